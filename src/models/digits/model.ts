@@ -4,8 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-export const DIGIT_SIZE = 28;
-export const DIGIT_CLASSES = 10;
+import { DIGIT_CLASSES, DIGIT_SIZE } from './constants';
+
+export { DIGIT_CLASSES, DIGIT_SIZE };
 
 export function createDigitModel(seed = 42): tf.LayersModel {
   let n = seed;

@@ -1,0 +1,85 @@
+/**
+ * One inference worker for the whole app, shared through React context: the backend report for
+ * the badge, and per-task model loading (progress in bytes, errors, retry).
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { BackendReport } from '../runtime/backend-choice';
+import { requestedBackend } from '../runtime/backend-choice';
+import { modelsBaseUrl } from '../runtime/models-url';
+import type { Task } from '../runtime/protocol';
+import type { ModelMeta } from '../runtime/model-meta';
+import { WorkerClient } from '../runtime/worker-client';
+
+export type ModelState =
+  | { status: 'loading'; loadedBytes: number; totalBytes: number }
+  | { status: 'ready'; meta: ModelMeta }
+  | { status: 'error'; message: string };
+
+interface InferenceValue {
+  client: WorkerClient;
+  backend: BackendReport | null;
+  backendError: string | null;
+  ready: Promise<BackendReport>;
+}
+
+const InferenceContext = createContext<InferenceValue | null>(null);
+
+let shared: { client: WorkerClient; ready: Promise<BackendReport> } | null = null;
+
+function sharedClient() {
+  if (!shared) {
+    const worker = new Worker(new URL('../workers/inference.worker.ts', import.meta.url), { type: 'module', name: 'tabml-inference' });
+    const client = new WorkerClient(worker);
+    const ready = client.call('init', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl() });
+    shared = { client, ready };
+    // Tests and the reliability suite drive the worker through this handle.
+    (window as unknown as { __tabml: unknown }).__tabml = { client };
+  }
+  return shared;
+}
+
+export function InferenceProvider({ children }: { children: ReactNode }) {
+  const { client, ready } = sharedClient();
+  const [backend, setBackend] = useState<BackendReport | null>(null);
+  const [backendError, setBackendError] = useState<string | null>(null);
+  useEffect(() => {
+    ready.then(setBackend, (err: Error) => setBackendError(err.message));
+    return client.on('backend', setBackend);
+  }, [client, ready]);
+  const value = useMemo(() => ({ client, backend, backendError, ready }), [client, backend, backendError, ready]);
+  return <InferenceContext.Provider value={value}>{children}</InferenceContext.Provider>;
+}
+
+export function useInference(): InferenceValue {
+  const value = useContext(InferenceContext);
+  if (!value) throw new Error('useInference needs an <InferenceProvider>');
+  return value;
+}
+
+/** Loads a task's model when the page opens; `retry` starts a failed download again. */
+export function useTaskModel(task: Task): { state: ModelState; retry: () => void } {
+  const { client, ready } = useInference();
+  const [state, setState] = useState<ModelState>({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
+    const stop = client.on('progress', (t, loadedBytes, totalBytes) => {
+      if (live && t === task) setState({ status: 'loading', loadedBytes, totalBytes });
+    });
+    ready
+      .then(() => client.call('load', { task }))
+      .then(
+        ({ meta }) => live && setState({ status: 'ready', meta }),
+        (err: Error) => live && setState({ status: 'error', message: err.message }),
+      );
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [client, ready, task, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, retry };
+}

@@ -1,0 +1,155 @@
+/**
+ * Digits: draw (or drop a picture of) a digit, see what the CNN reads, live, plus the JSON the
+ * seed's `POST /recognize.json` API answered, computed on this device.
+ */
+import { useCallback, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useInference, useTaskModel } from '../../app/inference';
+import { ModelStatus } from '../../app/ModelStatus';
+import { digitJson, type DigitResult } from '../../models/digits/result';
+import type { RgbaImage } from '../../models/digits/normalize';
+import { CopyableJson } from '../common/CopyableJson';
+import { latestOnly } from '../common/latest-only';
+import { readPicture } from '../common/read-picture';
+import { DrawingCanvas, type DrawingCanvasHandle } from './DrawingCanvas';
+import { NetworkInput } from './NetworkInput';
+import { Probabilities } from './Probabilities';
+
+/** Uploaded pictures are scaled down to this before normalization (a 20-px digit needs no more). */
+const UPLOAD_SIDE = 560;
+
+interface Recognition {
+  result: DigitResult;
+  input: Float32Array;
+  ms: number;
+}
+
+export function DigitsPage() {
+  const { client } = useInference();
+  const { state, retry } = useTaskModel('digits');
+  const canvas = useRef<DrawingCanvasHandle>(null);
+  const [recognition, setRecognition] = useState<Recognition | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const generation = useRef(0);
+
+  const recognize = useMemo(
+    () =>
+      latestOnly(async ({ image, gen }: { image: RgbaImage; gen: number }) => {
+        try {
+          const answer = await client.call('recognizeDigit', { image }, [image.data.buffer]);
+          if (gen === generation.current) setRecognition(answer);
+        } catch (err) {
+          if (gen === generation.current) setMessage((err as Error).message);
+        }
+      }),
+    [client],
+  );
+
+  const recognizeCanvas = useCallback(() => {
+    if (!canvas.current) return;
+    setMessage(null);
+    recognize({ image: canvas.current.pixels(), gen: generation.current });
+  }, [recognize]);
+
+  // While drawing: at most one prediction per animation frame, and never more than one in flight.
+  const frame = useRef(0);
+  const onStroke = useCallback(() => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      recognizeCanvas();
+    });
+  }, [recognizeCanvas]);
+
+  const clear = () => {
+    generation.current++;
+    canvas.current?.clear();
+    setRecognition(null);
+    setMessage(null);
+  };
+
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    generation.current++;
+    setMessage(null);
+    try {
+      const picture = await readPicture(file, UPLOAD_SIDE);
+      canvas.current?.showPicture(picture);
+      setRecognition(null);
+      recognize({ image: picture, gen: generation.current });
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  };
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    void upload(e.target.files?.[0]);
+    e.target.value = ''; // picking the same file again still triggers a change
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void upload(e.dataTransfer.files[0]);
+  };
+
+  const ready = state.status === 'ready';
+  const result = recognition?.result ?? null;
+  return (
+    <section className="page digits">
+      <header className="page-head">
+        <h1>Digits</h1>
+        <p>Draw a digit from 0 to 9. A small convolutional network, trained on MNIST, reads it as you draw.</p>
+      </header>
+      <ModelStatus state={state} retry={retry} what="digit model" />
+      <div className="digits-layout">
+        <div
+          className={`canvas-column${dragging ? ' dragging' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <DrawingCanvas ref={canvas} onStroke={onStroke} onStrokeEnd={recognizeCanvas} />
+          <div className="row">
+            <button type="button" data-testid="digit-clear" onClick={clear}>
+              Clear
+            </button>
+            <label className="button">
+              Recognize a picture…
+              <input type="file" accept="image/*" data-testid="digit-upload" onChange={onFile} hidden />
+            </label>
+          </div>
+          <p className="muted small">Or drop a picture of a digit on the canvas: dark on light or light on dark, any size.</p>
+        </div>
+        <div className="result-column" aria-live="polite">
+          {message && (
+            <p className="notice" role="alert">
+              {message}
+            </p>
+          )}
+          {result ? (
+            <div className="prediction">
+              <span className="muted">The network reads</span>
+              <output data-testid="digit-prediction" className="big-digit">
+                {result.digit}
+              </output>
+              <span className="muted">
+                {(result.confidence * 100).toFixed(1)}% sure · {recognition!.ms.toFixed(1)} ms
+              </span>
+            </div>
+          ) : (
+            <p className="hint">{ready ? 'Draw a digit in the box to see what the network reads.' : 'The model is loading…'}</p>
+          )}
+          <div className="seen">
+            <NetworkInput input={recognition?.input ?? null} />
+            <span className="muted small">what the network sees (28×28)</span>
+          </div>
+          <Probabilities probabilities={result?.probabilities ?? null} winner={result?.digit ?? null} />
+          {result && <CopyableJson json={digitJson(result)} testId="digit-json" label="POST /recognize.json, answered on your device" />}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Which tfjs backend to run on, and why. WebGL first (the GPU); WASM when WebGL cannot start or
+ * tfjs rejects it as software-only (SwiftShader: failIfMajorPerformanceCaveat); CPU last.
+ * `?backend=webgl|wasm|cpu` forces one; forcing webgl also allows software WebGL.
+ */
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+export const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+export interface BackendReport {
+  backend: BackendName;
+  /** Plain words for the badge's tooltip. */
+  reason: string;
+  forced: boolean;
+  /** Backends tried before this one, with what went wrong. */
+  failures: Array<{ backend: BackendName; error: string }>;
+  wasm?: { simd: boolean; threads: number };
+}
+
+/** Reads `?backend=` from a query string; anything else means "choose automatically". */
+export function requestedBackend(search: string): BackendName | null {
+  const value = new URLSearchParams(search).get('backend');
+  return value && (BACKENDS as readonly string[]).includes(value) ? (value as BackendName) : null;
+}
+
+/** The order to try: the forced backend first (then the rest, so a broken one still ends up running). */
+export function backendOrder(forced: BackendName | null): BackendName[] {
+  return forced ? [forced, ...BACKENDS.filter((b) => b !== forced)] : [...BACKENDS];
+}
+
+export interface BackendStarter {
+  /** Resolves true when the backend is now active (tfjs's setBackend boolean, not getBackend()). */
+  start(name: BackendName, forced: boolean): Promise<boolean>;
+  /** Details for the report once wasm runs. */
+  wasmInfo(): { simd: boolean; threads: number };
+}
+
+function reasonFor(name: BackendName, forced: boolean, failures: BackendReport['failures'], wasm?: BackendReport['wasm']): string {
+  if (forced) return `${name} was requested with ?backend=${name}.`;
+  const why = failures.map((f) => `${f.backend}: ${f.error}`).join('; ');
+  switch (name) {
+    case 'webgl':
+      return 'WebGL runs on this GPU: the fastest choice.';
+    case 'wasm': {
+      const detail = wasm ? ` (SIMD ${wasm.simd ? 'on' : 'off'}, ${wasm.threads} thread${wasm.threads === 1 ? '' : 's'})` : '';
+      return `WebAssembly on the CPU${detail}, because WebGL is not usable here (${why}).`;
+    }
+    case 'cpu':
+      return `Plain JavaScript, the slowest backend, because neither WebGL nor WebAssembly started (${why}).`;
+  }
+}
+
+export async function chooseBackend(forced: BackendName | null, starter: BackendStarter): Promise<BackendReport> {
+  const failures: BackendReport['failures'] = [];
+  for (const name of backendOrder(forced)) {
+    const isForced = name === forced;
+    let ok = false;
+    try {
+      ok = await starter.start(name, isForced);
+    } catch (err) {
+      failures.push({ backend: name, error: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
+    if (!ok) {
+      failures.push({
+        backend: name,
+        error: name === 'webgl' ? 'no hardware-accelerated WebGL (tfjs declines software rendering)' : 'failed to start',
+      });
+      continue;
+    }
+    const wasm = name === 'wasm' ? starter.wasmInfo() : undefined;
+    const reason = forced && !isForced
+      ? `${forced} was requested but did not start (${failures.map((f) => f.error).join('; ')}); running on ${name}.`
+      : reasonFor(name, isForced, failures, wasm);
+    return { backend: name, reason, forced: isForced, failures, wasm };
+  }
+  throw new Error(`No TensorFlow.js backend could start: ${failures.map((f) => `${f.backend}: ${f.error}`).join('; ')}`);
+}

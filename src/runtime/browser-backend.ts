@@ -1,0 +1,43 @@
+/**
+ * Starts tfjs in a browser (a worker, in this app): WebGL, WASM (SIMD, threads when the page is
+ * cross-origin isolated) or CPU, chosen by backend-choice.ts. The WASM binaries are bundled by Vite
+ * (hashed URLs, precached by the service worker), never fetched from a CDN.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgl';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { chooseBackend, type BackendName, type BackendReport, type BackendStarter } from './backend-choice';
+import { registerWasmTrainingKernels } from './wasm-training-kernels';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlainUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+});
+registerWasmTrainingKernels();
+
+const starter: BackendStarter = {
+  async start(name: BackendName, forced: boolean) {
+    // tfjs refuses software WebGL (SwiftShader) unless told otherwise; a forced webgl allows it.
+    if (name === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', forced);
+    const ok = await tf.setBackend(name);
+    if (ok) await tf.ready();
+    // After a failed setBackend, tf.getBackend() may still name the failed backend: trust `ok` only.
+    return ok && tf.getBackend() === name;
+  },
+  wasmInfo: () => ({ simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'), threads: getThreadsCount() }),
+};
+
+export function startBackend(forced: BackendName | null): Promise<BackendReport> {
+  return chooseBackend(forced, starter);
+}
+
+/** The WebGL rendering context of the active webgl backend, if that is what runs. */
+export function activeWebGLContext(): WebGLRenderingContext | WebGL2RenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext } };
+  return backend.gpgpu?.gl ?? null;
+}

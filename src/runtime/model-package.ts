@@ -1,0 +1,132 @@
+/**
+ * Downloads a model package (meta.json, then model.json and weight shards), reporting progress
+ * in bytes and checking every file's sha256 against meta.json before anything is handed to tfjs.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { totalBytes, type ModelMeta, type PackageFile } from './model-meta';
+import { verifySha256 } from './integrity';
+
+export interface LoadProgress {
+  loadedBytes: number;
+  totalBytes: number;
+}
+
+export class PackageError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'network' | 'integrity' | 'format',
+  ) {
+    super(message);
+    this.name = 'PackageError';
+  }
+}
+
+export interface ModelPackage {
+  meta: ModelMeta;
+  artifacts: tf.io.ModelArtifacts;
+}
+
+/** The folder URL of a task's package, always ending in '/'. */
+export function packageUrl(modelsBaseUrl: string, task: string): string {
+  return new URL(`${task}/`, modelsBaseUrl.endsWith('/') ? modelsBaseUrl : `${modelsBaseUrl}/`).href;
+}
+
+async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new PackageError(`Could not download ${url}: the network request failed. Check your connection, then retry.`, 'network');
+  }
+  if (!response.ok) {
+    throw new PackageError(`Could not download ${url}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, 'network');
+  }
+  return response;
+}
+
+/** Reads a body chunk by chunk so progress can be reported as bytes arrive. */
+async function readBody(response: Response, onBytes: (n: number) => void): Promise<Uint8Array> {
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    onBytes(bytes.byteLength);
+    return bytes;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    onBytes(value.byteLength);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  return bytes;
+}
+
+export async function fetchModelPackage(
+  baseUrl: string,
+  onProgress: (p: LoadProgress) => void = () => {},
+  signal?: AbortSignal,
+): Promise<ModelPackage> {
+  const metaResponse = await fetchOk(new URL('meta.json', baseUrl).href, signal);
+  let meta: ModelMeta;
+  try {
+    meta = (await metaResponse.json()) as ModelMeta;
+  } catch {
+    throw new PackageError(`${baseUrl}meta.json is not valid JSON.`, 'format');
+  }
+  if (!Array.isArray(meta.files) || !meta.files.some((f) => f.name === 'model.json')) {
+    throw new PackageError(`${baseUrl}meta.json does not list model.json.`, 'format');
+  }
+
+  const total = totalBytes(meta);
+  let loaded = 0;
+  onProgress({ loadedBytes: 0, totalBytes: total });
+  const download = async (file: PackageFile) => {
+    const response = await fetchOk(new URL(file.name, baseUrl).href, signal);
+    const bytes = await readBody(response, (n) => {
+      loaded += n;
+      onProgress({ loadedBytes: Math.min(loaded, total), totalBytes: total });
+    });
+    await verifySha256(file.name, bytes, file.sha256).catch((err: Error) => {
+      throw new PackageError(`${err.message} Retry the download; if it keeps failing, the server has a broken copy.`, 'integrity');
+    });
+    return [file.name, bytes] as const;
+  };
+  const files = new Map(await Promise.all(meta.files.map(download)));
+
+  const modelJson = JSON.parse(new TextDecoder().decode(files.get('model.json'))) as {
+    modelTopology: object;
+    weightsManifest: tf.io.WeightsManifestConfig;
+  };
+  const shards = modelJson.weightsManifest.flatMap((group) => group.paths);
+  const missing = shards.filter((p) => !files.has(p));
+  if (missing.length) throw new PackageError(`meta.json does not list the weight files ${missing.join(', ')}.`, 'format');
+  const weightData = new Uint8Array(shards.reduce((n, p) => n + files.get(p)!.byteLength, 0));
+  let offset = 0;
+  for (const p of shards) {
+    weightData.set(files.get(p)!, offset);
+    offset += files.get(p)!.byteLength;
+  }
+  return {
+    meta,
+    artifacts: {
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
+      weightData: weightData.buffer,
+    },
+  };
+}
+
+/** Builds a fresh tfjs layers model from downloaded artifacts (on the current backend). */
+export function layersModelFrom(pkg: ModelPackage): Promise<tf.LayersModel> {
+  return tf.loadLayersModel(tf.io.fromMemory(pkg.artifacts));
+}

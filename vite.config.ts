@@ -1,0 +1,65 @@
+import { defineConfig, loadEnv } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * COOP + COEP make the page cross-origin isolated, which is what lets tfjs-backend-wasm use
+ * SharedArrayBuffer and run multi-threaded. Production hosts must send the same headers
+ * (deploy/nginx.conf, README).
+ */
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  // Model packages may live on another origin (a CDN); the service worker caches them too.
+  const modelsUrl = env.VITE_MODELS_URL || '';
+  return {
+    base: './',
+    plugins: [
+      react(),
+      VitePWA({
+        strategies: 'generateSW',
+        registerType: 'autoUpdate',
+        injectRegister: null, // registered in src/main.tsx
+        manifest: {
+          name: 'tabml: neural networks in your browser tab',
+          short_name: 'tabml',
+          description: 'Four neural networks that run entirely on your device.',
+          theme_color: '#1d2330',
+          background_color: '#f6f7f9',
+          display: 'standalone',
+          icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+        },
+        workbox: {
+          // The app shell and the WASM binaries are precached; model packages are not (they are
+          // big and most visitors open one page), but each one is cached the first time it is used.
+          globPatterns: ['**/*.{js,css,html,wasm,svg,webmanifest}'],
+          globIgnores: ['models/**', 'samples/**'],
+          maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+          navigateFallback: 'index.html',
+          runtimeCaching: [
+            {
+              // Network first, so a new model version is picked up; the cache answers offline.
+              urlPattern: ({ url }) =>
+                url.pathname.includes('/models/') || (modelsUrl !== '' && url.href.startsWith(modelsUrl)),
+              handler: 'NetworkFirst',
+              options: {
+                cacheName: 'tabml-models',
+                networkTimeoutSeconds: 10,
+                cacheableResponse: { statuses: [200] },
+              },
+            },
+          ],
+        },
+      }),
+    ],
+    worker: { format: 'es' },
+    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+    server: { headers: isolationHeaders },
+    preview: { port: 4173, strictPort: true, headers: isolationHeaders },
+    build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  };
+});
