@@ -1,6 +1,7 @@
 import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads';
 
 /**
  * COOP + COEP make the page cross-origin isolated, which is what lets tfjs-backend-wasm use
@@ -19,6 +20,7 @@ export default defineConfig(({ mode }) => {
   return {
     base: './',
     plugins: [
+      tfjsWasmThreads(),
       react(),
       VitePWA({
         strategies: 'generateSW',
@@ -56,7 +58,7 @@ export default defineConfig(({ mode }) => {
         },
       }),
     ],
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
     optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
     server: { headers: isolationHeaders },
     preview: { port: 4173, strictPort: true, headers: isolationHeaders },

@@ -6,6 +6,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { BackendReport } from '../runtime/backend-choice';
 import { requestedBackend } from '../runtime/backend-choice';
 import { modelsBaseUrl } from '../runtime/models-url';
+import { packageUrl } from '../runtime/model-package-url';
+import { keepForOffline } from './offline-cache';
 import type { Task } from '../runtime/protocol';
 import type { ModelMeta } from '../runtime/model-meta';
 import { WorkerClient } from '../runtime/worker-client';
@@ -66,12 +68,17 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
     let live = true;
     setState({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
     const stop = client.on('progress', (t, loadedBytes, totalBytes) => {
-      if (live && t === task) setState({ status: 'loading', loadedBytes, totalBytes });
+      // Only while loading: a late event must not hide an error or a loaded model.
+      if (live && t === task) setState((s) => (s.status === 'loading' ? { status: 'loading', loadedBytes, totalBytes } : s));
     });
     ready
       .then(() => client.call('load', { task }))
       .then(
-        ({ meta }) => live && setState({ status: 'ready', meta }),
+        ({ meta }) => {
+          const base = packageUrl(modelsBaseUrl(), task);
+          void keepForOffline([`${base}meta.json`, ...meta.files.map((f) => base + f.name)]);
+          if (live) setState({ status: 'ready', meta });
+        },
         (err: Error) => live && setState({ status: 'error', message: err.message }),
       );
     return () => {

@@ -5,12 +5,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackend, type BackendName, type BackendReport, type BackendStarter } from './backend-choice';
 import { registerWasmTrainingKernels } from './wasm-training-kernels';
+import { isSoftwareRenderer, webglRenderer } from './webgl-probe';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlainUrl,
@@ -18,11 +19,19 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
 });
 registerWasmTrainingKernels();
+// tfjs defaults to half the cores; inference here is the work the visitor is waiting for, so use
+// them all (the threaded binary only loads when the page is cross-origin isolated).
+setThreadsCount(Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)));
 
 const starter: BackendStarter = {
   async start(name: BackendName, forced: boolean) {
-    // tfjs refuses software WebGL (SwiftShader) unless told otherwise; a forced webgl allows it.
-    if (name === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', forced);
+    if (name === 'webgl') {
+      const renderer = webglRenderer();
+      if (renderer === null) throw new Error('WebGL is not available in this browser');
+      if (!forced && isSoftwareRenderer(renderer)) throw new Error(`WebGL is software-only here (${renderer}), slower than WebAssembly`);
+      // A forced webgl runs even on a software renderer.
+      tf.env().set('SOFTWARE_WEBGL_ENABLED', forced);
+    }
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
     // After a failed setBackend, tf.getBackend() may still name the failed backend: trust `ok` only.

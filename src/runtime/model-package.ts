@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { totalBytes, type ModelMeta, type PackageFile } from './model-meta';
 import { verifySha256 } from './integrity';
 
+export { packageUrl } from './model-package-url';
+
 export interface LoadProgress {
   loadedBytes: number;
   totalBytes: number;
@@ -26,17 +28,13 @@ export interface ModelPackage {
   artifacts: tf.io.ModelArtifacts;
 }
 
-/** The folder URL of a task's package, always ending in '/'. */
-export function packageUrl(modelsBaseUrl: string, task: string): string {
-  return new URL(`${task}/`, modelsBaseUrl.endsWith('/') ? modelsBaseUrl : `${modelsBaseUrl}/`).href;
-}
 
 async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, { signal });
   } catch (err) {
-    if (signal?.aborted) throw err;
+    if (signal?.aborted) throw err; // cancelled on purpose: not a network problem
     throw new PackageError(`Could not download ${url}: the network request failed. Check your connection, then retry.`, 'network');
   }
   if (!response.ok) {
@@ -90,18 +88,27 @@ export async function fetchModelPackage(
   const total = totalBytes(meta);
   let loaded = 0;
   onProgress({ loadedBytes: 0, totalBytes: total });
+  // One file failing stops the others: no wasted bytes, and no progress reported after an error.
+  const abort = new AbortController();
+  signal?.addEventListener('abort', () => abort.abort(), { once: true });
   const download = async (file: PackageFile) => {
-    const response = await fetchOk(new URL(file.name, baseUrl).href, signal);
+    const response = await fetchOk(new URL(file.name, baseUrl).href, abort.signal);
     const bytes = await readBody(response, (n) => {
       loaded += n;
-      onProgress({ loadedBytes: Math.min(loaded, total), totalBytes: total });
+      if (!abort.signal.aborted) onProgress({ loadedBytes: Math.min(loaded, total), totalBytes: total });
     });
     await verifySha256(file.name, bytes, file.sha256).catch((err: Error) => {
       throw new PackageError(`${err.message} Retry the download; if it keeps failing, the server has a broken copy.`, 'integrity');
     });
     return [file.name, bytes] as const;
   };
-  const files = new Map(await Promise.all(meta.files.map(download)));
+  let files: Map<string, Uint8Array>;
+  try {
+    files = new Map(await Promise.all(meta.files.map(download)));
+  } catch (err) {
+    abort.abort();
+    throw err;
+  }
 
   const modelJson = JSON.parse(new TextDecoder().decode(files.get('model.json'))) as {
     modelTopology: object;

@@ -53,16 +53,24 @@ function loadModel(task: Task): Promise<tf.LayersModel> {
   return model;
 }
 
-/** After a lost WebGL context: WASM, the same models rebuilt from their packages (no new download). */
-async function recoverFromContextLoss(): Promise<void> {
-  const lostModels = [...models.values()];
-  models.clear();
-  for (const m of lostModels) m.then((model) => { try { model.dispose(); } catch { /* its context is gone */ } }, () => {});
-  const next = await startBackend('wasm');
-  report = { ...next, forced: false, reason: `The WebGL context was lost (GPU reset or out of memory), so tabml switched to WebAssembly. ${next.reason}` };
-  contextLoss.watch(null);
-  post({ type: 'backend', report });
-  for (const task of packages.keys()) await loadModel(task);
+/**
+ * After a lost WebGL context: WASM, the same models rebuilt from their packages (no new download).
+ * Several requests may notice the loss at once; they share one recovery.
+ */
+let recovery: Promise<void> | null = null;
+function recoverFromContextLoss(): Promise<void> {
+  recovery ??= (async () => {
+    if (report?.backend !== 'webgl') return; // an earlier recovery already moved us
+    const lostModels = [...models.values()];
+    models.clear();
+    for (const m of lostModels) m.then((model) => { try { model.dispose(); } catch { /* its context is gone */ } }, () => {});
+    const next = await startBackend('wasm');
+    report = { ...next, forced: false, reason: `The WebGL context was lost (GPU reset or out of memory), so tabml switched to WebAssembly. ${next.reason}` };
+    contextLoss.watch(null);
+    post({ type: 'backend', report });
+    for (const task of packages.keys()) await loadModel(task);
+  })().finally(() => (recovery = null));
+  return recovery;
 }
 
 /** Runs work; if the WebGL context is lost meanwhile, recovers on WASM and runs it again. */

@@ -1,0 +1,32 @@
+/** Helpers the specs share: drawing with the mouse, waiting for models, switching server faults. */
+import { expect, type Page } from '@playwright/test';
+import { densify, DIGIT_STROKES } from '../fixtures/digit-strokes';
+
+export async function drawDigit(page: Page, digit: number): Promise<void> {
+  const box = (await page.getByTestId('digit-canvas').boundingBox())!;
+  // Leave a margin, as people do: strokes cover the middle 80% of the canvas.
+  const at = ([u, v]: [number, number]) => [box.x + box.width * (0.1 + 0.8 * u), box.y + box.height * (0.1 + 0.8 * v)] as const;
+  for (const stroke of DIGIT_STROKES[digit]) {
+    const points = densify(stroke, 0.03);
+    await page.mouse.move(...at(points[0]));
+    await page.mouse.down();
+    for (const p of points.slice(1)) await page.mouse.move(...at(p));
+    await page.mouse.up();
+  }
+}
+
+export async function expectModelReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('model-progress')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId('model-error')).toHaveCount(0);
+}
+
+/** Switches the test server's faults: {'/models/digits/group1-shard1of1.bin': 'corrupt'}; {} clears. */
+export async function setFaults(baseURL: string, faults: Record<string, 'missing' | 'corrupt'>): Promise<void> {
+  const response = await fetch(new URL('/__faults', baseURL), { method: 'POST', body: JSON.stringify(faults) });
+  expect(response.status).toBe(204);
+}
+
+/** Calls the inference worker directly, as the page does (window.__tabml is the app's test handle). */
+export function workerMemory(page: Page): Promise<{ numTensors: number; backend: string }> {
+  return page.evaluate(() => (window as any).__tabml.client.call('memory', {}));
+}

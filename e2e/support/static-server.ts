@@ -1,0 +1,116 @@
+/**
+ * A small static file server for the e2e tests and the benchmark: the built app with the
+ * COOP/COEP headers it needs, optional CORS (a second origin for model packages), and fault
+ * injection (a missing or corrupted file) that a test can switch on and off over HTTP:
+ *   POST /__faults  {"<path suffix>": "missing" | "corrupt"}   ({} clears them)
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export type Fault = 'missing' | 'corrupt';
+
+export interface StaticServerOptions {
+  root: string;
+  port?: number;
+  /** Access-Control-Allow-Origin: * (for serving model packages to another origin). */
+  cors?: boolean;
+  /** Artificial delay per response chunk, to imitate a slow network (ms per 64 KiB). */
+  throttleMsPer64k?: number;
+}
+
+export interface StaticServer {
+  url: string;
+  port: number;
+  faults: Map<string, Fault>;
+  /** Paths requested so far, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.bin': 'application/octet-stream',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+function headers(file: string, cors: boolean): Record<string, string> {
+  return {
+    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Cross-Origin-Resource-Policy': cors ? 'cross-origin' : 'same-origin',
+    'Cache-Control': 'no-cache',
+    ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
+  const root = path.resolve(options.root);
+  const faults = new Map<string, Fault>();
+  const requests: string[] = [];
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    requests.push(url.pathname);
+    if (url.pathname === '/__faults' && req.method === 'POST') {
+      faults.clear();
+      for (const [suffix, fault] of Object.entries(JSON.parse((await readBody(req)) || '{}') as Record<string, Fault>)) faults.set(suffix, fault);
+      res.writeHead(204).end();
+      return;
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' }).end();
+      return;
+    }
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
+    const fault = [...faults].find(([suffix]) => url.pathname.endsWith(suffix))?.[1];
+    const body = fault === 'missing' ? null : await readFile(file).catch(() => null);
+    if (!body) return void res.writeHead(404, { 'Content-Type': 'text/plain', ...(options.cors ? { 'Access-Control-Allow-Origin': '*' } : {}) }).end('not found');
+    if (fault === 'corrupt') body[Math.floor(body.length / 2)] ^= 0xff;
+    res.writeHead(200, { ...headers(file, options.cors ?? false), 'Content-Length': String(body.length) });
+    if (!options.throttleMsPer64k) return void res.end(body);
+    for (let offset = 0; offset < body.length; offset += 65536) {
+      if (res.destroyed) return;
+      res.write(body.subarray(offset, offset + 65536));
+      await new Promise((r) => setTimeout(r, options.throttleMsPer64k));
+    }
+    res.end();
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      resolve({
+        url: `http://localhost:${port}/`,
+        port,
+        faults,
+        requests,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium';
+
+export const APP_PORT = 4173;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // The tests share one server whose faults they switch on and off, and two cores: one at a time.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://localhost:${APP_PORT}/`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    viewport: { width: 1100, height: 800 },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `npx tsx e2e/support/serve.ts dist ${APP_PORT}`,
+    port: APP_PORT,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});
