@@ -2,6 +2,7 @@ import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads';
+import { contentSecurityPolicy } from './scripts/vite-plugin-csp';
 
 /**
  * COOP + COEP make the page cross-origin isolated, which is what lets tfjs-backend-wasm use
@@ -21,6 +22,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     plugins: [
       tfjsWasmThreads(),
+      contentSecurityPolicy(modelsUrl),
       react(),
       VitePWA({
         strategies: 'generateSW',

@@ -13,6 +13,8 @@ export interface Calls {
   /** Normalizes a picture MNIST-style and recognizes it; `null` when there is no ink. */
   recognizeDigit: { params: { image: RgbaImage }; result: { result: DigitResult; input: Float32Array; ms: number } | null };
   memory: { params: Record<string, never>; result: { numTensors: number; backend: string } };
+  /** How fast this device multiplies matrices on the current backend: the practical ceiling. */
+  matMulGflops: { params: { size: number; runs: number }; result: number };
   /** For tests and the reliability suite: loses the WebGL context as a GPU reset would. */
   loseWebGLContext: { params: Record<string, never>; result: boolean };
 }

@@ -104,6 +104,23 @@ const handlers: { [K in CallName]: (params: Calls[K]['params']) => Promise<Calls
   async memory() {
     return { numTensors: tf.memory().numTensors, backend: tf.getBackend() };
   },
+  async matMulGflops({ size, runs }) {
+    const [a, b] = [tf.randomNormal([size, size]), tf.randomNormal([size, size])];
+    try {
+      const warm = tf.matMul(a, b);
+      await warm.data();
+      warm.dispose();
+      const started = performance.now();
+      for (let i = 0; i < runs; i++) {
+        const c = tf.matMul(a, b);
+        await c.data();
+        c.dispose();
+      }
+      return (2 * size ** 3 * runs) / ((performance.now() - started) / 1000) / 1e9;
+    } finally {
+      tf.dispose([a, b]);
+    }
+  },
   async loseWebGLContext() {
     const gl = activeWebGLContext();
     const extension = gl?.getExtension('WEBGL_lose_context');

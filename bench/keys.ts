@@ -1,0 +1,20 @@
+/** The keys bench/results.json must hold for the pages that exist (checked by bench/results.test.ts). */
+export const BACKENDS_MEASURED = ['wasm', 'webgl', 'cpu'] as const;
+
+export const SHELL_KEYS = ['shell.gzipBytes', 'shell.interactiveMs', 'wasm.matmulGflops'];
+
+export function taskKeys(task: string): string[] {
+  return [
+    `${task}.downloadBytes`,
+    `${task}.loadMs.cold`,
+    `${task}.loadMs.warm`,
+    `${task}.firstMs.wasm`,
+    ...BACKENDS_MEASURED.flatMap((b) => [`${task}.p50Ms.${b}`, `${task}.p95Ms.${b}`]),
+    `${task}.leakedTensors`,
+  ];
+}
+
+/** Pages whose model has shipped; grows as each page lands. */
+export const BENCHMARKED_TASKS = ['digits'];
+
+export const REQUIRED_KEYS = [...SHELL_KEYS, ...BENCHMARKED_TASKS.flatMap(taskKeys)];

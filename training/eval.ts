@@ -1,0 +1,46 @@
+/**
+ * npm run eval — measures every committed model package on DATA_DIR and prints one JSON object
+ * per line: {"model":"digits","metric":"accuracy","value":0.99,"n":10000}. CI runs this; it never trains.
+ */
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { useNodeBackend } from '../src/runtime/node-backend';
+import { dataDir, REPO_ROOT } from './lib/data-dir';
+import { loadLayersModel } from './lib/model-files';
+import { loadMnist } from './digits/mnist';
+import { digitAccuracy } from './digits/evaluate';
+
+interface Measurement {
+  model: string;
+  metric: string;
+  value: number;
+  n: number;
+}
+
+const evaluators: Record<string, (dir: string, data: string) => Promise<Measurement[]>> = {
+  async digits(dir, data) {
+    const model = await loadLayersModel(dir);
+    const test = loadMnist(data, 't10k');
+    const value = digitAccuracy(model, test);
+    model.dispose();
+    return [{ model: 'digits', metric: 'accuracy', value: Number(value.toFixed(4)), n: test.count }];
+  },
+};
+
+async function main() {
+  await useNodeBackend('wasm');
+  const data = dataDir();
+  for (const [task, evaluate] of Object.entries(evaluators)) {
+    const dir = path.join(REPO_ROOT, 'public/models', task);
+    if (!existsSync(path.join(dir, 'model.json'))) {
+      console.error(`${task}: no model package in ${dir}; skipped`);
+      continue;
+    }
+    for (const m of await evaluate(dir, data)) console.log(JSON.stringify(m));
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
