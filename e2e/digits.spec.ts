@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DIGIT_STROKES } from './fixtures/digit-strokes';
-import { digitPicture, encodePng } from './fixtures/png';
+import { digitPicture } from './fixtures/png';
 import { drawDigit, expectModelReady, workerMemory } from './support/app';
 
 test.use({ serviceWorkers: 'block' }); // these tests are about the page, not the offline cache
@@ -53,25 +53,6 @@ test('recognizes uploaded pictures, dark on light and light on dark, of any size
     buffer: digitPicture(DIGIT_STROKES[7], { width: 64, height: 80, paper: [0, 0, 0], ink: [250, 250, 250], strokeWidth: 0.1 }),
   });
   await expect(page.getByTestId('digit-prediction')).toHaveText('7');
-});
-
-test('bad files get a clear message and the page keeps working', async ({ page }) => {
-  const upload = page.getByTestId('digit-upload');
-  await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
-  await expect(page.getByRole('alert')).toContainText('is not a picture');
-
-  const broken = encodePng(40, 40, new Uint8Array(40 * 40 * 3)).subarray(0, 60); // header, then cut off
-  await upload.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: broken });
-  await expect(page.getByRole('alert')).toContainText('could not be read as an image');
-
-  // 60 megapixels of one colour compress to almost nothing; the header alone is refused.
-  const huge = encodePng(8000, 7500, new Uint8Array(8000 * 7500 * 3).fill(255));
-  await upload.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: huge });
-  await expect(page.getByRole('alert')).toContainText('60 megapixels');
-
-  await drawDigit(page, 4);
-  await expect(page.getByTestId('digit-prediction')).toHaveText('4');
-  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('200 predictions leave the worker with as many tensors as before', async ({ page }) => {

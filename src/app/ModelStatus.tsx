@@ -3,16 +3,14 @@ import type { ModelState } from './inference';
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
 
 /** Download progress in bytes, or the error with a retry button; nothing once the model is ready. */
-export function ModelStatus({ state, retry, what }: { state: ModelState; retry: () => void; what: string }) {
+export function ModelStatus({ state, retry, cancel, what }: { state: ModelState; retry: () => void; cancel: () => void; what: string }) {
   if (state.status === 'ready') return null;
   if (state.status === 'error') {
     return (
       <div className="model-error" role="alert" data-testid="model-error">
-        <p>
-          The {what} could not be loaded. {state.message}
-        </p>
+        <p>{state.cancelled ? `Download of the ${what} cancelled. Nothing on this page works without it.` : `The ${what} could not be loaded. ${state.message}`}</p>
         <button type="button" data-testid="model-retry" onClick={retry}>
-          Retry download
+          {state.cancelled ? 'Download' : 'Retry download'}
         </button>
       </div>
     );
@@ -33,6 +31,9 @@ export function ModelStatus({ state, retry, what }: { state: ModelState; retry: 
       <span className="muted">
         Downloading the {what}: {state.totalBytes ? `${mb(state.loadedBytes)} of ${mb(state.totalBytes)}` : 'starting…'}
       </span>
+      <button type="button" className="link" data-testid="model-cancel" onClick={cancel}>
+        Cancel
+      </button>
     </div>
   );
 }

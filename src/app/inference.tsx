@@ -10,12 +10,12 @@ import { packageUrl } from '../runtime/model-package-url';
 import { keepForOffline } from './offline-cache';
 import type { Task } from '../runtime/protocol';
 import type { ModelMeta } from '../runtime/model-meta';
-import { WorkerClient } from '../runtime/worker-client';
+import { WorkerClient, WorkerCallError } from '../runtime/worker-client';
 
 export type ModelState =
   | { status: 'loading'; loadedBytes: number; totalBytes: number }
   | { status: 'ready'; meta: ModelMeta }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; cancelled: boolean };
 
 interface InferenceValue {
   client: WorkerClient;
@@ -58,8 +58,8 @@ export function useInference(): InferenceValue {
   return value;
 }
 
-/** Loads a task's model when the page opens; `retry` starts a failed download again. */
-export function useTaskModel(task: Task): { state: ModelState; retry: () => void } {
+/** Loads a task's model when the page opens; `retry` starts a failed download again, `cancel` stops one. */
+export function useTaskModel(task: Task): { state: ModelState; retry: () => void; cancel: () => void } {
   const { client, ready } = useInference();
   const [state, setState] = useState<ModelState>({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
   const [attempt, setAttempt] = useState(0);
@@ -79,7 +79,7 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
           void keepForOffline([`${base}meta.json`, ...meta.files.map((f) => base + f.name)]);
           if (live) setState({ status: 'ready', meta });
         },
-        (err: Error) => live && setState({ status: 'error', message: err.message }),
+        (err: WorkerCallError) => live && setState({ status: 'error', message: err.message, cancelled: err.kind === 'cancelled' }),
       );
     return () => {
       live = false;
@@ -88,5 +88,6 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
   }, [client, ready, task, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, retry };
+  const cancel = useCallback(() => void client.call('cancelLoad', { task }), [client, task]);
+  return { state, retry, cancel };
 }

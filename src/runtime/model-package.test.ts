@@ -20,7 +20,8 @@ async function fakePackage() {
 }
 
 function serve(files: Record<string, Uint8Array>) {
-  vi.stubGlobal('fetch', async (url: string) => {
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const name = url.split('/').pop()!;
     return files[name] ? new Response(files[name] as Uint8Array<ArrayBuffer>) : new Response('not found', { status: 404, statusText: 'Not Found' });
   });
@@ -61,6 +62,15 @@ describe('fetchModelPackage', () => {
     const error = await fetchModelPackage('https://models.example/fake/').catch((e) => e);
     expect(error).toMatchObject({ kind: 'network' });
     expect(error.message).toMatch(/404/);
+  });
+
+  it('a cancelled download fails as cancelled, not as a network problem', async () => {
+    const files = await fakePackage();
+    serve(files);
+    const abort = new AbortController();
+    abort.abort();
+    const error = await fetchModelPackage('https://models.example/fake/', () => {}, abort.signal).catch((e) => e);
+    expect(error).toMatchObject({ kind: 'cancelled' });
   });
 
   it('accepts the committed digits package', async () => {

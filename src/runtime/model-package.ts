@@ -16,7 +16,7 @@ export interface LoadProgress {
 export class PackageError extends Error {
   constructor(
     message: string,
-    readonly kind: 'network' | 'integrity' | 'format',
+    readonly kind: 'network' | 'integrity' | 'format' | 'cancelled',
   ) {
     super(message);
     this.name = 'PackageError';
@@ -33,8 +33,8 @@ async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, { signal });
-  } catch (err) {
-    if (signal?.aborted) throw err; // cancelled on purpose: not a network problem
+  } catch {
+    if (signal?.aborted) throw new PackageError('The download was cancelled.', 'cancelled');
     throw new PackageError(`Could not download ${url}: the network request failed. Check your connection, then retry.`, 'network');
   }
   if (!response.ok) {
@@ -107,6 +107,7 @@ export async function fetchModelPackage(
     files = new Map(await Promise.all(meta.files.map(download)));
   } catch (err) {
     abort.abort();
+    if (signal?.aborted) throw new PackageError('The download was cancelled.', 'cancelled');
     throw err;
   }
 

@@ -10,6 +10,8 @@ export type Task = 'digits';
 export interface Calls {
   init: { params: { backend: BackendName | null; modelsBaseUrl: string }; result: BackendReport };
   load: { params: { task: Task }; result: { meta: ModelMeta } };
+  /** Stops a model download in progress; its `load` call fails with kind 'cancelled'. */
+  cancelLoad: { params: { task: Task }; result: boolean };
   /** Normalizes a picture MNIST-style and recognizes it; `null` when there is no ink. */
   recognizeDigit: { params: { image: RgbaImage }; result: { result: DigitResult; input: Float32Array; ms: number } | null };
   memory: { params: Record<string, never>; result: { numTensors: number; backend: string } };

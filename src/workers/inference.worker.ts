@@ -18,6 +18,7 @@ let modelsBaseUrl = '';
 const contextLoss = new ContextLossWatch();
 const packages = new Map<Task, ModelPackage>();
 const models = new Map<Task, Promise<tf.LayersModel>>();
+const downloads = new Map<Task, AbortController>();
 
 async function useBackend(forced: BackendName | null): Promise<BackendReport> {
   report = await startBackend(forced);
@@ -42,7 +43,13 @@ function loadModel(task: Task): Promise<tf.LayersModel> {
     model = (async () => {
       let pkg = packages.get(task);
       if (!pkg) {
-        pkg = await fetchModelPackage(packageUrl(modelsBaseUrl, task), (p) => post({ type: 'progress', task, ...p }));
+        const download = new AbortController();
+        downloads.set(task, download);
+        try {
+          pkg = await fetchModelPackage(packageUrl(modelsBaseUrl, task), (p) => post({ type: 'progress', task, ...p }), download.signal);
+        } finally {
+          downloads.delete(task);
+        }
         packages.set(task, pkg);
       }
       return buildModel(pkg);
@@ -90,6 +97,11 @@ const handlers: { [K in CallName]: (params: Calls[K]['params']) => Promise<Calls
   async load({ task }) {
     await guarded(() => loadModel(task));
     return { meta: packages.get(task)!.meta };
+  },
+  async cancelLoad({ task }) {
+    const download = downloads.get(task);
+    download?.abort();
+    return download !== undefined;
   },
   async recognizeDigit({ image }) {
     const input = normalizeDigit(image);

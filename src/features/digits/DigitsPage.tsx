@@ -25,7 +25,7 @@ interface Recognition {
 
 export function DigitsPage() {
   const { client } = useInference();
-  const { state, retry } = useTaskModel('digits');
+  const { state, retry, cancel } = useTaskModel('digits');
   const canvas = useRef<DrawingCanvasHandle>(null);
   const [recognition, setRecognition] = useState<Recognition | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -100,7 +100,7 @@ export function DigitsPage() {
         <h1>Digits</h1>
         <p>Draw a digit from 0 to 9. A small convolutional network, trained on MNIST, reads it as you draw.</p>
       </header>
-      <ModelStatus state={state} retry={retry} what="digit model" />
+      <ModelStatus state={state} retry={retry} cancel={cancel} what="digit model" />
       <div className="digits-layout">
         <div
           className={`canvas-column${dragging ? ' dragging' : ''}`}

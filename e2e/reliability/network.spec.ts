@@ -1,0 +1,109 @@
+/** Reliability: no network, a slow network, and a server with broken files. */
+import { expect, test } from '@playwright/test';
+import { drawDigit, expectModelReady, setFaults } from '../support/app';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+const SHARD = '/models/digits/group1-shard1of1.bin';
+
+test.describe('offline on the very first visit', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a model that was never downloaded says so plainly, and retry works once online', async ({ page, context }) => {
+    await page.goto('#/text'); // the shell is here; the digit model is not
+    await expect(page.getByTestId('backend-badge')).toContainText(/wasm|webgl|cpu/);
+    await context.setOffline(true);
+    await page.getByTestId('nav-digits').click();
+    const error = page.getByTestId('model-error');
+    await expect(error).toContainText('network request failed');
+    await expect(error).toContainText('Check your connection');
+    await context.setOffline(false);
+    await page.getByTestId('model-retry').click();
+    await expectModelReady(page);
+    await drawDigit(page, 7);
+    await expect(page.getByTestId('digit-prediction')).toHaveText('7');
+  });
+});
+
+test.describe('offline', () => {
+  test('after one visit, #/digits works with the network off', async ({ page, context }) => {
+    await page.goto('#/digits');
+    await expectModelReady(page);
+    await drawDigit(page, 7);
+    await expect(page.getByTestId('digit-prediction')).toHaveText('7');
+    // Wait until the service worker controls the page and holds the model package.
+    await expect
+      .poll(() => page.evaluate(async () => !!navigator.serviceWorker.controller && !!(await caches.match(new URL('models/digits/group1-shard1of1.bin', location.href).href))), { timeout: 30_000 })
+      .toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await expectModelReady(page);
+    await drawDigit(page, 1);
+    await expect(page.getByTestId('digit-prediction')).toHaveText('1');
+    await context.setOffline(false);
+  });
+});
+
+test.describe('model download failures', () => {
+  test.use({ serviceWorkers: 'block' });
+  test.afterEach(async ({ baseURL }) => setFaults(baseURL!, {}));
+
+  for (const fault of ['missing', 'corrupt'] as const) {
+    test(`a ${fault} weight shard shows model-error, and retry recovers once it is fixed`, async ({ page, baseURL }) => {
+      await setFaults(baseURL!, { [SHARD]: fault });
+      await page.goto('#/digits');
+      const error = page.getByTestId('model-error');
+      await expect(error).toBeVisible();
+      await expect(error).toContainText(fault === 'missing' ? '404' : 'checksum');
+      await page.getByTestId('model-retry').click();
+      await expect(error).toBeVisible(); // still broken: still an error, not a hang
+      await setFaults(baseURL!, {});
+      await page.getByTestId('model-retry').click();
+      await expectModelReady(page);
+      await drawDigit(page, 3);
+      await expect(page.getByTestId('digit-prediction')).toHaveText('3');
+    });
+  }
+});
+
+test.describe('download progress', () => {
+  test.use({ serviceWorkers: 'block' });
+  let slow: StaticServer;
+  test.beforeAll(async () => {
+    slow = await startStaticServer({ root: 'dist', throttleMsPer64k: 60 }); // ~1 MB/s
+  });
+  test.afterAll(() => slow.close());
+
+  test('the progress bar moves through the download and disappears when the model is ready', async ({ page }) => {
+    // Record every value the bar takes, from inside the page, so none is missed between polls.
+    await page.addInitScript(() => {
+      const seen: number[] = ((window as any).__progress = []);
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="model-progress"]');
+        const value = bar?.getAttribute('aria-valuenow');
+        if (value !== null && value !== undefined && seen.at(-1) !== Number(value)) seen.push(Number(value));
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+    });
+    await page.goto(`${slow.url}#/digits`);
+    await expectModelReady(page);
+    const seen: number[] = await page.evaluate(() => (window as any).__progress);
+    expect(seen.some((v) => v > 0 && v < 100)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b)); // never goes backwards
+    await expect(page.getByTestId('model-progress')).toHaveCount(0);
+  });
+
+  test('a download can be cancelled, and started again', async ({ page }) => {
+    const slower = await startStaticServer({ root: 'dist', throttleMsPer64k: 500 }); // ~130 kB/s: 7 s for the model
+    await page.goto(`${slower.url}#/digits`);
+    const bar = page.getByTestId('model-progress');
+    await expect(bar).toBeVisible();
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByTestId('model-cancel').click();
+    await expect(page.getByTestId('model-error')).toContainText('cancelled');
+    await expect(bar).toHaveCount(0);
+    await page.getByTestId('model-retry').click();
+    await expectModelReady(page);
+    await drawDigit(page, 4);
+    await expect(page.getByTestId('digit-prediction')).toHaveText('4');
+    await slower.close();
+  });
+});
