@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { drawDigit, expectModelReady } from './support/app';
+import { drawDigit, expectDigitsOfflineAfterVisit, expectModelReady } from './support/app';
 
 const hasNginx = spawnSync('sh', ['-c', 'command -v nginx']).status === 0;
 test.skip(!hasNginx && !process.env.CI, 'nginx is not installed (.ci/run installs it)');
@@ -76,13 +76,5 @@ test('the page is cross-origin isolated, WASM loads its threaded build, and it w
   await expect(page.getByTestId('digit-prediction')).toHaveText('7');
   expect(wasmRequests.some((u) => u.includes('threaded-simd'))).toBe(true);
 
-  await expect
-    .poll(() => page.evaluate(async () => !!navigator.serviceWorker.controller && !!(await caches.match(new URL('models/digits/group1-shard1of1.bin', location.href).href))), { timeout: 30_000 })
-    .toBe(true);
-  await context.setOffline(true);
-  await page.reload();
-  await expectModelReady(page);
-  await drawDigit(page, 1);
-  await expect(page.getByTestId('digit-prediction')).toHaveText('1');
-  await context.setOffline(false);
+  await expectDigitsOfflineAfterVisit(page, context);
 });

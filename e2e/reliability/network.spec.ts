@@ -1,6 +1,6 @@
 /** Reliability: no network, a slow network, and a server with broken files. */
 import { expect, test } from '@playwright/test';
-import { drawDigit, expectModelReady, setFaults } from '../support/app';
+import { drawDigit, expectDigitsOfflineAfterVisit, expectModelReady, setFaults } from '../support/app';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 const SHARD = '/models/digits/group1-shard1of1.bin';
@@ -30,16 +30,7 @@ test.describe('offline', () => {
     await expectModelReady(page);
     await drawDigit(page, 7);
     await expect(page.getByTestId('digit-prediction')).toHaveText('7');
-    // Wait until the service worker controls the page and holds the model package.
-    await expect
-      .poll(() => page.evaluate(async () => !!navigator.serviceWorker.controller && !!(await caches.match(new URL('models/digits/group1-shard1of1.bin', location.href).href))), { timeout: 30_000 })
-      .toBe(true);
-    await context.setOffline(true);
-    await page.reload();
-    await expectModelReady(page);
-    await drawDigit(page, 1);
-    await expect(page.getByTestId('digit-prediction')).toHaveText('1');
-    await context.setOffline(false);
+    await expectDigitsOfflineAfterVisit(page, context);
   });
 });
 

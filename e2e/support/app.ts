@@ -1,5 +1,5 @@
 /** Helpers the specs share: drawing with the mouse, waiting for models, switching server faults. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { densify, DIGIT_STROKES } from '../fixtures/digit-strokes';
 
 export async function drawDigit(page: Page, digit: number): Promise<void> {
@@ -29,4 +29,23 @@ export async function setFaults(baseURL: string, faults: Record<string, 'missing
 /** Calls the inference worker directly, as the page does (window.__tabml is the app's test handle). */
 export function workerMemory(page: Page): Promise<{ numTensors: number; backend: string }> {
   return page.evaluate(() => (window as any).__tabml.client.call('memory', {}));
+}
+
+/**
+ * For a page that has just recognized a digit: waits until the service worker controls it and
+ * holds the model, then reloads with the network off and recognizes another digit.
+ */
+export async function expectDigitsOfflineAfterVisit(page: Page, context: BrowserContext): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(async () => !!navigator.serviceWorker.controller && !!(await caches.match(new URL('models/digits/group1-shard1of1.bin', location.href).href))), { timeout: 30_000 })
+    .toBe(true);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expectModelReady(page);
+    await drawDigit(page, 1);
+    await expect(page.getByTestId('digit-prediction')).toHaveText('1');
+  } finally {
+    await context.setOffline(false);
+  }
 }

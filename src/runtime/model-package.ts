@@ -28,7 +28,6 @@ export interface ModelPackage {
   artifacts: tf.io.ModelArtifacts;
 }
 
-
 async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
