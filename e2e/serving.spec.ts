@@ -75,6 +75,7 @@ test('the page is cross-origin isolated, WASM loads its threaded build, and it w
   await drawDigit(page, 7);
   await expect(page.getByTestId('digit-prediction')).toHaveText('7');
   expect(wasmRequests.some((u) => u.includes('threaded-simd'))).toBe(true);
+  if ((await page.evaluate(() => navigator.hardwareConcurrency)) > 1) await expect(page.getByTestId('backend-badge')).toContainText('threads');
 
   await expectDigitsOfflineAfterVisit(page, context);
 });
