@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { SEED_TOKENIZER } from './tokenizer';
+import { fitVocabulary } from './vocabulary';
+import { parseVocabulary, stringifyVocabulary, vocabularyFromJson, vocabularyToJson } from './vocabulary-json';
+
+const vocabulary = fitVocabulary(['gear shaft gear , bolt ? nut . gear']);
+
+describe('vocabulary JSON', () => {
+  it('stores the words in id order with the tokenizer settings', () => {
+    expect(vocabularyToJson(vocabulary)).toEqual({
+      version: 1,
+      lower: false,
+      filters: SEED_TOKENIZER.filters,
+      unknownId: 8,
+      words: ['gear', 'shaft', ',', 'bolt', '?', 'nut', '.'],
+    });
+    expect(stringifyVocabulary(vocabulary)).not.toContain('\n');
+  });
+
+  it('round-trips', () => {
+    const back = parseVocabulary(stringifyVocabulary(vocabulary));
+    expect(back.words).toEqual(vocabulary.words);
+    expect(back.tokenizer).toEqual(vocabulary.tokenizer);
+    expect(back.unknownId).toBe(vocabulary.unknownId);
+    expect(back.idOf('bolt')).toBe(vocabulary.idOf('bolt'));
+  });
+
+  it('says what is wrong with a bad file', () => {
+    const good = vocabularyToJson(vocabulary);
+    expect(() => parseVocabulary('{"words": [')).toThrow(/not valid JSON/);
+    expect(() => vocabularyFromJson([])).toThrow(/JSON object/);
+    expect(() => vocabularyFromJson({ ...good, version: 2 })).toThrow(/version 2/);
+    expect(() => vocabularyFromJson({ ...good, lower: 'no' })).toThrow(/lower/);
+    expect(() => vocabularyFromJson({ ...good, words: 'gear' })).toThrow(/list/);
+    expect(() => vocabularyFromJson({ ...good, words: ['gear', 'two words'], unknownId: 3 })).toThrow(/word 2/);
+    expect(() => vocabularyFromJson({ ...good, words: ['gear', 'semi;colon'], unknownId: 3 })).toThrow(/word 2/);
+    expect(() => vocabularyFromJson({ ...good, words: ['gear', 'gear'], unknownId: 3 })).toThrow(/twice/);
+    expect(() => vocabularyFromJson({ ...good, unknownId: 5 })).toThrow(/unknownId/);
+  });
+});
