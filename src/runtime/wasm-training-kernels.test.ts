@@ -92,3 +92,33 @@ describe('UnsortedSegmentSum on wasm', () => {
     expectClose(wasm, cpu, 1e-6);
   });
 });
+
+describe('BatchMatMul with transposed operands on wasm', () => {
+  const cases: Array<{ a: number[]; b: number[]; ta: boolean; tb: boolean }> = [
+    { a: [7, 5], b: [7, 3], ta: true, tb: false },
+    { a: [5, 7], b: [3, 7], ta: false, tb: true },
+    { a: [7, 5], b: [3, 7], ta: true, tb: true },
+    { a: [4, 7, 5], b: [4, 6, 7], ta: true, tb: true },
+    { a: [4, 5, 7], b: [1, 3, 7], ta: false, tb: true }, // broadcast batch
+    { a: [2, 3, 9, 4], b: [2, 3, 9, 6], ta: true, tb: false }, // rank 4
+  ];
+  for (const c of cases) {
+    it(`matches the CPU backend: a${JSON.stringify(c.a)} b${JSON.stringify(c.b)} transposeA=${c.ta} transposeB=${c.tb}`, async () => {
+      const product = () => [tf.matMul(seeded(c.a, 5)(), seeded(c.b, 6)(), c.ta, c.tb)];
+      const [cpu] = await on('cpu', product);
+      const [wasm] = await on('wasm', product);
+      expectClose(wasm, cpu, 1e-5);
+    });
+  }
+
+  it('frees the transposed copies', async () => {
+    await useNodeBackend('wasm');
+    const a = tf.randomNormal([6, 4]);
+    const b = tf.randomNormal([5, 4]);
+    tf.matMul(a, b, false, true).dispose();
+    const dataIds = tf.backend().numDataIds();
+    for (let i = 0; i < 3; i++) tf.matMul(a, b, false, true).dispose();
+    expect(tf.backend().numDataIds()).toBe(dataIds);
+    tf.dispose([a, b]);
+  });
+});

@@ -10,6 +10,9 @@
  *   beats one thin product per tap (a 5×5 filter over one channel would otherwise be 25
  *   matrix-vector products). The im2col copy is a JS loop over the WASM heap (the stock slice
  *   and concat kernels were slower); the product is XNNPACK's.
+ * - BatchMatMul with transposeA/transposeB (wraps the stock kernel): the stock path for
+ *   transposed operands is ~10× slower than transposing first and multiplying plainly, and
+ *   every Dense layer's gradient asks for it (a 10,000-word softmax layer: 71 s → seconds).
  * - Conv2DBackpropInput (replaces the stock kernel for stride 1): the stock wasm kernel is a
  *   plain loop, ~11× slower than XNNPACK's forward convolution, and for stride 1 the input
  *   gradient *is* a forward convolution of dy with the filter flipped and its channels swapped.
@@ -142,6 +145,37 @@ function makeConv2DBackpropInputWasm(stock: tf.KernelConfig) {
   };
 }
 
+/** Transposes the last two dimensions. */
+function swapLastTwo(backend: BackendWasm, x: TensorInfo): TensorInfo {
+  const perm = x.shape.map((_, i) => i);
+  [perm[perm.length - 2], perm[perm.length - 1]] = [perm[perm.length - 1], perm[perm.length - 2]];
+  return run('Transpose', backend, { x }, { perm });
+}
+
+function makeBatchMatMulWasm(stock: tf.KernelConfig) {
+  return (args: KernelArgs): TensorInfo => {
+    const { transposeA, transposeB } = args.attrs as unknown as tf.BatchMatMulAttrs;
+    if (!transposeA && !transposeB) return stock.kernelFunc(args) as TensorInfo;
+    const backend = args.backend as BackendWasm;
+    const { a, b } = args.inputs as unknown as { a: TensorInfo; b: TensorInfo };
+    const a2 = transposeA ? swapLastTwo(backend, a) : a;
+    const b2 = transposeB ? swapLastTwo(backend, b) : b;
+    const out = stock.kernelFunc({ ...args, inputs: { a: a2, b: b2 }, attrs: { transposeA: false, transposeB: false } }) as TensorInfo;
+    if (a2 !== a) backend.disposeData(a2.dataId);
+    if (b2 !== b) backend.disposeData(b2.dataId);
+    return out;
+  };
+}
+
+/** Replaces a stock wasm kernel with a wrapper that may call it (keeping its setupFunc). */
+function wrapStockKernel(name: string, wrap: (stock: tf.KernelConfig) => (args: KernelArgs) => TensorInfo) {
+  const stock = tf.getKernel(name, 'wasm');
+  if (!stock) return;
+  tf.unregisterKernel(name, 'wasm');
+  // Keep the stock setupFunc: it binds the WASM function the wrapped kernel calls.
+  tf.registerKernel({ ...stock, kernelFunc: wrap(stock) as tf.KernelFunc });
+}
+
 let registered = false;
 
 /** Registers the missing gradient kernels for the wasm backend. Idempotent. */
@@ -154,10 +188,6 @@ export function registerWasmTrainingKernels(): void {
   if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) {
     tf.registerKernel({ kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: unsortedSegmentSumWasm });
   }
-  const stock = tf.getKernel('Conv2DBackpropInput', 'wasm');
-  if (stock) {
-    tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
-    // Keep the stock setupFunc: it binds the WASM function the fallback path calls.
-    tf.registerKernel({ ...stock, kernelFunc: makeConv2DBackpropInputWasm(stock) });
-  }
+  wrapStockKernel('Conv2DBackpropInput', makeConv2DBackpropInputWasm);
+  wrapStockKernel('BatchMatMul', makeBatchMatMulWasm);
 }

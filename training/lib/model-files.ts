@@ -22,7 +22,7 @@ export async function saveLayersModel(
   model: tf.LayersModel,
   dir: string,
   storage: WeightStorage = 'float32',
-  extraFiles: Record<string, string> = {},
+  extraFiles: Record<string, string | Uint8Array> = {},
 ): Promise<SavedFiles> {
   let artifacts: tf.io.ModelArtifacts | undefined;
   await model.save(tf.io.withSaveHandler(async (a) => {
@@ -51,7 +51,7 @@ export async function saveLayersModel(
     weightsManifest: [{ paths: shards, weights: specs }],
   };
   writeFileSync(path.join(tmp, 'model.json'), JSON.stringify(modelJson));
-  for (const [name, text] of Object.entries(extraFiles)) writeFileSync(path.join(tmp, name), text);
+  for (const [name, content] of Object.entries(extraFiles)) writeFileSync(path.join(tmp, name), content);
   // Swap the whole folder at once so an interrupted save never leaves a half-written model.
   mkdirSync(path.dirname(dir), { recursive: true });
   const old = `${dir}.old-${process.pid}`;

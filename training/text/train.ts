@@ -1,0 +1,119 @@
+/**
+ * npm run train:text — trains the word LSTM on the training abstracts (DATA_DIR/patents) with the
+ * WASM backend. Long on these CPUs: a checkpoint after every epoch (training/checkpoints/text);
+ * run the command again to continue. Held-out abstracts are never trained on; a fixed sample of
+ * their windows is measured after each epoch for the log (the full measure is `npm run eval`).
+ *
+ * Options: --epochs N (default 20), --batch N (chunks per step, default 64), --max-words N
+ *          (vocabulary cap, default 10000), --steps N (per epoch; smoke tests), --fresh.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { useNodeBackend } from '../../src/runtime/node-backend';
+import { seededRandom, shuffledIndices } from '../../src/models/common/random';
+import { WINDOW_LENGTH } from '../../src/models/text/constants';
+import { createTextModel, DEFAULT_TEXT_MODEL, sparseCrossEntropy } from '../../src/models/text/model';
+import { stringifyVocabulary } from '../../src/models/text/vocabulary-json';
+import { REPO_ROOT } from '../lib/data-dir';
+import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint';
+import { loadTextCorpus } from './corpus';
+import { makeChunks } from './chunks';
+import { makeWindows } from './windows';
+import { evaluateWindows } from './evaluate';
+
+interface TrainState {
+  epoch: number;
+  maxWords: number;
+  history: Array<{ epoch: number; loss: number; heldOutSample: { crossEntropy: number; accuracy: number; n: number }; seconds: number }>;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    epochs: { type: 'string', default: '20' },
+    batch: { type: 'string', default: '64' },
+    'max-words': { type: 'string', default: '10000' },
+    steps: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+  },
+});
+const epochs = Number(args.epochs);
+const batch = Number(args.batch);
+const maxWords = Number(args['max-words']);
+const maxSteps = args.steps ? Number(args.steps) : Infinity;
+export const TEXT_CHECKPOINT_DIR = path.join(REPO_ROOT, 'training/checkpoints/text');
+const CLIP_NORM = 5;
+const learningRate = (epoch: number) => 2e-3 * Math.pow(0.85, epoch);
+
+/** Scales gradients down when their global norm exceeds `max` (LSTMs occasionally explode). */
+function clipByGlobalNorm(grads: tf.NamedTensorMap, max: number): tf.NamedTensorMap {
+  return tf.tidy(() => {
+    const norm = Math.sqrt(Object.values(grads).reduce((s, g) => s + (g.square().sum().dataSync()[0] as number), 0));
+    if (norm <= max) return Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, g.clone()]));
+    return Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, g.mul(max / norm)]));
+  });
+}
+
+async function main() {
+  console.log(`backend: ${await useNodeBackend('wasm')}`);
+  const corpus = loadTextCorpus({ maxWords });
+  const { vocabulary } = corpus;
+  const heldOut = makeWindows(corpus.heldOutSequences, WINDOW_LENGTH);
+  const sample = shuffledIndices(heldOut.count, seededRandom(99)).slice(0, 2048);
+  console.log(`vocabulary ${vocabulary.size} words (+padding, unknown); ${corpus.train.length} training / ${corpus.heldOut.length} held-out abstracts; ${heldOut.count} held-out windows`);
+
+  const optimizer = tf.train.adam(learningRate(0));
+  const resumed = args.fresh ? null : await loadCheckpoint<TrainState>(TEXT_CHECKPOINT_DIR, optimizer);
+  if (resumed && resumed.state.maxWords !== maxWords) throw new Error(`the checkpoint was trained with --max-words ${resumed.state.maxWords}; use it or --fresh`);
+  const model = resumed?.model ?? createTextModel({ idCount: vocabulary.idCount, ...DEFAULT_TEXT_MODEL });
+  const state: TrainState = resumed?.state ?? { epoch: 0, maxWords, history: [] };
+  if (resumed) console.log(`resuming after epoch ${state.epoch}`);
+  model.summary(undefined, undefined, (line) => console.log(line));
+
+  for (let epoch = state.epoch; epoch < epochs; epoch++) {
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRate(epoch);
+    const random = seededRandom(2000 + epoch);
+    const chunks = makeChunks(corpus.trainSequences, WINDOW_LENGTH, random);
+    const order = shuffledIndices(chunks.count, random);
+    const steps = Math.min(Math.floor(chunks.count / batch), maxSteps);
+    const started = performance.now();
+    let lossSum = 0;
+    const inputs = new Int32Array(batch * WINDOW_LENGTH);
+    const targets = new Int32Array(batch * WINDOW_LENGTH);
+    for (let step = 0; step < steps; step++) {
+      for (let i = 0; i < batch; i++) {
+        const c = order[step * batch + i];
+        inputs.set(chunks.inputs.subarray(c * WINDOW_LENGTH, (c + 1) * WINDOW_LENGTH), i * WINDOW_LENGTH);
+        targets.set(chunks.targets.subarray(c * WINDOW_LENGTH, (c + 1) * WINDOW_LENGTH), i * WINDOW_LENGTH);
+      }
+      const x = tf.tensor2d(inputs, [batch, WINDOW_LENGTH], 'int32');
+      const { value, grads } = tf.variableGrads(() => {
+        const logits = model.apply(x, { training: true }) as tf.Tensor3D;
+        return sparseCrossEntropy(logits.reshape([batch * WINDOW_LENGTH, vocabulary.idCount]) as tf.Tensor2D, targets);
+      });
+      const clipped = clipByGlobalNorm(grads, CLIP_NORM);
+      optimizer.applyGradients(clipped as unknown as Parameters<typeof optimizer.applyGradients>[0]);
+      lossSum += value.dataSync()[0];
+      tf.dispose([x, value, grads, clipped]);
+      if (step % 20 === 0 || step === steps - 1) {
+        const rate = (performance.now() - started) / (step + 1);
+        console.log(`epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`);
+      }
+    }
+    const heldOutSample = evaluateWindows(model, heldOut, 256, sample);
+    const seconds = (performance.now() - started) / 1000;
+    state.epoch = epoch + 1;
+    state.history.push({ epoch: epoch + 1, loss: lossSum / steps, heldOutSample, seconds });
+    await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state);
+    writeFileSync(path.join(TEXT_CHECKPOINT_DIR, 'vocabulary.json'), stringifyVocabulary(vocabulary));
+    console.log(
+      `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, held-out sample cross-entropy ${heldOutSample.crossEntropy.toFixed(4)} accuracy ${heldOutSample.accuracy.toFixed(4)}, ${seconds.toFixed(0)} s`,
+    );
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
