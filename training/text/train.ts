@@ -1,6 +1,7 @@
 /**
  * npm run train:text — trains the word LSTM on the training abstracts (DATA_DIR/patents) with the
- * WASM backend. Long on these CPUs: a checkpoint after every epoch (training/checkpoints/text);
+ * WASM backend. Long on these CPUs: a checkpoint after every epoch (training/checkpoints/text, or
+ * $CHECKPOINT_DIR/text);
  * run the command again to continue. Held-out abstracts are never trained on; a fixed sample of
  * their windows is measured after each epoch for the log (the full measure is `npm run eval`).
  *
@@ -42,7 +43,8 @@ const epochs = Number(args.epochs);
 const batch = Number(args.batch);
 const maxWords = Number(args['max-words']);
 const maxSteps = args.steps ? Number(args.steps) : Infinity;
-export const TEXT_CHECKPOINT_DIR = path.join(REPO_ROOT, 'training/checkpoints/text');
+// CHECKPOINT_DIR lets a long run keep its checkpoints outside a work tree that may be recreated.
+export const TEXT_CHECKPOINT_DIR = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'text');
 const CLIP_NORM = 5;
 const learningRate = (epoch: number) => 2e-3 * Math.pow(0.85, epoch);
 
