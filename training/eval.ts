@@ -9,6 +9,7 @@ import { dataDir, REPO_ROOT } from './lib/data-dir';
 import { loadLayersModel } from './lib/model-files';
 import { loadMnist } from './digits/mnist';
 import { digitAccuracy } from './digits/evaluate';
+import { evaluateForecast } from './forecast/evaluate';
 
 interface Measurement {
   model: string;
@@ -25,6 +26,7 @@ const evaluators: Record<string, (dir: string, data: string) => Promise<Measurem
     model.dispose();
     return [{ model: 'digits', metric: 'accuracy', value: Number(value.toFixed(4)), n: test.count }];
   },
+  forecast: (_dir, data) => evaluateForecast(data),
 };
 
 async function main() {

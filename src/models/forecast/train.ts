@@ -1,0 +1,69 @@
+/**
+ * Trains a new forecast model on a sequence of weeks (Cryptonic's "training a new model"
+ * strategy: every retraining starts from fresh weights). Isomorphic: the Node script and the
+ * browser worker call the same function.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { DEFAULT_EPOCHS } from './constants';
+import { trainingArrays, type Formulation } from './formulation';
+import { createForecastModel } from './model';
+import type { Week } from './weeks';
+
+export interface TrainForecastOptions {
+  formulation: Formulation;
+  /** Default 300, as in Cryptonic. */
+  epochs?: number;
+  seed?: number;
+  /** RMSprop's learning rate; Keras's default. */
+  learningRate?: number;
+  /** Called after every epoch with the epoch number (1-based) and its MSE loss. */
+  onEpochEnd?: (epoch: number, loss: number) => void | Promise<void>;
+  /** Stops after the current epoch; the model trained so far is returned. */
+  signal?: AbortSignal;
+}
+
+export interface TrainedForecast {
+  /** LSTM(7) → Dense(7), returning the next week only; the caller disposes it. */
+  model: tf.LayersModel;
+  /** MSE of every epoch completed. */
+  losses: number[];
+  stopped: boolean;
+}
+
+export async function trainForecastModel(weeks: readonly Week[], options: TrainForecastOptions): Promise<TrainedForecast> {
+  const { formulation, epochs = DEFAULT_EPOCHS, seed = 7, learningRate = 0.001, onEpochEnd, signal } = options;
+  const arrays = trainingArrays(weeks, formulation);
+  const trainer = createForecastModel({ seed, returnSequences: arrays.perStep });
+  const optimizer = tf.train.rmsprop(learningRate);
+  trainer.compile({ optimizer, loss: 'meanSquaredError' });
+  const x = tf.tensor3d(arrays.x, arrays.xShape);
+  const y = arrays.perStep ? tf.tensor3d(arrays.y, arrays.yShape as [number, number, number]) : tf.tensor2d(arrays.y, arrays.yShape as [number, number]);
+  const losses: number[] = [];
+  try {
+    if (!signal?.aborted) {
+      // Cryptonic's fit: batch 1, no shuffling (there is one sample anyway).
+      await trainer.fit(x, y, {
+        batchSize: 1,
+        epochs,
+        shuffle: false,
+        verbose: 0,
+        callbacks: {
+          onEpochEnd: async (epoch, logs) => {
+            const loss = Number(logs?.loss);
+            losses.push(loss);
+            await onEpochEnd?.(epoch + 1, loss);
+            if (signal?.aborted) trainer.stopTraining = true;
+          },
+        },
+      });
+    }
+    // Copied into a model that returns only the next week, whatever the formulation.
+    const model = createForecastModel({ seed, returnSequences: false });
+    model.setWeights(trainer.getWeights());
+    return { model, losses, stopped: losses.length < epochs };
+  } finally {
+    tf.dispose([x, y]);
+    trainer.dispose();
+    optimizer.dispose();
+  }
+}

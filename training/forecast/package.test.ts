@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/models/forecast/dates';
+import { isFormulation } from '../../src/models/forecast/formulation';
+import { forecastNextWeek } from '../../src/models/forecast/predict';
+import { useNodeBackend } from '../../src/runtime/node-backend';
+import { loadLayersModel } from '../lib/model-files';
+import { readMeta } from '../lib/model-package';
+import { METRIC_NAMES } from './evaluate';
+
+const dir = path.resolve('public/models/forecast');
+let model: tf.LayersModel;
+
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+  model = await loadLayersModel(dir);
+});
+afterAll(() => model.dispose());
+
+/** Made-up prices: a zigzag around 30,000. */
+const prices = (days: number) => Array.from({ length: days }, (_, t) => ({ date: addDays('2024-01-01', t), close: 30_000 + 500 * Math.sin(t) }));
+
+describe('the committed forecast package', () => {
+  it('says how it was made and what it measured', () => {
+    const meta = readMeta(dir);
+    expect(meta.task).toBe('forecast');
+    expect(isFormulation(String(meta.training.formulation))).toBe(true);
+    expect(meta.metrics.map((m) => m.metric)).toEqual([...METRIC_NAMES]);
+    expect(meta.metrics.every((m) => m.n === 147 && Number.isFinite(m.value))).toBe(true);
+  });
+
+  it('forecasts 7 finite prices from 1 week or 30, without leaking tensors', async () => {
+    await forecastNextWeek(model, prices(7));
+    const before = tf.memory().numTensors;
+    for (const days of [7, 210]) {
+      const forecast = await forecastNextWeek(model, prices(days));
+      expect(forecast.days).toHaveLength(7);
+      expect(forecast.days.every((d) => Number.isFinite(d.prediction) && d.prediction > 0)).toBe(true);
+      // a week-ahead forecast of this model stays within ±50% of the last close
+      expect(forecast.normalized.every((y) => Math.abs(y) < 0.5)).toBe(true);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
