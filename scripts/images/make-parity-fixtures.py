@@ -248,6 +248,21 @@ def normalization_tables() -> dict:
     return tables
 
 
+
+def describe_source(name, path, blob):
+    """The fields every case shares: the file, PIL's mode, and the pixels PIL decoded (stored in blob)."""
+    mode, src = decoded_source(path)
+    h, w = src.shape[:2]
+    return {
+        "name": name,
+        "file": path.name,
+        "fileMode": mode,
+        "width": w,
+        "height": h,
+        "channels": int(src.shape[2]),
+        "source": blob.add(src.tobytes()),
+    }
+
 def main() -> int:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(SEED)
@@ -257,35 +272,17 @@ def main() -> int:
     for name, img, targets in make_sources(rng):
         path = OUT_DIR / f"{name}.png"
         img.save(path, format="PNG", optimize=False)
-        mode, src = decoded_source(path)
-        h, w = src.shape[:2]
-        png_cases.append({
-            "name": name,
-            "file": path.name,
-            "fileMode": mode,
-            "width": w,
-            "height": h,
-            "channels": int(src.shape[2]),
-            "source": blob.add(src.tobytes()),
-            "outputs": outputs_for(path, targets, blob),
-        })
+        png_cases.append({**describe_source(name, path, blob), "outputs": outputs_for(path, targets, blob)})
 
     jpeg_cases = []
     for name, img in make_jpeg_sources(rng):
         path = OUT_DIR / f"{name}.jpg"
         img.save(path, format="JPEG", quality=90, subsampling="4:2:0", optimize=False, progressive=False)
-        mode, src = decoded_source(path)
-        h, w = src.shape[:2]
+        case = describe_source(name, path, blob)
         jpeg_cases.append({
-            "name": name,
-            "file": path.name,
-            "fileMode": mode,
+            **case,
             "quality": 90,
-            "subsampling": "4:2:0" if mode != "L" else "none (one component)",
-            "width": w,
-            "height": h,
-            "channels": int(src.shape[2]),
-            "source": blob.add(src.tobytes()),
+            "subsampling": "4:2:0" if case["fileMode"] != "L" else "none (one component)",
             "vgg16Nearest224CaffeSha256": sha256(keras_preprocess(keras_load_img(path, (224, 224), "nearest"), "caffe").tobytes()),
         })
 
