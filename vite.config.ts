@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp';
+import { sampleData } from './scripts/vite-plugin-samples';
 
 /**
  * COOP + COEP make the page cross-origin isolated, which is what lets tfjs-backend-wasm use
@@ -18,11 +20,14 @@ export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   // Model packages may live on another origin (a CDN); the service worker caches them too.
   const modelsUrl = env.VITE_MODELS_URL || '';
+  // The Forecast page's "fetch latest" downloads a Yahoo-format CSV from here (CORS), when set.
+  const pricesUrl = env.VITE_PRICES_URL || '';
   return {
     base: './',
     plugins: [
       tfjsWasmThreads(),
-      contentSecurityPolicy(modelsUrl),
+      contentSecurityPolicy([modelsUrl, pricesUrl]),
+      sampleData(path.resolve('public')),
       react(),
       VitePWA({
         strategies: 'generateSW',

@@ -1,19 +1,20 @@
 /**
  * A Content-Security-Policy for the built page, as a <meta> tag so it travels with any static host.
- * Only the app's own origin and the models' origin are reachable. Beyond that:
+ * Only the app's own origin, the models' origin and the prices' origin (VITE_PRICES_URL) are
+ * reachable. Beyond that:
  * - 'wasm-unsafe-eval': compiling the tfjs WASM binaries;
  * - blob: for workers and scripts: tfjs-backend-wasm starts its pthreads as blob workers that
  *   load the (bundled) factory from a blob URL, which the workers' inherited policy must allow.
  */
 import type { Plugin } from 'vite';
 
-export function contentSecurityPolicy(modelsUrl: string): Plugin {
-  const modelsOrigin = modelsUrl ? new URL(modelsUrl).origin : '';
+export function contentSecurityPolicy(allowedUrls: string[]): Plugin {
+  const origins = [...new Set(allowedUrls.filter(Boolean).map((url) => new URL(url).origin))];
   const policy = [
     "default-src 'self'",
     "script-src 'self' blob: 'wasm-unsafe-eval'",
     "worker-src 'self' blob:",
-    `connect-src 'self'${modelsOrigin ? ` ${modelsOrigin}` : ''}`,
+    ['connect-src', "'self'", ...origins].join(' '),
     "img-src 'self' data: blob:",
     "style-src 'self'",
     "manifest-src 'self'",

@@ -1,12 +1,24 @@
+import type { ComponentType } from 'react';
 import { ROUTES, useRoute } from './routes';
 import { InferenceProvider } from './inference';
 import { BackendBadge } from './BackendBadge';
 import { ErrorBoundary } from './ErrorBoundary';
-import { ComingSoon } from './ComingSoon';
+import type { RouteId } from './routes';
 import { DigitsPage } from '../features/digits/DigitsPage';
+import { ImagesPage } from '../features/images/ImagesPage';
+import { TextPage } from '../features/text/TextPage';
+import { ForecastPage } from '../features/forecast/ForecastPage';
+
+const PAGES: Record<RouteId, ComponentType> = {
+  digits: DigitsPage,
+  images: ImagesPage,
+  text: TextPage,
+  forecast: ForecastPage,
+};
 
 export function App() {
   const route = useRoute();
+  const Page = PAGES[route];
   return (
     <InferenceProvider>
       <header className="shell-header">
@@ -25,7 +37,7 @@ export function App() {
       </header>
       <main>
         <ErrorBoundary key={route}>
-          {route === 'digits' ? <DigitsPage /> : <ComingSoon route={route} />}
+          <Page />
         </ErrorBoundary>
       </main>
       <footer className="shell-footer">

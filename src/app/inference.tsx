@@ -8,7 +8,7 @@ import { requestedBackend } from '../runtime/backend-choice';
 import { modelsBaseUrl } from '../runtime/models-url';
 import { packageUrl } from '../runtime/model-package-url';
 import { keepForOffline } from './offline-cache';
-import type { Task } from '../runtime/protocol';
+import type { InferenceCalls, InferenceEvents, Task } from '../workers/inference-protocol';
 import type { ModelMeta } from '../runtime/model-meta';
 import { WorkerClient, WorkerCallError } from '../runtime/worker-client';
 
@@ -17,8 +17,10 @@ export type ModelState =
   | { status: 'ready'; meta: ModelMeta }
   | { status: 'error'; message: string; cancelled: boolean };
 
+export type InferenceClient = WorkerClient<InferenceCalls, InferenceEvents>;
+
 interface InferenceValue {
-  client: WorkerClient;
+  client: InferenceClient;
   backend: BackendReport | null;
   backendError: string | null;
   ready: Promise<BackendReport>;
@@ -26,12 +28,12 @@ interface InferenceValue {
 
 const InferenceContext = createContext<InferenceValue | null>(null);
 
-let shared: { client: WorkerClient; ready: Promise<BackendReport> } | null = null;
+let shared: { client: InferenceClient; ready: Promise<BackendReport> } | null = null;
 
 function sharedClient() {
   if (!shared) {
     const worker = new Worker(new URL('../workers/inference.worker.ts', import.meta.url), { type: 'module', name: 'tabml-inference' });
-    const client = new WorkerClient(worker);
+    const client: InferenceClient = new WorkerClient(worker);
     const ready = client.call('init', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl() });
     shared = { client, ready };
     // Tests and the reliability suite drive the worker through this handle.
@@ -67,7 +69,7 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
   useEffect(() => {
     let live = true;
     setState({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
-    const stop = client.on('progress', (t, loadedBytes, totalBytes) => {
+    const stop = client.on('progress', ({ task: t, loadedBytes, totalBytes }) => {
       // Only while loading: a late event must not hide an error or a loaded model.
       if (live && t === task) setState((s) => (s.status === 'loading' ? { status: 'loading', loadedBytes, totalBytes } : s));
     });

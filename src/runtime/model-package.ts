@@ -26,6 +26,8 @@ export class PackageError extends Error {
 export interface ModelPackage {
   meta: ModelMeta;
   artifacts: tf.io.ModelArtifacts;
+  /** Every downloaded file by name (verified), for the extra ones a task needs, e.g. a vocabulary. */
+  files: ReadonlyMap<string, Uint8Array>;
 }
 
 async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
@@ -130,6 +132,7 @@ export async function fetchModelPackage(
       weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
       weightData: weightData.buffer,
     },
+    files,
   };
 }
 

@@ -36,7 +36,7 @@ export function DigitsPage() {
     () =>
       latestOnly(async ({ image, gen }: { image: RgbaImage; gen: number }) => {
         try {
-          const answer = await client.call('recognizeDigit', { image }, [image.data.buffer]);
+          const answer = await client.call('recognizeDigit', { image }, { transfer: [image.data.buffer] });
           if (gen === generation.current) setRecognition(answer);
         } catch (err) {
           if (gen === generation.current) setMessage((err as Error).message);

@@ -1,0 +1,42 @@
+/** The worker's side of rpc.ts: dispatches calls to handlers, streams updates, honours cancels. */
+import type { CallMap, EventMap, Handlers, RpcReply, RpcRequest } from './rpc';
+
+interface Port {
+  postMessage(message: RpcReply, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<RpcRequest>) => void) | null;
+}
+
+/** Starts answering calls on `port`; returns a function that broadcasts an event to the page. */
+export function serveRpc<C extends CallMap, E extends EventMap>(port: Port, handlers: Handlers<C>) {
+  const running = new Map<number, AbortController>();
+  port.onmessage = async (event) => {
+    const request = event.data;
+    if (request.type === 'cancel') {
+      running.get(request.id)?.abort();
+      return;
+    }
+    const { id, call, params } = request;
+    const controller = new AbortController();
+    running.set(id, controller);
+    try {
+      const handler = handlers[call as keyof C] as unknown as Handlers<CallMap>[string] | undefined;
+      if (!handler) throw new Error(`unknown call ${call}`);
+      const value = await handler(params, {
+        signal: controller.signal,
+        update: (update) => port.postMessage({ type: 'update', id, value: update }),
+      });
+      port.postMessage({ type: 'result', id, value });
+    } catch (err) {
+      const kind = (err as { kind?: unknown }).kind;
+      port.postMessage({
+        type: 'error',
+        id,
+        message: err instanceof Error ? err.message : String(err),
+        kind: typeof kind === 'string' ? kind : controller.signal.aborted ? 'cancelled' : 'runtime',
+      });
+    } finally {
+      running.delete(id);
+    }
+  };
+  return <K extends keyof E & string>(name: K, payload: E[K]) => port.postMessage({ type: 'event', name, payload });
+}

@@ -1,0 +1,128 @@
+/**
+ * The inference worker's shared machinery: the backend, the downloaded model packages, one built
+ * model per task, and recovery from a lost WebGL context. Task handlers (tasks/*.ts) build on it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { activeWebGLContext, startBackend } from '../runtime/browser-backend';
+import type { BackendName, BackendReport } from '../runtime/backend-choice';
+import { ContextLossWatch } from '../runtime/context-loss';
+import { fetchModelPackage, packageUrl, type ModelPackage } from '../runtime/model-package';
+import type { Task } from './inference-protocol';
+
+/** What a task builds from its package: anything it can dispose (a layers model, a model plus a vocabulary…). */
+export interface Disposable {
+  dispose(): void;
+}
+
+type Emit = {
+  progress: (payload: { task: Task; loadedBytes: number; totalBytes: number }) => void;
+  backend: (payload: BackendReport) => void;
+};
+
+let emit: Emit = { progress: () => {}, backend: () => {} };
+let report: BackendReport | null = null;
+let modelsBaseUrl = '';
+const contextLoss = new ContextLossWatch();
+const builders = new Map<Task, (pkg: ModelPackage) => Promise<Disposable>>();
+const packages = new Map<Task, ModelPackage>();
+const models = new Map<Task, Promise<Disposable>>();
+const downloads = new Map<Task, AbortController>();
+
+export function connectEvents(events: Emit) {
+  emit = events;
+}
+
+export async function initBackend(forced: BackendName | null, baseUrl: string): Promise<BackendReport> {
+  modelsBaseUrl = baseUrl;
+  if (report) return report;
+  report = await startBackend(forced);
+  contextLoss.watch(activeWebGLContext());
+  emit.backend(report);
+  return report;
+}
+
+/**
+ * Declares how a task turns its downloaded package into something that runs; returns the task's
+ * loader (download once, build once per backend, shared by concurrent callers).
+ */
+export function defineTask<T extends Disposable>(task: Task, build: (pkg: ModelPackage) => Promise<T>): () => Promise<T> {
+  builders.set(task, build);
+  return () => loadTask(task) as Promise<T>;
+}
+
+export function loadTask(task: Task): Promise<Disposable> {
+  let model = models.get(task);
+  if (!model) {
+    const build = builders.get(task);
+    if (!build) return Promise.reject(new Error(`no model is defined for ${task}`));
+    model = (async () => {
+      let pkg = packages.get(task);
+      if (!pkg) {
+        const download = new AbortController();
+        downloads.set(task, download);
+        try {
+          pkg = await fetchModelPackage(packageUrl(modelsBaseUrl, task), (p) => emit.progress({ task, ...p }), download.signal);
+        } finally {
+          downloads.delete(task);
+        }
+        packages.set(task, pkg);
+      }
+      return build(pkg);
+    })();
+    models.set(task, model);
+    model.catch(() => models.delete(task)); // a failed load can be retried
+  }
+  return model;
+}
+
+export const packageOf = (task: Task) => packages.get(task);
+
+/** Stops a download in progress; its load fails with kind 'cancelled'. */
+export function cancelDownload(task: Task): boolean {
+  const download = downloads.get(task);
+  download?.abort();
+  return download !== undefined;
+}
+
+/** Runs a model once on zeros so the first real request does not pay for shader compilation. */
+export async function warmUp(model: tf.LayersModel, inputShape: number[]) {
+  const warm = tf.tidy(() => model.predict(tf.zeros([1, ...inputShape])) as tf.Tensor);
+  await warm.data();
+  warm.dispose();
+}
+
+/**
+ * After a lost WebGL context: WASM, the same models rebuilt from their packages (no new download).
+ * Several requests may notice the loss at once; they share one recovery.
+ */
+let recovery: Promise<void> | null = null;
+function recoverFromContextLoss(): Promise<void> {
+  recovery ??= (async () => {
+    if (report?.backend !== 'webgl') return; // an earlier recovery already moved us
+    const lost = [...models.values()];
+    models.clear();
+    for (const m of lost) m.then((model) => { try { model.dispose(); } catch { /* its context is gone */ } }, () => {});
+    const next = await startBackend('wasm');
+    report = { ...next, forced: false, reason: `The WebGL context was lost (GPU reset or out of memory), so tabml switched to WebAssembly. ${next.reason}` };
+    contextLoss.watch(null);
+    emit.backend(report);
+    for (const task of packages.keys()) await loadTask(task);
+  })().finally(() => (recovery = null));
+  return recovery;
+}
+
+/** Runs work; if the WebGL context is lost meanwhile, recovers on WASM and runs it again. */
+export async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    const outcome = await contextLoss.race(work());
+    if (outcome) return outcome.value;
+    await recoverFromContextLoss();
+  }
+}
+
+export function loseWebGLContext(): boolean {
+  const extension = activeWebGLContext()?.getExtension('WEBGL_lose_context');
+  if (!extension) return false;
+  extension.loseContext();
+  return true;
+}

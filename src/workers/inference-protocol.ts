@@ -1,0 +1,16 @@
+/**
+ * The inference worker's calls and events, as the page sees them (types only: importing this
+ * file pulls no worker code into the page).
+ */
+import type { BackendReport } from '../runtime/backend-choice';
+import type { RuntimeCalls } from './tasks/runtime';
+import type { DigitsCalls } from './tasks/digits';
+
+export type Task = 'digits' | 'images' | 'text' | 'forecast';
+
+export type InferenceCalls = RuntimeCalls & DigitsCalls;
+
+export type InferenceEvents = {
+  progress: { task: Task; loadedBytes: number; totalBytes: number };
+  backend: BackendReport;
+};

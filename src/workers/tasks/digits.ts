@@ -1,0 +1,32 @@
+/** Digits: the MNIST CNN. */
+import { layersModelFrom } from '../../runtime/model-package';
+import type { Handlers } from '../../runtime/rpc';
+import type { DigitResult } from '../../models/digits/result';
+import type { RgbaImage } from '../../models/digits/normalize';
+import { normalizeDigit } from '../../models/digits/normalize';
+import { predictDigit } from '../../models/digits/predict';
+import { defineTask, guarded, warmUp } from '../inference-core';
+
+export type DigitsCalls = {
+  /** Normalizes a picture MNIST-style and recognizes it; `null` when there is no ink. */
+  recognizeDigit: { params: { image: RgbaImage }; result: { result: DigitResult; input: Float32Array; ms: number } | null; update: never };
+};
+
+const digitsModel = defineTask('digits', async (pkg) => {
+  const model = await layersModelFrom(pkg);
+  await warmUp(model, pkg.meta.inputShape);
+  return model;
+});
+
+export const digitsHandlers: Handlers<DigitsCalls> = {
+  async recognizeDigit({ image }) {
+    const input = normalizeDigit(image);
+    if (!input) return null;
+    return guarded(async () => {
+      const model = await digitsModel();
+      const started = performance.now();
+      const result = await predictDigit(model, input);
+      return { result, input, ms: performance.now() - started };
+    });
+  },
+};
