@@ -43,8 +43,8 @@ export default defineConfig(({ mode }) => {
           icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' }],
         },
         workbox: {
-          // The app shell and the WASM binaries are precached; model packages are not (they are
-          // big and most visitors open one page), but each one is cached the first time it is used.
+          // The app shell and the WASM binaries are precached; model packages and sample data are not
+          // (big, and most visitors open one page), but each is cached the first time it is used.
           globPatterns: ['**/*.{js,css,html,wasm,svg,webmanifest}'],
           globIgnores: ['models/**', 'samples/**'],
           maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
@@ -53,7 +53,7 @@ export default defineConfig(({ mode }) => {
             {
               // Network first, so a new model version is picked up; the cache answers offline.
               urlPattern: ({ url }) =>
-                url.pathname.includes('/models/') || (modelsUrl !== '' && url.href.startsWith(modelsUrl)),
+                url.pathname.includes('/models/') || url.pathname.includes('/samples/') || (modelsUrl !== '' && url.href.startsWith(modelsUrl)),
               handler: 'NetworkFirst',
               options: {
                 cacheName: 'tabml-models',
