@@ -8,7 +8,7 @@ test.describe('offline on the very first visit', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('a model that was never downloaded says so plainly, and retry works once online', async ({ page, context }) => {
-    await page.goto('#/text'); // the shell is here; the digit model is not
+    await page.goto('#/about'); // the shell is here; the digit model is not
     await expect(page.getByTestId('backend-badge')).toContainText(/wasm|webgl|cpu/);
     await context.setOffline(true);
     await page.getByTestId('nav-digits').click();
@@ -72,7 +72,7 @@ test.describe('a throttled connection (Chromium network emulation)', () => {
 
   /** Opens the app on a page without a model, then turns on the slow connection. */
   async function openSlowly(page: Page, bytesPerSecond: number) {
-    await page.goto('#/text');
+    await page.goto('#/about');
     await expect(page.getByTestId('backend-badge')).toContainText(/wasm|webgl|cpu/);
     await throttle(page, bytesPerSecond);
   }

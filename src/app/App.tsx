@@ -4,6 +4,7 @@ import { InferenceProvider } from './inference';
 import { BackendBadge } from './BackendBadge';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { RouteId } from './routes';
+import { AboutPage } from './AboutPage';
 import { DigitsPage } from '../features/digits/DigitsPage';
 import { ImagesPage } from '../features/images/ImagesPage';
 import { TextPage } from '../features/text/TextPage';
@@ -14,6 +15,7 @@ const PAGES: Record<RouteId, ComponentType> = {
   images: ImagesPage,
   text: TextPage,
   forecast: ForecastPage,
+  about: AboutPage,
 };
 
 export function App() {
@@ -41,7 +43,8 @@ export function App() {
         </ErrorBoundary>
       </main>
       <footer className="shell-footer">
-        Everything runs on your device with TensorFlow.js. Nothing you draw, drop or type leaves this tab.
+        Everything runs on your device with TensorFlow.js. Nothing you draw, drop or type leaves this tab.{' '}
+        <a href="#/about" data-testid="nav-about">How it works</a>
       </footer>
     </InferenceProvider>
   );
