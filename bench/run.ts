@@ -18,6 +18,7 @@ import { startStaticServer } from '../e2e/support/static-server';
 import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys';
 import { percentile, median } from './stats';
 import { writeReport } from './report';
+import { PROBES, type TaskProbe } from './probes';
 
 const { values: args } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '60' } } });
 const RUNS = Math.max(50, Number(args.runs));
@@ -41,104 +42,100 @@ async function modelReady(page: Page) {
   if (await page.getByTestId('model-error').count()) throw new Error(await page.getByTestId('model-error').innerText());
 }
 
-/** A recognizable digit as RGBA pixels, drawn by the page itself (kept on window: the app's CSP forbids eval). */
-async function prepareDigitImage(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const canvas = new OffscreenCanvas(280, 280);
-    const g = canvas.getContext('2d')!;
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, 280, 280);
-    g.strokeStyle = '#000';
-    g.lineWidth = 20;
-    g.lineCap = 'round';
-    g.beginPath();
-    g.moveTo(70, 60);
-    g.lineTo(210, 60);
-    g.lineTo(120, 230);
-    g.stroke();
-    const d = g.getImageData(0, 0, 280, 280);
-    (window as any).__benchImage = { data: d.data, width: 280, height: 280 };
-  });
-}
-
-async function timedRuns(page: Page, runs: number): Promise<number[]> {
-  await prepareDigitImage(page);
+/** In the page: `runs` inferences (after 5 that settle caches), each timed as a page round trip. */
+async function timedRuns(page: Page, probe: TaskProbe, runs: number): Promise<number[]> {
+  await probe.prepare(page);
   return page.evaluate(
-    async ({ runs }) => {
-      const client = (window as any).__tabml.client;
-      const image = (window as any).__benchImage;
+    async ({ client, call, runs }) => {
+      const worker = (window as any).__tabml[client];
+      const params = (window as any).__benchParams;
       const times: number[] = [];
       for (let i = 0; i < runs + 5; i++) {
-        const copy = { ...image, data: image.data.slice() };
         const t0 = performance.now();
-        await client.call('recognizeDigit', { image: copy });
-        if (i >= 5) times.push(performance.now() - t0); // the first few settle caches
+        await worker.call(call, params);
+        if (i >= 5) times.push(performance.now() - t0);
       }
       return times;
     },
-    { runs },
+    { client: probe.client, call: probe.call, runs },
   );
 }
 
-async function openOn(browser: Browser, base: string, backend: string | null, route = '#/forecast'): Promise<{ context: BrowserContext; page: Page }> {
+const callIn = (page: Page, client: string, call: string, params: unknown) =>
+  page.evaluate(({ client, call, params }) => (window as any).__tabml[client].call(call, params), { client, call, params });
+
+const tensorsIn = async (page: Page) => ((await callIn(page, 'client', 'memory', {})) as { numTensors: number }).numTensors;
+
+async function openOn(browser: Browser, base: string, backend: string | null, task: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${base}${backend ? `?backend=${backend}` : ''}${route}`);
+  await page.goto(`${base}${backend ? `?backend=${backend}` : ''}#/${task}`);
   await page.waitForFunction(() => (window as any).__tabml && document.querySelector('[data-testid="backend-badge"]')?.className.match(/backend-(webgl|wasm|cpu)/));
   return { context, page };
 }
 
-async function benchDigits(browser: Browser, base: string) {
-  const meta = JSON.parse(readFileSync(path.join(DIST, 'models/digits/meta.json'), 'utf8')) as { files: Array<{ bytes: number }> };
-  record('digits.downloadBytes', meta.files.reduce((s, f) => s + f.bytes, 0));
+/** The keys every page has: download size, load times, first and steady-state inference, leaks. */
+async function benchTask(browser: Browser, base: string, probe: TaskProbe) {
+  const { task } = probe;
+  const meta = JSON.parse(readFileSync(path.join(DIST, `models/${task}/meta.json`), 'utf8')) as { files: Array<{ bytes: number }> };
+  record(`${task}.downloadBytes`, meta.files.reduce((s, f) => s + f.bytes, 0));
 
   // Cold: a new profile, nothing cached. Warm: network off, everything from the service worker's cache.
   const context = await browser.newContext();
   const page = await context.newPage();
   let t0 = Date.now();
-  await page.goto(`${base}#/digits`);
+  await page.goto(`${base}#/${task}`);
   await modelReady(page);
-  record('digits.loadMs.cold', Date.now() - t0);
-  await page.waitForFunction(async () => !!navigator.serviceWorker.controller && !!(await caches.match(new URL('models/digits/meta.json', location.href).href)), undefined, { timeout: 60_000 });
+  record(`${task}.loadMs.cold`, Date.now() - t0);
+  await page.waitForFunction(async (file) => !!navigator.serviceWorker.controller && !!(await caches.match(new URL(file, location.href).href)), probe.cachedFile, { timeout: 60_000 });
   await context.setOffline(true);
   t0 = Date.now();
   await page.reload();
   await modelReady(page);
-  record('digits.loadMs.warm', Date.now() - t0);
+  record(`${task}.loadMs.warm`, Date.now() - t0);
   await context.close();
 
-  // First inference, including download, model build and warm-up, on WASM.
+  // First inference, including download, model build and warm-up, on WASM. Measured from another
+  // page (its own model loaded first) so that the task's page does not start the download itself.
   {
-    const { context, page } = await openOn(browser, base, 'wasm');
-    await prepareDigitImage(page);
-    const first = await page.evaluate(async () => {
-      const client = (window as any).__tabml.client;
-      const t0 = performance.now();
-      await client.call('load', { task: 'digits' });
-      await client.call('recognizeDigit', { image: (window as any).__benchImage });
-      return performance.now() - t0;
-    });
-    record('digits.firstMs.wasm', first);
+    const { context, page } = await openOn(browser, base, 'wasm', task === 'digits' ? 'forecast' : 'digits');
+    await modelReady(page);
+    await probe.prepare(page);
+    const first = await page.evaluate(
+      async ({ client, load, call }) => {
+        const worker = (window as any).__tabml[client];
+        const t0 = performance.now();
+        await worker.call(load.call, load.params);
+        await worker.call(call, (window as any).__benchParams);
+        return performance.now() - t0;
+      },
+      { client: probe.client, load: probe.load, call: probe.call },
+    );
+    record(`${task}.firstMs.wasm`, first);
     await context.close();
   }
 
   for (const backend of BACKENDS_MEASURED) {
-    const { context, page } = await openOn(browser, base, backend);
-    const actual = await page.evaluate(() => (window as any).__tabml.client.call('memory', {}));
+    const { context, page } = await openOn(browser, base, backend, task);
+    const actual = (await callIn(page, 'client', 'memory', {})) as { backend: string };
     if (actual.backend !== backend) throw new Error(`asked for ${backend}, got ${actual.backend}`);
-    await page.evaluate(() => (window as any).__tabml.client.call('load', { task: 'digits' }));
-    const times = await timedRuns(page, RUNS);
-    record(`digits.p50Ms.${backend}`, percentile(times, 50));
-    record(`digits.p95Ms.${backend}`, percentile(times, 95));
+    await callIn(page, probe.client, probe.load.call, probe.load.params);
+    const times = await timedRuns(page, probe, RUNS);
+    record(`${task}.p50Ms.${backend}`, percentile(times, 50));
+    record(`${task}.p95Ms.${backend}`, percentile(times, 95));
     if (backend === 'wasm') {
-      const before = (await page.evaluate(() => (window as any).__tabml.client.call('memory', {}))).numTensors;
-      await timedRuns(page, 500);
-      const after = (await page.evaluate(() => (window as any).__tabml.client.call('memory', {}))).numTensors;
-      record('digits.leakedTensors', after - before);
-      record('wasm.matmulGflops', await page.evaluate(() => (window as any).__tabml.client.call('matMulGflops', { size: 1024, runs: 10 })));
+      const before = await tensorsIn(page);
+      await timedRuns(page, probe, 500);
+      record(`${task}.leakedTensors`, (await tensorsIn(page)) - before);
     }
     await context.close();
   }
+}
+
+async function benchMatMul(browser: Browser, base: string) {
+  const { context, page } = await openOn(browser, base, 'wasm', 'digits');
+  record('wasm.matmulGflops', (await callIn(page, 'client', 'matMulGflops', { size: 1024, runs: 10 })) as number);
+  await context.close();
 }
 
 async function main() {
@@ -152,14 +149,15 @@ async function main() {
       const context = await browser.newContext({ serviceWorkers: 'block' });
       const page = await context.newPage();
       const t0 = Date.now();
-      await page.goto(`${server.url}#/text`);
-      await page.getByTestId('nav-forecast').click();
-      await page.getByRole('heading', { name: 'Forecast' }).waitFor();
+      await page.goto(`${server.url}#/about`);
+      await page.getByTestId('nav-digits').click();
+      await page.getByRole('heading', { name: 'Digits' }).waitFor();
       samples.push(Date.now() - t0);
       await context.close();
     }
     record('shell.interactiveMs', median(samples));
-    if (BENCHMARKED_TASKS.includes('digits')) await benchDigits(browser, server.url);
+    await benchMatMul(browser, server.url);
+    for (const probe of PROBES.filter((p) => BENCHMARKED_TASKS.includes(p.task))) await benchTask(browser, server.url, probe);
     const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
     writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(sorted, null, 2) + '\n');
     writeReport(path.join(ROOT, 'bench/REPORT.md'), sorted, {
