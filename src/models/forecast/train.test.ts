@@ -101,6 +101,21 @@ describe('trainForecastModel', () => {
     trained.model.dispose();
   });
 
+  it('continues from initial weights ("retrain the old model") and does not dispose them', async () => {
+    const old = createForecastModel({ seed: 99 });
+    const initial = old.getWeights();
+    const trained = await trainForecastModel(weeks, { formulation: 'prefixes-last-close', epochs: 1, learningRate: 1e-9, initialWeights: initial });
+    const after = trained.model.getWeights();
+    after.forEach((w, i) => {
+      const a = w.dataSync();
+      const b = initial[i].dataSync();
+      for (let j = 0; j < a.length; j++) expect(a[j]).toBeCloseTo(b[j], 5);
+    });
+    expect(initial[0].isDisposed).toBe(false);
+    trained.model.dispose();
+    old.dispose();
+  });
+
   it('refuses fewer than two weeks', async () => {
     await expect(trainForecastModel(groupIntoWeeks(syntheticPrices(10)), { formulation: 'reference' })).rejects.toThrow(/at least 2 complete weeks/);
   });

@@ -1,6 +1,6 @@
 /**
- * Trains a new forecast model on a sequence of weeks (Cryptonic's "training a new model"
- * strategy: every retraining starts from fresh weights). Isomorphic: the Node script and the
+ * Trains a forecast model on a sequence of weeks: from fresh weights (Cryptonic's "train a new
+ * model") or from an existing model's weights ("retrain the old model"). Isomorphic: the Node script and the
  * browser worker call the same function.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -20,6 +20,11 @@ export interface TrainForecastOptions {
   onEpochEnd?: (epoch: number, loss: number) => void | Promise<void>;
   /** Stops after the current epoch; the model trained so far is returned. */
   signal?: AbortSignal;
+  /**
+   * Start from these weights instead of fresh ones (Cryptonic's "retrain the old model"); any
+   * model from createForecastModel has the same weights, whatever its formulation. Not disposed.
+   */
+  initialWeights?: tf.Tensor[];
 }
 
 export interface TrainedForecast {
@@ -31,9 +36,10 @@ export interface TrainedForecast {
 }
 
 export async function trainForecastModel(weeks: readonly Week[], options: TrainForecastOptions): Promise<TrainedForecast> {
-  const { formulation, epochs = DEFAULT_EPOCHS, seed = 7, learningRate = 0.001, onEpochEnd, signal } = options;
+  const { formulation, epochs = DEFAULT_EPOCHS, seed = 7, learningRate = 0.001, onEpochEnd, signal, initialWeights } = options;
   const arrays = trainingArrays(weeks, formulation);
   const trainer = createForecastModel({ seed, returnSequences: arrays.perStep });
+  if (initialWeights) trainer.setWeights(initialWeights);
   const optimizer = tf.train.rmsprop(learningRate);
   trainer.compile({ optimizer, loss: 'meanSquaredError' });
   const x = tf.tensor3d(arrays.x, arrays.xShape);

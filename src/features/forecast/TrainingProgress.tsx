@@ -1,0 +1,29 @@
+/** A training run as it goes: epoch of epochs, the last loss, and the loss curve so far. */
+import type { TrainMode } from '../../workers/forecast-protocol';
+import { LossCurve } from './LossCurve';
+
+export interface TrainingRun {
+  mode: TrainMode;
+  epochs: number;
+  losses: number[];
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  message: string | null;
+}
+
+export function TrainingProgress({ run }: { run: TrainingRun }) {
+  const epoch = run.losses.length;
+  const loss = run.losses[epoch - 1];
+  return (
+    <div className="forecast-progress" data-testid="forecast-progress">
+      <div role="progressbar" aria-label="Training" aria-valuemin={0} aria-valuemax={run.epochs} aria-valuenow={epoch}>
+        <div className="bar" style={{ width: `${(100 * epoch) / run.epochs}%` }} />
+      </div>
+      <span>
+        {run.mode === 'retrain' ? 'Retraining' : 'Training a new model'}: epoch <span data-testid="forecast-epoch">{epoch}</span> of {run.epochs}
+        {loss !== undefined && ` · loss ${loss.toPrecision(4)}`}
+        {run.status === 'cancelled' && ' · cancelled'}
+      </span>
+      <LossCurve losses={run.losses} epochs={run.epochs} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The forecast worker, one per tab, started when the Forecast page first opens. Training runs
+ * there, apart from the inference worker, so neither the page nor the other models wait for it.
+ */
+import { WorkerClient } from '../../runtime/worker-client';
+import type { ForecastCalls } from '../../workers/forecast-protocol';
+
+export type ForecastClient = WorkerClient<ForecastCalls>;
+
+let client: ForecastClient | null = null;
+
+export function forecastClient(): ForecastClient {
+  if (!client) {
+    const worker = new Worker(new URL('../../workers/forecast.worker.ts', import.meta.url), { type: 'module', name: 'tabml-forecast' });
+    client = new WorkerClient<ForecastCalls>(worker);
+  }
+  // Tests and the benchmark drive it as window.__tabml.forecast, beside the inference client.
+  const handle = window as unknown as { __tabml?: Record<string, unknown> };
+  handle.__tabml = { ...handle.__tabml, forecast: client };
+  return client;
+}
+
+/** Where "fetch latest" downloads a Yahoo-format CSV from (VITE_PRICES_URL at build time); null hides the button. */
+export function pricesUrl(): string | null {
+  const configured = (import.meta.env.VITE_PRICES_URL as string | undefined)?.trim();
+  return configured ? new URL(configured, location.href).href : null;
+}
+
+/** The default history the build copies from DATA_DIR, served beside the app when DATA_DIR had it. */
+export const SAMPLE_PRICES_PATH = 'samples/forecast/BTC-USD-recent.csv';
