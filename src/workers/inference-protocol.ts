@@ -5,10 +5,11 @@
 import type { BackendReport } from '../runtime/backend-choice';
 import type { RuntimeCalls } from './tasks/runtime';
 import type { DigitsCalls } from './tasks/digits';
+import type { TextCalls } from './tasks/text';
 
 export type Task = 'digits' | 'images' | 'text' | 'forecast';
 
-export type InferenceCalls = RuntimeCalls & DigitsCalls;
+export type InferenceCalls = RuntimeCalls & DigitsCalls & TextCalls;
 
 export type InferenceEvents = {
   progress: { task: Task; loadedBytes: number; totalBytes: number };

@@ -7,9 +7,11 @@ import { connectEvents } from './inference-core';
 import type { InferenceCalls, InferenceEvents } from './inference-protocol';
 import { runtimeHandlers } from './tasks/runtime';
 import { digitsHandlers } from './tasks/digits';
+import { textHandlers } from './tasks/text';
 
 const emit = serveRpc<InferenceCalls, InferenceEvents>(self as unknown as Parameters<typeof serveRpc>[0], {
   ...runtimeHandlers,
   ...digitsHandlers,
+  ...textHandlers,
 });
 connectEvents({ progress: (p) => emit('progress', p), backend: (r) => emit('backend', r) });

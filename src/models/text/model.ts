@@ -21,7 +21,12 @@ export function createTextModel(config: TextModelConfig, seed = 7): tf.LayersMod
     .embedding({ inputDim: config.idCount, outputDim: config.embeddingSize, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }), name: 'embedding' })
     .apply(ids) as tf.SymbolicTensor;
   const states = tf.layers
-    .lstm({ units: config.lstmUnits, returnSequences: true, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }), name: 'lstm' })
+    // Sigmoid gates (Keras's default since 2.3), not tfjs's hardSigmoid: a hard-sigmoid gate that
+    // saturates at exactly 1 has zero gradient and never reopens; trained that way, the forget and
+    // input gates stuck open, the cell state grew by ~1 per word and the model read only the last
+    // ~10 words (training/text/context-reach.ts). Forget bias 1 (Keras's unit_forget_bias) starts
+    // the cell remembering.
+    .lstm({ units: config.lstmUnits, returnSequences: true, recurrentActivation: 'sigmoid', unitForgetBias: true, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }), name: 'lstm' })
     .apply(tf.layers.dropout({ rate: config.dropout / 3, seed: seed + 3 }).apply(embedded)) as tf.SymbolicTensor;
   const logits = tf.layers
     .dense({ units: config.idCount, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 4 }), name: 'logits' })

@@ -1,0 +1,44 @@
+/**
+ * The Text page's parameters in the URL (#/text?seed=…&diversity=…&words=…&rng=…&method=…), so a
+ * link reproduces a generation. Values are kept as the person typed them; the page validates them.
+ */
+import type { GenerationMethod } from '../../models/text/generate';
+import { DIVERSITY_RANGE, WORDS_RANGE } from '../../models/text/request';
+
+export interface TextForm {
+  seed: string;
+  diversity: string;
+  words: string;
+  /** Empty: a fresh random seed each time. */
+  rngSeed: string;
+  method: GenerationMethod;
+}
+
+export const DEFAULT_FORM: TextForm = {
+  seed: '',
+  diversity: String(DIVERSITY_RANGE.default),
+  words: String(WORDS_RANGE.default),
+  rngSeed: '',
+  method: 'stateful',
+};
+
+/** Reads the form from a location hash; anything missing keeps its default. */
+export function formFromHash(hash: string): TextForm {
+  const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';
+  const params = new URLSearchParams(query);
+  const method = params.get('method');
+  return {
+    seed: params.get('seed') ?? DEFAULT_FORM.seed,
+    diversity: params.get('diversity') ?? DEFAULT_FORM.diversity,
+    words: params.get('words') ?? DEFAULT_FORM.words,
+    rngSeed: params.get('rng') ?? DEFAULT_FORM.rngSeed,
+    method: method === 'seedMethod' ? 'seedMethod' : 'stateful',
+  };
+}
+
+/** The hash that reproduces a generation: the rng seed actually used, not the (maybe empty) field. */
+export function hashForGeneration(form: TextForm, usedRngSeed: number): string {
+  const params = new URLSearchParams({ seed: form.seed, diversity: form.diversity, words: form.words, rng: String(usedRngSeed) });
+  if (form.method !== 'stateful') params.set('method', form.method);
+  return `#/text?${params.toString()}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Writing words after a seed, two ways:
+ * - 'stateful': the seed's window runs through the LSTM once, then one cell step per new word,
+ *   carrying (h, c). Past 50 words of text it keeps all the context it has read.
+ * - 'seedMethod': what the seed did, kept to measure against: for every new word, the last 50 words
+ *   are run through the whole network again.
+ * While seed + new words fit in one window the two compute the same distributions, so the same
+ * random numbers give the same words.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Random } from '../common/random';
+import { WINDOW_LENGTH } from './constants';
+import { disposeState, type LstmState, type TextNetwork } from './network';
+import { sampleIndex, temperatureDistribution } from './sampling';
+import { PADDING_ID } from './vocabulary';
+
+export type GenerationMethod = 'stateful' | 'seedMethod';
+
+export interface GenerationOptions {
+  /** How many new words. */
+  words: number;
+  diversity: number;
+  random: Random;
+  method: GenerationMethod;
+  /** Never emitted (besides padding): the unknown id. */
+  unknownId: number;
+}
+
+/** The window the network reads first: the seed's last 50 ids. */
+export function seedWindow(seedIds: ArrayLike<number>, length = WINDOW_LENGTH): Int32Array {
+  return Int32Array.from(Array.from(seedIds).slice(-length));
+}
+
+async function logitsData(logits: tf.Tensor2D): Promise<Float32Array> {
+  try {
+    return (await logits.data()) as Float32Array;
+  } finally {
+    logits.dispose();
+  }
+}
+
+/** Next-word logits source for each method; `push` tells it which word was chosen. */
+interface Reader {
+  next(): Promise<Float32Array>;
+  push(id: number): void;
+  dispose(): void;
+}
+
+function statefulReader(network: TextNetwork, window: Int32Array): Reader {
+  let state: LstmState = network.zeroState();
+  const step = (id: number) => {
+    const next = network.advance(state, id);
+    disposeState(state);
+    state = next;
+  };
+  window.forEach(step);
+  return { next: () => logitsData(network.stateLogits(state)), push: step, dispose: () => disposeState(state) };
+}
+
+function seedMethodReader(network: TextNetwork, window: Int32Array): Reader {
+  const ids = Array.from(window);
+  return {
+    next: () => logitsData(tf.tidy(() => network.windowLogits(tf.tensor2d(ids.slice(-WINDOW_LENGTH), [1, Math.min(ids.length, WINDOW_LENGTH)], 'int32')))),
+    push: (id) => ids.push(id),
+    dispose: () => {},
+  };
+}
+
+/**
+ * Yields new word ids one at a time. Stopping early (break / return) frees the LSTM state, so a
+ * cancelled generation leaves no tensors behind.
+ */
+export async function* generateIds(network: TextNetwork, seedIds: ArrayLike<number>, options: GenerationOptions): AsyncGenerator<number, void, undefined> {
+  const window = seedWindow(seedIds);
+  if (window.length === 0) throw new Error('The seed has no words to start from.');
+  const reader = options.method === 'stateful' ? statefulReader(network, window) : seedMethodReader(network, window);
+  try {
+    for (let n = 0; n < options.words; n++) {
+      const logits = await reader.next();
+      // float32 logits → float64 distribution; the log-softmax shift cancels in the normalization.
+      const distribution = temperatureDistribution(logits, options.diversity, [PADDING_ID, options.unknownId]);
+      const id = sampleIndex(distribution, options.random);
+      yield id;
+      if (n + 1 < options.words) reader.push(id);
+    }
+  } finally {
+    reader.dispose();
+  }
+}

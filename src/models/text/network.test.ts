@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { useNodeBackend } from '../../runtime/node-backend';
+import { seededRandom } from '../common/random';
+import { disposeState, type TextNetwork } from './network';
+import { smallTextNetwork } from './test-network';
+
+let network: TextNetwork;
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+  network = smallTextNetwork();
+});
+afterAll(() => network.dispose());
+
+const randomIds = (n: number, seed: number) => {
+  const random = seededRandom(seed);
+  return Array.from({ length: n }, () => 1 + Math.floor(random() * (network.idCount - 1)));
+};
+
+/** The stateful path's next-word distribution after reading `ids`, one cell step at a time. */
+function statefulProbabilities(ids: number[]): Float32Array {
+  let state = network.zeroState();
+  for (const id of ids) {
+    const next = network.advance(state, id);
+    disposeState(state);
+    state = next;
+  }
+  const probabilities = tf.tidy(() => tf.softmax(network.stateLogits(state)).dataSync() as Float32Array);
+  disposeState(state);
+  return probabilities;
+}
+
+describe('TextNetwork', () => {
+  it('gives the same next-word distribution stepping with (h, c) as the full model on the whole sequence', () => {
+    for (const [length, seed] of [[1, 1], [7, 2], [23, 3], [50, 4], [50, 5]]) {
+      const ids = randomIds(length, seed);
+      const stepped = statefulProbabilities(ids);
+      // The reference: the trained graph as saved (dropout off), all positions, the last one kept.
+      const full = tf.tidy(() => {
+        const logits = network.model.predict(tf.tensor2d([ids], [1, length], 'int32')) as tf.Tensor3D;
+        return tf.softmax(logits.slice([0, length - 1, 0], [1, 1, -1]).reshape([1, -1])).dataSync() as Float32Array;
+      });
+      const windowed = tf.tidy(() => tf.softmax(network.windowLogits(tf.tensor2d([ids], [1, length], 'int32'))).dataSync() as Float32Array);
+      const maxDifference = (a: Float32Array, b: Float32Array) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
+      expect(maxDifference(stepped, full)).toBeLessThan(1e-4);
+      expect(maxDifference(windowed, full)).toBeLessThan(1e-4);
+      // The outputs are far from uniform, so agreeing is not a coincidence.
+      expect(Math.max(...full)).toBeGreaterThan(5 / network.idCount);
+    }
+  });
+
+  it('leaves no tensors behind after stepping and windows', () => {
+    const before = tf.memory().numTensors;
+    statefulProbabilities(randomIds(30, 9));
+    const ids = tf.tensor2d([randomIds(5, 1)], [1, 5], 'int32');
+    tf.dispose([network.windowLogits(ids), ids]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

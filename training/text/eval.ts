@@ -1,0 +1,144 @@
+/**
+ * Held-out quality of a text model package, as the issue defines it: cross-entropy (nats) and top-1
+ * accuracy of the next word given the previous 50, over held-out abstracts (never trained on).
+ * Evaluating all ~33k windows takes ~5 minutes on one shared core, so a fixed seeded sample is used
+ * (the same one every run; n says how many).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { seededRandom, shuffledIndices } from '../../src/models/common/random';
+import { WINDOW_LENGTH } from '../../src/models/text/constants';
+import { encodeWords } from '../../src/models/text/encode';
+import { TextNetwork } from '../../src/models/text/network';
+import type { Vocabulary } from '../../src/models/text/vocabulary';
+import { parseVocabulary } from '../../src/models/text/vocabulary-json';
+import { loadLayersModel } from '../lib/model-files';
+import { loadTextCorpus } from './corpus';
+import { makeWindows, type Windows } from './windows';
+
+export const EVAL_SAMPLE_SEED = 2024;
+export const EVAL_SAMPLE_SIZE = 8192;
+
+export interface TextMeasurement {
+  model: 'text';
+  metric: 'cross_entropy' | 'accuracy';
+  value: number;
+  n: number;
+}
+
+export interface HeldOutSet {
+  /** The held-out abstracts, encoded. */
+  sequences: Int32Array[];
+  windows: Windows;
+  /** Which windows are measured: a fixed seeded sample. */
+  sample: Uint32Array;
+  /** Share of all held-out targets that are the unknown id (words outside the vocabulary cap). */
+  unknownTargetShare: number;
+}
+
+/** Held-out windows encoded with the package's own vocabulary; the split is training's. */
+export function heldOutSet(vocabulary: Vocabulary, dataDir: string, sampleSize = EVAL_SAMPLE_SIZE): HeldOutSet {
+  const corpus = loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size });
+  const sequences = corpus.heldOut.map((a) => encodeWords(vocabulary, a.words));
+  const windows = makeWindows(sequences, WINDOW_LENGTH);
+  let unknown = 0;
+  for (const label of windows.labels) if (label === vocabulary.unknownId) unknown++;
+  const sample = shuffledIndices(windows.count, seededRandom(EVAL_SAMPLE_SEED)).slice(0, Math.min(sampleSize, windows.count));
+  return { sequences, windows, sample, unknownTargetShare: unknown / windows.count };
+}
+
+export interface WindowQuality {
+  crossEntropy: number;
+  accuracy: number;
+  n: number;
+}
+
+/** Cross-entropy and accuracy at each window's last position (the output layer runs only there). */
+export function measureWindows(network: TextNetwork, windows: Windows, rows: ArrayLike<number>, batch = 256): WindowQuality {
+  let nats = 0;
+  let correct = 0;
+  const length = windows.length;
+  for (let start = 0; start < rows.length; start += batch) {
+    const n = Math.min(batch, rows.length - start);
+    const ids = new Int32Array(n * length);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = rows[start + i];
+      ids.set(windows.features.subarray(w * length, (w + 1) * length), i * length);
+      labels[i] = windows.labels[w];
+    }
+    const [picked, best] = tf.tidy(() => {
+      const logp = tf.logSoftmax(network.windowLogits(tf.tensor2d(ids, [n, length], 'int32')));
+      const flat = Array.from(labels, (label, i) => i * network.idCount + label);
+      return [tf.gather(logp.reshape([-1]), tf.tensor1d(flat, 'int32')), logp.argMax(-1)];
+    });
+    const logProbabilities = picked.dataSync();
+    const top = best.dataSync();
+    tf.dispose([picked, best]);
+    for (let i = 0; i < n; i++) {
+      nats -= logProbabilities[i];
+      if (top[i] === labels[i]) correct++;
+    }
+  }
+  return { crossEntropy: nats / rows.length, accuracy: correct / rows.length, n: rows.length };
+}
+
+/** Log-probabilities of `labels` under logits [rows, idCount], and whether each was the top-1. */
+function scoreRows(logits: tf.Tensor2D, labels: Int32Array, idCount: number): { logProbabilities: Float32Array; top: Int32Array } {
+  const [picked, best] = tf.tidy(() => {
+    const logp = tf.logSoftmax(logits);
+    return [tf.gather(logp.reshape([-1]), tf.tensor1d(Array.from(labels, (label, i) => i * idCount + label), 'int32')), logp.argMax(-1)];
+  });
+  const out = { logProbabilities: picked.dataSync() as Float32Array, top: best.dataSync() as Int32Array };
+  tf.dispose([picked, best]);
+  return out;
+}
+
+/**
+ * The same targets as `measureWindows(rows)`, but predicted with every earlier word of the abstract
+ * as context (the state carried from its first word), as stateful generation does past 50 words.
+ */
+export function measureCarriedState(network: TextNetwork, sequences: readonly Int32Array[], rows: ArrayLike<number>, length = WINDOW_LENGTH): WindowQuality {
+  const wanted = new Set(Array.from(rows));
+  let nats = 0;
+  let correct = 0;
+  let base = 0;
+  for (const sequence of sequences) {
+    const count = Math.max(0, sequence.length - length);
+    const targets: number[] = [];
+    for (let k = 0; k < count; k++) if (wanted.has(base + k)) targets.push(length + k);
+    base += count;
+    if (targets.length === 0) continue;
+    const last = targets[targets.length - 1];
+    const ids = tf.tensor2d(sequence.subarray(0, last), [1, last], 'int32');
+    const logits = network.positionLogits(ids, targets.map((t) => t - 1));
+    const { logProbabilities, top } = scoreRows(logits, Int32Array.from(targets, (t) => sequence[t]), network.idCount);
+    tf.dispose([ids, logits]);
+    targets.forEach((t, i) => {
+      nats -= logProbabilities[i];
+      if (top[i] === sequence[t]) correct++;
+    });
+  }
+  return { crossEntropy: nats / wanted.size, accuracy: correct / wanted.size, n: wanted.size };
+}
+
+export function readPackageVocabulary(modelDir: string): Vocabulary {
+  return parseVocabulary(readFileSync(path.join(modelDir, 'vocabulary.json'), 'utf8'));
+}
+
+/** `npm run eval`'s text lines, measured on the committed package in modelDir. */
+export async function evaluateText(modelDir: string, dataDir: string): Promise<TextMeasurement[]> {
+  const vocabulary = readPackageVocabulary(modelDir);
+  const network = new TextNetwork(await loadLayersModel(modelDir));
+  try {
+    const { windows, sample } = heldOutSet(vocabulary, dataDir);
+    const { crossEntropy, accuracy, n } = measureWindows(network, windows, sample);
+    return [
+      { model: 'text', metric: 'cross_entropy', value: Number(crossEntropy.toFixed(4)), n },
+      { model: 'text', metric: 'accuracy', value: Number(accuracy.toFixed(4)), n },
+    ];
+  } finally {
+    network.dispose();
+  }
+}

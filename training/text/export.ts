@@ -1,0 +1,122 @@
+/**
+ * npm run export:text [checkpoint folder] [--train-command "…"] — turns a training checkpoint into public/models/text/:
+ * model.json + shards, vocabulary.json and meta.json (loss per epoch, held-out metrics measured on
+ * the exported copy). Weights go out as float16 when that costs < 0.02 nats on the held-out sample,
+ * float32 otherwise. Repeatable: run it again whenever the checkpoint has improved.
+ * Default folder: $CHECKPOINT_DIR/text, else training/checkpoints/text. Copy a checkpoint that a
+ * running training may rewrite to /tmp first and export the copy.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { useNodeBackend } from '../../src/runtime/node-backend';
+import { WINDOW_LENGTH } from '../../src/models/text/constants';
+import { TextNetwork } from '../../src/models/text/network';
+import { stringifyVocabulary } from '../../src/models/text/vocabulary-json';
+import { dataDir, REPO_ROOT } from '../lib/data-dir';
+import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/model-files';
+import { writeMeta } from '../lib/model-package';
+import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, type WindowQuality } from './eval';
+
+export const TEXT_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/text');
+/** The most float16 may cost on the held-out sample. */
+const FLOAT16_BUDGET_NATS = 0.02;
+const MAX_PACKAGE_BYTES = 8 * 1024 * 1024;
+
+interface CheckpointState {
+  epoch: number;
+  maxWords: number;
+  history: Array<{ epoch: number; loss: number; heldOutSample?: WindowQuality; seconds: number }>;
+}
+
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  // The checkpoint does not record its command line (batch size, epochs): say it here for meta.json.
+  options: { 'train-command': { type: 'string' } },
+});
+const checkpointDir = path.resolve(
+  positionals[0] ?? path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'text'),
+);
+
+async function measure(dir: string, set: ReturnType<typeof heldOutSet>): Promise<WindowQuality> {
+  const network = new TextNetwork(await loadLayersModel(dir));
+  try {
+    return measureWindows(network, set.windows, set.sample);
+  } finally {
+    network.dispose();
+  }
+}
+
+async function main() {
+  await useNodeBackend('wasm');
+  if (!existsSync(path.join(checkpointDir, 'state.json'))) throw new Error(`No checkpoint in ${checkpointDir} (state.json is missing).`);
+  const state = JSON.parse(readFileSync(path.join(checkpointDir, 'state.json'), 'utf8')) as CheckpointState;
+  const vocabulary = readPackageVocabulary(checkpointDir);
+  const data = dataDir();
+  const set = heldOutSet(vocabulary, data);
+  console.log(`checkpoint after epoch ${state.epoch}; ${set.sample.length} of ${set.windows.count} held-out windows measured`);
+
+  const float32 = await measure(checkpointDir, set);
+  console.log(`float32: cross-entropy ${float32.crossEntropy.toFixed(4)}, accuracy ${float32.accuracy.toFixed(4)}`);
+
+  // Try float16 in a scratch folder; keep it only if it is (almost) free.
+  const model = await loadLayersModel(checkpointDir);
+  const extra = { 'vocabulary.json': stringifyVocabulary(vocabulary) };
+  const trial = `${TEXT_PACKAGE_DIR}.float16-trial`;
+  await saveLayersModel(model, trial, 'float16', extra);
+  const float16 = await measure(trial, set);
+  rmSync(trial, { recursive: true, force: true });
+  const float16Cost = float16.crossEntropy - float32.crossEntropy;
+  const storage: WeightStorage = float16Cost < FLOAT16_BUDGET_NATS ? 'float16' : 'float32';
+  console.log(`float16: cross-entropy ${float16.crossEntropy.toFixed(4)} (${float16Cost >= 0 ? '+' : ''}${float16Cost.toFixed(5)} nats) → ${storage}`);
+
+  const { modelJson, shards } = await saveLayersModel(model, TEXT_PACKAGE_DIR, storage, extra);
+  model.dispose();
+  const exported = storage === 'float16' ? float16 : float32;
+  // Past 50 words, stateful generation keeps every earlier word as context: measure that too.
+  const carriedNetwork = new TextNetwork(await loadLayersModel(TEXT_PACKAGE_DIR));
+  const carried = measureCarriedState(carriedNetwork, set.sequences, set.sample);
+  carriedNetwork.dispose();
+  console.log(`same targets, whole abstract as context (stateful): cross-entropy ${carried.crossEntropy.toFixed(4)}, accuracy ${carried.accuracy.toFixed(4)}`);
+  const meta = writeMeta(
+    TEXT_PACKAGE_DIR,
+    {
+      task: 'text',
+      version: `1.0.${state.epoch}`,
+      format: 'tfjs-layers',
+      inputShape: [WINDOW_LENGTH],
+      weights: storage,
+      training: {
+        command: `${args['train-command'] ?? `npm run train:text -- --max-words ${state.maxWords}`}, then npm run export:text`,
+        data: `DATA_DIR/patents/neural_network_patent_query.csv: abstracts with more than 70 words, split by abstract (10% held out, never trained on)`,
+        epochs: state.epoch,
+        vocabulary: { file: 'vocabulary.json', words: vocabulary.size, unknownId: vocabulary.unknownId, paddingId: 0 },
+        history: state.history.map(({ epoch, loss, heldOutSample, seconds }) => ({ epoch, loss, heldOutSample, seconds })),
+        float16: {
+          costNats: float16Cost,
+          budgetNats: FLOAT16_BUDGET_NATS,
+          float32CrossEntropy: float32.crossEntropy,
+          float16CrossEntropy: float16.crossEntropy,
+        },
+        heldOutUnknownTargetShare: set.unknownTargetShare,
+        carriedStateContext: {
+          ...carried,
+          note: 'the same held-out targets predicted with every earlier word of the abstract as context (the LSTM state carried from its first word), as stateful generation does past 50 words',
+        },
+      },
+      metrics: [
+        { metric: 'cross_entropy', value: exported.crossEntropy, n: exported.n, data: `held-out abstracts: next word after 50 words, seeded sample (seed ${EVAL_SAMPLE_SEED}) of ${set.windows.count} windows; ${(100 * set.unknownTargetShare).toFixed(2)}% of targets are the unknown id` },
+        { metric: 'accuracy', value: exported.accuracy, n: exported.n, data: `the same windows, top-1` },
+      ],
+    },
+    [modelJson, ...shards, 'vocabulary.json'],
+  );
+  const bytes = meta.files.reduce((sum, f) => sum + f.bytes, 0);
+  console.log(`exported ${TEXT_PACKAGE_DIR}: ${bytes} bytes (${(bytes / 2 ** 20).toFixed(2)} MiB), ${storage}`);
+  if (bytes > MAX_PACKAGE_BYTES) throw new Error(`The package is ${bytes} bytes, over the 8 MiB goal.`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
