@@ -10,6 +10,7 @@ import { loadLayersModel } from './lib/model-files';
 import { loadMnist } from './digits/mnist';
 import { digitAccuracy } from './digits/evaluate';
 import { evaluateForecast } from './forecast/evaluate';
+import { evaluateImages } from './images/evaluate';
 import { evaluateText } from './text/eval';
 
 interface Measurement {
@@ -27,6 +28,7 @@ const evaluators: Record<string, (dir: string, data: string) => Promise<Measurem
     model.dispose();
     return [{ model: 'digits', metric: 'accuracy', value: Number(value.toFixed(4)), n: test.count }];
   },
+  images: (dir, data) => evaluateImages(dir, data),
   text: (dir, data) => evaluateText(dir, data),
   forecast: (_dir, data) => evaluateForecast(data),
 };

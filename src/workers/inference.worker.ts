@@ -8,10 +8,12 @@ import type { InferenceCalls, InferenceEvents } from './inference-protocol';
 import { runtimeHandlers } from './tasks/runtime';
 import { digitsHandlers } from './tasks/digits';
 import { textHandlers } from './tasks/text';
+import { imagesHandlers } from './tasks/images';
 
 const emit = serveRpc<InferenceCalls, InferenceEvents>(self as unknown as Parameters<typeof serveRpc>[0], {
   ...runtimeHandlers,
   ...digitsHandlers,
   ...textHandlers,
+  ...imagesHandlers,
 });
 connectEvents({ progress: (p) => emit('progress', p), backend: (r) => emit('backend', r) });

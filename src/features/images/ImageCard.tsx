@@ -1,0 +1,39 @@
+import type { ImageAnswer } from '../../workers/tasks/images';
+import { ImageProbabilities } from './ImageProbabilities';
+
+export type CardState =
+  | { id: number; name: string; status: 'working'; previewUrl?: string }
+  | { id: number; name: string; status: 'done'; previewUrl: string; answer: ImageAnswer; modelName: string }
+  | { id: number; name: string; status: 'error'; previewUrl?: string; message: string };
+
+/** One picture: its preview, then the top label, the bars and the time taken, or what went wrong. */
+export function ImageCard({ card, onRemove }: { card: CardState; onRemove: () => void }) {
+  return (
+    <article className={`image-card ${card.status}`} aria-busy={card.status === 'working'}>
+      <div className="image-preview">{card.previewUrl ? <img src={card.previewUrl} alt={card.name} /> : <span className="muted small">no preview</span>}</div>
+      <div className="image-card-body">
+        <div className="image-card-head">
+          <span className="image-name" title={card.name}>{card.name}</span>
+          <button type="button" className="link" aria-label={`Remove ${card.name}`} onClick={onRemove}>×</button>
+        </div>
+        {card.status === 'working' && <p className="muted">Classifying…</p>}
+        {card.status === 'error' && (
+          <p className="notice" role="alert" data-testid="image-error">
+            {card.message}
+          </p>
+        )}
+        {card.status === 'done' && (
+          <>
+            <output className="image-prediction" data-testid="image-prediction">
+              {card.answer.label}
+            </output>
+            <ImageProbabilities labels={card.answer.labels} probabilities={card.answer.probabilities} />
+            <span className="muted small">
+              <span data-testid="image-latency">{card.answer.ms.toFixed(1)} ms</span> · {card.modelName}
+            </span>
+          </>
+        )}
+      </div>
+    </article>
+  );
+}

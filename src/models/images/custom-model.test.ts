@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../../runtime/node-backend';
+import { customModelArtifacts, modelClassCount, modelInputSize, type ModelFile } from './custom-model';
+
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+});
+
+/** Saves a model the way tensorflowjs_converter lays it out: model.json + one shard per weight group. */
+async function asFiles(model: tf.LayersModel): Promise<{ modelJson: string; weights: ModelFile[] }> {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (a) => {
+    artifacts = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  const data = tf.io.CompositeArrayBuffer.join(artifacts!.weightData!);
+  const half = Math.floor(data.byteLength / 8) * 4;
+  const modelJson = JSON.stringify({
+    format: 'layers-model',
+    modelTopology: artifacts!.modelTopology,
+    weightsManifest: [{ paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'], weights: artifacts!.weightSpecs }],
+  });
+  return { modelJson, weights: [{ name: 'group1-shard2of2.bin', data: data.slice(half) }, { name: 'group1-shard1of2.bin', data: data.slice(0, half) }] };
+}
+
+function smallModel(inputShape: [number | null, number | null, number], units = 3) {
+  const m = tf.sequential();
+  m.add(tf.layers.conv2d({ inputShape: inputShape as number[], filters: 4, kernelSize: 3, activation: 'relu' }));
+  m.add(tf.layers.globalAveragePooling2d({}));
+  m.add(tf.layers.dense({ units, activation: 'softmax' }));
+  return m;
+}
+
+describe('customModelArtifacts', () => {
+  it('reassembles shards in manifest order, whatever order the files come in', async () => {
+    const original = smallModel([32, 48, 3]);
+    const { modelJson, weights } = await asFiles(original);
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(customModelArtifacts(modelJson, weights)));
+    const x = tf.randomUniform([1, 32, 48, 3]);
+    expect(Array.from((loaded.predict(x) as tf.Tensor).dataSync())).toEqual(Array.from((original.predict(x) as tf.Tensor).dataSync()));
+    expect(modelInputSize(loaded)).toEqual([32, 48]);
+    expect(modelClassCount(loaded)).toBe(3);
+  });
+
+  it('names missing shards, graph models and non-JSON files', async () => {
+    const { modelJson, weights } = await asFiles(smallModel([8, 8, 3]));
+    expect(() => customModelArtifacts(modelJson, weights.slice(1))).toThrow(/Missing weight file group1-shard2of2\.bin/);
+    expect(() => customModelArtifacts(JSON.stringify({ format: 'graph-model', modelTopology: { node: [] } }), [])).toThrow(/graph model/);
+    expect(() => customModelArtifacts('<html>', [])).toThrow(/not valid JSON/);
+  });
+
+  it('reads 224×224 for a model that takes any size, and refuses grayscale input', () => {
+    expect(modelInputSize(smallModel([null, null, 3]))).toEqual([224, 224]);
+    expect(() => modelInputSize(smallModel([28, 28, 1]))).toThrow(/1 colour channels/);
+    expect(modelClassCount(smallModel([8, 8, 3], 1))).toBe(2);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Class names for a bring-your-own model, from a labels file: a JSON array of strings (or an object
+ * {"0": "cat", …} as some exporters write), or plain text with one label per line.
+ */
+export function parseLabels(text: string): string[] {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!trimmed) throw new Error('The labels file is empty. Give one label per line, or a JSON array like ["cat", "coffee"].');
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      throw new Error('The labels file starts like JSON but is not valid JSON. Give a JSON array like ["cat", "coffee"], or one label per line.');
+    }
+    if (Array.isArray(parsed) && parsed.every((l) => typeof l === 'string' || typeof l === 'number')) return parsed.map(String);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const entries = Object.entries(parsed as Record<string, unknown>);
+      if (entries.every(([k, v]) => /^\d+$/.test(k) && typeof v === 'string')) {
+        const labels: string[] = [];
+        for (const [k, v] of entries) labels[Number(k)] = v as string;
+        if (labels.length === entries.length) return labels;
+      }
+    }
+    throw new Error('The labels JSON must be an array of strings, like ["cat", "coffee"].');
+  }
+  return trimmed.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+
+/** Labels for every output class: the given ones, or "class N" where none was given. */
+export function labelsFor(classes: number, given: readonly string[] | undefined): string[] {
+  return Array.from({ length: classes }, (_, i) => given?.[i] ?? `class ${i}`);
+}

@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useNodeBackend } from '../../runtime/node-backend';
+import type { CallContext } from '../../runtime/rpc';
+import { imagesHandlers } from './images';
+
+// The worker's shared machinery starts browser backends; the bring-your-own path needs none of it.
+vi.mock('../inference-core', () => ({
+  defineTask: () => () => Promise.reject(new Error('no package in this test')),
+  guarded: <T>(work: () => Promise<T>) => work(),
+  warmUp: async (model: tf.LayersModel, shape: number[]) => tf.tidy(() => void model.predict(tf.zeros([1, ...shape]))),
+}));
+
+const context: CallContext<never> = { signal: new AbortController().signal, update: () => {} };
+
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+});
+
+async function converterLayout(model: tf.LayersModel) {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (a) => {
+    artifacts = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  const modelJson = JSON.stringify({
+    format: 'layers-model',
+    modelTopology: artifacts!.modelTopology,
+    weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: artifacts!.weightSpecs }],
+  });
+  return { modelJson, weights: [{ name: 'group1-shard1of1.bin', data: tf.io.CompositeArrayBuffer.join(artifacts!.weightData!) }] };
+}
+
+function photo(width: number, height: number) {
+  const data = new Uint8ClampedArray(width * height * 4).map((_, i) => (i * 37) % 256);
+  return { data, width, height, channels: 4 as const };
+}
+
+describe('bring-your-own image model in the worker', () => {
+  it('loads, reads its input size, classifies with each preprocessing, and leaks no tensors', async () => {
+    const model = tf.sequential();
+    model.add(tf.layers.conv2d({ inputShape: [40, 30, 3], filters: 4, kernelSize: 3, activation: 'relu' }));
+    model.add(tf.layers.flatten());
+    model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));
+    const files = await converterLayout(model);
+    model.dispose();
+
+    const before = tf.memory().numTensors;
+    const info = await imagesHandlers.loadCustomImageModel({ ...files, labels: ['a', 'b'] }, context);
+    expect(info.inputSize).toEqual([40, 30]);
+    expect(info.labels).toEqual(['a', 'b', 'class 2']);
+    const loaded = tf.memory().numTensors;
+    for (const mode of ['caffe', 'tf', 'raw'] as const) {
+      const answer = await imagesHandlers.classifyWithCustomModel({ image: photo(97, 61), preprocessing: { interpolation: 'nearest', mode } }, context);
+      expect(answer.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      expect(answer.labels).toContain(answer.label);
+      expect(answer.ms).toBeGreaterThanOrEqual(0);
+    }
+    expect(tf.memory().numTensors).toBe(loaded);
+    expect(await imagesHandlers.unloadCustomImageModel({}, context)).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('refuses a broken model and unknown preprocessing in plain words, and keeps no tensors', async () => {
+    const before = tf.memory().numTensors;
+    await expect(imagesHandlers.loadCustomImageModel({ modelJson: '{"modelTopology": {"node": []}}', weights: [] }, context)).rejects.toThrow(/graph model/);
+    await expect(
+      imagesHandlers.classifyWithCustomModel({ image: photo(8, 8), preprocessing: { interpolation: 'nearest', mode: 'caffe' } }, context),
+    ).rejects.toThrow(/Load a model first/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

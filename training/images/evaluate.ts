@@ -1,0 +1,67 @@
+/**
+ * Validation accuracy of an images model package on the fixed stratified split of
+ * DATA_DIR/cat-coffee (the 20% that training never sees).
+ *
+ * Run: npx tsx training/images/evaluate.ts [modelDir]   (default public/models/images)
+ */
+import * as tf from '@tensorflow/tfjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useNodeBackend } from '../../src/runtime/node-backend';
+import { normalizeInput } from '../../src/models/images/input-normalization';
+import type { ImagePreprocessing } from '../../src/models/images/model';
+import { dataDir, REPO_ROOT } from '../lib/data-dir';
+import { loadLayersModel } from '../lib/model-files';
+import { readMeta } from '../lib/model-package';
+import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
+import { stratifiedSplit } from './split';
+
+export const IMAGES_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/images');
+
+/** Caffe/tf/raw input for the given images, as one [n, size, size, 3] batch of float32. */
+export function validationInputs(set: CatCoffeeSet, indices: number[], preprocessing: ImagePreprocessing): Float32Array {
+  const pixelsPerImage = set.size * set.size * 3;
+  const out = new Float32Array(indices.length * pixelsPerImage);
+  indices.forEach((k, i) => {
+    const image = { data: set.pixels.subarray(k * pixelsPerImage, (k + 1) * pixelsPerImage), width: set.size, height: set.size, channels: 3 };
+    out.set(normalizeInput(image, preprocessing.mode), i * pixelsPerImage);
+  });
+  return out;
+}
+
+/** Top-1 accuracy of `model` on the validation images. */
+export function validationAccuracy(model: tf.LayersModel, set: CatCoffeeSet, preprocessing: ImagePreprocessing, batch = 50): number {
+  const { validation } = stratifiedSplit(set.labels);
+  let correct = 0;
+  for (let start = 0; start < validation.length; start += batch) {
+    const indices = validation.slice(start, start + batch);
+    const x = validationInputs(set, indices, preprocessing);
+    const predicted = tf.tidy(() => (model.predict(tf.tensor4d(x, [indices.length, set.size, set.size, 3])) as tf.Tensor).argMax(-1));
+    const labels = predicted.dataSync();
+    predicted.dispose();
+    indices.forEach((k, i) => { if (labels[i] === set.labels[k]) correct++; });
+  }
+  return correct / validation.length;
+}
+
+export async function evaluateImages(modelDir: string, dataDirPath: string): Promise<Array<{ model: 'images'; metric: 'accuracy'; value: number; n: number }>> {
+  await useNodeBackend('wasm');
+  const meta = readMeta(modelDir) as ReturnType<typeof readMeta> & { preprocessing: ImagePreprocessing };
+  const set = loadCatCoffee(dataDirPath);
+  if (meta.labels && meta.labels.join() !== set.classes.join()) {
+    throw new Error(`the package's labels ${meta.labels.join(', ')} differ from the data's classes ${set.classes.join(', ')}`);
+  }
+  const model = await loadLayersModel(modelDir);
+  const value = validationAccuracy(model, set, meta.preprocessing);
+  model.dispose();
+  return [{ model: 'images', metric: 'accuracy', value, n: stratifiedSplit(set.labels).validation.length }];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  evaluateImages(process.argv[2] ?? IMAGES_PACKAGE_DIR, dataDir())
+    .then((rows) => rows.forEach((r) => console.log(JSON.stringify(r))))
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
