@@ -174,7 +174,7 @@ export function TextPage() {
             Method
             <select data-testid="text-method" value={form.method} onChange={set('method')}>
               <option value="stateful">one LSTM step per word</option>
-              <option value="seedMethod">re-read 50 words per word (the original app)</option>
+              <option value="seedMethod">re-read the whole text for every word (the original app)</option>
             </select>
           </label>
         </div>

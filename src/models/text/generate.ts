@@ -2,10 +2,10 @@
  * Writing words after a seed, two ways:
  * - 'stateful': the seed's window runs through the LSTM once, then one cell step per new word,
  *   carrying (h, c). Past 50 words of text it keeps all the context it has read.
- * - 'seedMethod': what the seed did, kept to measure against: for every new word, the last 50 words
- *   are run through the whole network again.
- * While seed + new words fit in one window the two compute the same distributions, so the same
- * random numbers give the same words.
+ * - 'seedMethod': what the seed did, kept to measure against: for every new word, the whole
+ *   growing sequence (the seed's window and every word written since) runs through the network again.
+ * Both read the same context, so they compute the same distributions and the same random numbers
+ * give the same words; only the cost differs (one cell step per word against the whole sequence).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../common/random';
@@ -60,7 +60,7 @@ function statefulReader(network: TextNetwork, window: Int32Array): Reader {
 function seedMethodReader(network: TextNetwork, window: Int32Array): Reader {
   const ids = Array.from(window);
   return {
-    next: () => logitsData(tf.tidy(() => network.windowLogits(tf.tensor2d(ids.slice(-WINDOW_LENGTH), [1, Math.min(ids.length, WINDOW_LENGTH)], 'int32')))),
+    next: () => logitsData(tf.tidy(() => network.windowLogits(tf.tensor2d(ids, [1, ids.length], 'int32')))),
     push: (id) => ids.push(id),
     dispose: () => {},
   };
