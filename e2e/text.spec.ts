@@ -59,7 +59,7 @@ test.describe('text page', () => {
     await fill(page, { rng: '54321' });
     expect(await generateAll(page, 25)).not.toBe(first);
 
-    // Both methods write the same words while seed + words fit in one 50-word window.
+    // Both methods read the same context, so they write the same words.
     await fill(page, { rng: '12345' });
     await page.getByTestId('text-method').selectOption('seedMethod');
     expect(await generateAll(page, 25)).toBe(first);
