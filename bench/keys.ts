@@ -15,6 +15,13 @@ export function taskKeys(task: string): string[] {
 }
 
 /** Pages whose model has shipped; grows as each page lands. */
-export const BENCHMARKED_TASKS = ['digits'];
+export const BENCHMARKED_TASKS = ['digits', 'images', 'text', 'forecast'];
 
-export const REQUIRED_KEYS = [...SHELL_KEYS, ...BENCHMARKED_TASKS.flatMap(taskKeys)];
+/** Keys particular to one page. */
+export const TASK_EXTRA_KEYS: Record<string, string[]> = {
+  text: ['text.wordsPerSec.stateful', 'text.wordsPerSec.seedMethod', 'text.speedup'],
+  images: ['images.vgg16Ms.wasm', 'images.vgg16Gflops'],
+  forecast: ['forecast.retrain300Ms.wasm', 'forecast.trainingFps'],
+};
+
+export const REQUIRED_KEYS = [...SHELL_KEYS, ...BENCHMARKED_TASKS.flatMap((task) => [...taskKeys(task), ...(TASK_EXTRA_KEYS[task] ?? [])])];

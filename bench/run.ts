@@ -3,10 +3,11 @@
  * Builds the app, serves it, drives it with Playwright, and writes bench/results.json (flat
  * "metric": number) and bench/REPORT.md. Benchmarks measure speed; the tests assert behaviour.
  *
- * Options: --no-build (reuse dist/), --runs N (steady-state runs per backend, default 60).
+ * Options: --no-build (reuse dist/), --runs N (steady-state runs per backend, default 60),
+ *          --only <task> (one page's keys; results.json is then not written).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,9 +19,11 @@ import { startStaticServer } from '../e2e/support/static-server';
 import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys';
 import { percentile, median } from './stats';
 import { writeReport } from './report';
-import { PROBES, type TaskProbe } from './probes';
+import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, type TaskProbe } from './probes';
 
-const { values: args } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '60' } } });
+const { values: args } = parseArgs({
+  options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '60' }, only: { type: 'string' } },
+});
 const RUNS = Math.max(50, Number(args.runs));
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -37,9 +40,14 @@ function shellGzipBytes(): number {
   return assets.reduce((sum, a) => sum + gzipSync(readFileSync(path.join(DIST, a)), { level: 9 }).byteLength, 0);
 }
 
-async function modelReady(page: Page) {
-  await page.getByTestId('model-progress').waitFor({ state: 'detached', timeout: 120_000 });
-  if (await page.getByTestId('model-error').count()) throw new Error(await page.getByTestId('model-error').innerText());
+/**
+ * tsx compiles the functions this file hands to page.evaluate with esbuild's keepNames, which wraps
+ * named inner functions in __name(…); the page gets a no-op __name before any of its own scripts.
+ */
+async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  return context;
 }
 
 /** In the page: `runs` inferences (after 5 that settle caches), each timed as a page round trip. */
@@ -64,10 +72,10 @@ async function timedRuns(page: Page, probe: TaskProbe, runs: number): Promise<nu
 const callIn = (page: Page, client: string, call: string, params: unknown) =>
   page.evaluate(({ client, call, params }) => (window as any).__tabml[client].call(call, params), { client, call, params });
 
-const tensorsIn = async (page: Page) => ((await callIn(page, 'client', 'memory', {})) as { numTensors: number }).numTensors;
+const tensorsIn = async (page: Page, client: string) => ((await callIn(page, client, 'memory', {})) as { numTensors: number }).numTensors;
 
 async function openOn(browser: Browser, base: string, backend: string | null, task: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await newContext(browser, { serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${base}${backend ? `?backend=${backend}` : ''}#/${task}`);
   await page.waitForFunction(() => (window as any).__tabml && document.querySelector('[data-testid="backend-badge"]')?.className.match(/backend-(webgl|wasm|cpu)/));
@@ -77,59 +85,161 @@ async function openOn(browser: Browser, base: string, backend: string | null, ta
 /** The keys every page has: download size, load times, first and steady-state inference, leaks. */
 async function benchTask(browser: Browser, base: string, probe: TaskProbe) {
   const { task } = probe;
-  const meta = JSON.parse(readFileSync(path.join(DIST, `models/${task}/meta.json`), 'utf8')) as { files: Array<{ bytes: number }> };
+  const meta = JSON.parse(readFileSync(path.join(DIST, `models/${task}/meta.json`), 'utf8')) as { files: Array<{ name: string; bytes: number }> };
   record(`${task}.downloadBytes`, meta.files.reduce((s, f) => s + f.bytes, 0));
 
   // Cold: a new profile, nothing cached. Warm: network off, everything from the service worker's cache.
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await context.newPage();
   let t0 = Date.now();
   await page.goto(`${base}#/${task}`);
-  await modelReady(page);
+  await probe.ready(page);
   record(`${task}.loadMs.cold`, Date.now() - t0);
-  await page.waitForFunction(async (file) => !!navigator.serviceWorker.controller && !!(await caches.match(new URL(file, location.href).href)), probe.cachedFile, { timeout: 60_000 });
+  // Offline only once the service worker holds every file of the package.
+  const files = ['meta.json', ...meta.files.map((f) => f.name)].map((name) => `models/${task}/${name}`);
+  await page.waitForFunction(
+    async (files) =>
+      navigator.serviceWorker.controller?.state === 'activated' && (await Promise.all(files.map((f) => caches.match(new URL(f, location.href).href)))).every(Boolean),
+    files,
+    { timeout: 60_000 },
+  );
   await context.setOffline(true);
   t0 = Date.now();
   await page.reload();
-  await modelReady(page);
+  await probe.ready(page).catch(async (err: Error) => {
+    await page.screenshot({ path: path.join(ROOT, `test-results/bench-${task}-warm.png`) });
+    throw err;
+  });
   record(`${task}.loadMs.warm`, Date.now() - t0);
   await context.close();
 
-  // First inference, including download, model build and warm-up, on WASM. Measured from another
-  // page (its own model loaded first) so that the task's page does not start the download itself.
-  {
-    const { context, page } = await openOn(browser, base, 'wasm', task === 'digits' ? 'forecast' : 'digits');
-    await modelReady(page);
-    await probe.prepare(page);
-    const first = await page.evaluate(
-      async ({ client, load, call }) => {
-        const worker = (window as any).__tabml[client];
-        const t0 = performance.now();
-        await worker.call(load.call, load.params);
-        await worker.call(call, (window as any).__benchParams);
-        return performance.now() - t0;
-      },
-      { client: probe.client, load: probe.load, call: probe.call },
-    );
-    record(`${task}.firstMs.wasm`, first);
-    await context.close();
-  }
+  record(`${task}.firstMs.wasm`, await firstInference(browser, base, probe));
 
   for (const backend of BACKENDS_MEASURED) {
     const { context, page } = await openOn(browser, base, backend, task);
-    const actual = (await callIn(page, 'client', 'memory', {})) as { backend: string };
+    await probe.ready(page);
+    const actual = (await callIn(page, probe.client, 'memory', {})) as { backend: string };
     if (actual.backend !== backend) throw new Error(`asked for ${backend}, got ${actual.backend}`);
-    await callIn(page, probe.client, probe.load.call, probe.load.params);
+    if (probe.load) await callIn(page, probe.client, probe.load.call, probe.load.params);
     const times = await timedRuns(page, probe, RUNS);
     record(`${task}.p50Ms.${backend}`, percentile(times, 50));
     record(`${task}.p95Ms.${backend}`, percentile(times, 95));
     if (backend === 'wasm') {
-      const before = await tensorsIn(page);
+      const before = await tensorsIn(page, probe.client);
       await timedRuns(page, probe, 500);
-      record(`${task}.leakedTensors`, (await tensorsIn(page)) - before);
+      record(`${task}.leakedTensors`, (await tensorsIn(page, probe.client)) - before);
     }
     await context.close();
   }
+}
+
+/**
+ * First inference on WASM, including download, model build and warm-up. Measured from another
+ * page (its own model loaded first) so that the task's page does not start the download itself;
+ * the forecast worker belongs to its page, so there it is page open until the forecast shows.
+ */
+async function firstInference(browser: Browser, base: string, probe: TaskProbe): Promise<number> {
+  if (!probe.load) {
+    const context = await newContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${base}?backend=wasm#/${probe.task}`);
+    await probe.ready(page);
+    const ms = Date.now() - t0;
+    await context.close();
+    return ms;
+  }
+  const { context, page } = await openOn(browser, base, 'wasm', probe.task === 'digits' ? 'about' : 'digits');
+  await modelReady(page);
+  await probe.prepare(page);
+  const ms = await page.evaluate(
+    async ({ client, load, call }) => {
+      const worker = (window as any).__tabml[client];
+      const t0 = performance.now();
+      await worker.call(load.call, load.params);
+      await worker.call(call, (window as any).__benchParams);
+      return performance.now() - t0;
+    },
+    { client: probe.client, load: probe.load, call: probe.call },
+  );
+  await context.close();
+  return ms;
+}
+
+/** Words per second, stateful (one LSTM step per word) against the seed's method (the whole growing text re-read per word), one run. */
+async function benchTextMethods(browser: Browser, base: string) {
+  const { context, page } = await openOn(browser, base, 'wasm', 'text');
+  await modelReady(page);
+  const seed = Array.from({ length: 3 }, () => TEXT_BENCH_SEED).join(' ').split(' ').slice(0, 50).join(' ');
+  const rates = await page.evaluate(async (seed) => {
+    const client = (window as any).__tabml.client;
+    const rate = async (method: string) => {
+      await client.call('generateText', { seed, diversity: 1, words: 10, rngSeed: 1, method }); // warm-up
+      const result = await client.call('generateText', { seed, diversity: 1, words: 100, rngSeed: 1, method });
+      return result.words.length / (result.ms / 1000);
+    };
+    return { stateful: await rate('stateful'), seedMethod: await rate('seedMethod') };
+  }, seed);
+  record('text.wordsPerSec.stateful', rates.stateful);
+  record('text.wordsPerSec.seedMethod', rates.seedMethod);
+  record('text.speedup', rates.stateful / rates.seedMethod);
+  await context.close();
+}
+
+/**
+ * A full VGG16 (224×224, random weights, built by scripts/images/make-vgg16.ts into the served
+ * folder) through the bring-your-own path on WASM: the issue's "the model the seed could not ship".
+ */
+async function benchVgg16(browser: Browser, base: string) {
+  const { context, page } = await openOn(browser, base, 'wasm', 'about');
+  const times = await page.evaluate(async () => {
+    const client = (window as any).__tabml.client;
+    await client.call('loadCustomImageModelFromUrl', { url: new URL('bench-vgg16/model.json', location.href).href });
+    const image = { data: new Uint8ClampedArray(224 * 224 * 4).fill(128), width: 224, height: 224, channels: 4 };
+    const preprocessing = { interpolation: 'nearest', mode: 'caffe' };
+    const times: number[] = [];
+    for (let i = 0; i < 3 + 10; i++) {
+      const t0 = performance.now();
+      await client.call('classifyWithCustomModel', { image, preprocessing });
+      if (i >= 3) times.push(performance.now() - t0);
+    }
+    await client.call('unloadCustomImageModel', {});
+    return times;
+  });
+  const ms = median(times);
+  record('images.vgg16Ms.wasm', ms);
+  // VGG16 at 224×224: 15.47 G multiply-adds, i.e. 30.9 GFLOP.
+  record('images.vgg16Gflops', (2 * 15.47e9) / (ms / 1000) / 1e9);
+  await context.close();
+}
+
+/**
+ * 300 epochs of "retrain the old model" on ~190 weeks in the forecast worker (WASM), and the
+ * page's frame rate meanwhile (training must not block it). The shipped model is put back after.
+ */
+async function benchForecastRetrain(browser: Browser, base: string, backend: 'wasm' | 'cpu') {
+  const { context, page } = await openOn(browser, base, backend, 'forecast');
+  await forecastProbe.ready(page);
+  await preparePrices(page, 1470);
+  const { ms, fps } = await page.evaluate(async () => {
+    const client = (window as any).__tabml.forecast;
+    let frames = 0;
+    let counting = true;
+    const count = () => {
+      frames++;
+      if (counting) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    const t0 = performance.now();
+    await client.call('train', { rows: (window as any).__benchPrices, mode: 'retrain', epochs: 300 });
+    const ms = performance.now() - t0;
+    counting = false;
+    await client.call('reset', {});
+    return { ms, fps: frames / (ms / 1000) };
+  });
+  record(`forecast.retrain300Ms.${backend}`, ms);
+  if (backend === 'wasm') record('forecast.trainingFps', fps);
+  await context.close();
 }
 
 async function benchMatMul(browser: Browser, base: string) {
@@ -138,26 +248,43 @@ async function benchMatMul(browser: Browser, base: string) {
   await context.close();
 }
 
+/** Open the app on a page without a model, switch to Digits: until the shell responds; and the matMul ceiling. */
+async function benchShell(browser: Browser, base: string) {
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await newContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${base}#/about`);
+    await page.getByTestId('nav-digits').click();
+    await page.getByRole('heading', { name: 'Digits' }).waitFor();
+    samples.push(Date.now() - t0);
+    await context.close();
+  }
+  record('shell.interactiveMs', median(samples));
+  await benchMatMul(browser, base);
+}
+
 async function main() {
   if (!args['no-build']) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  // The full VGG16 for images.vgg16Ms (264 MB of random float16 weights: built here, never committed).
+  if (!existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
+    execFileSync('npx', ['tsx', 'scripts/images/make-vgg16.ts', path.join(DIST, 'bench-vgg16')], { cwd: ROOT, stdio: 'inherit' });
+  }
   record('shell.gzipBytes', shellGzipBytes());
   const server = await startStaticServer({ root: DIST });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
-    const samples: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const context = await browser.newContext({ serviceWorkers: 'block' });
-      const page = await context.newPage();
-      const t0 = Date.now();
-      await page.goto(`${server.url}#/about`);
-      await page.getByTestId('nav-digits').click();
-      await page.getByRole('heading', { name: 'Digits' }).waitFor();
-      samples.push(Date.now() - t0);
-      await context.close();
+    const tasks = args.only ? [args.only] : BENCHMARKED_TASKS;
+    if (!args.only) await benchShell(browser, server.url);
+    for (const probe of PROBES.filter((p) => tasks.includes(p.task))) await benchTask(browser, server.url, probe);
+    if (tasks.includes('images')) await benchVgg16(browser, server.url);
+    if (tasks.includes('text')) await benchTextMethods(browser, server.url);
+    if (tasks.includes('forecast')) {
+      // The same training on the plain-JS backend: for a 7-unit LSTM, per-operation overhead dominates.
+      for (const backend of ['wasm', 'cpu'] as const) await benchForecastRetrain(browser, server.url, backend);
     }
-    record('shell.interactiveMs', median(samples));
-    await benchMatMul(browser, server.url);
-    for (const probe of PROBES.filter((p) => BENCHMARKED_TASKS.includes(p.task))) await benchTask(browser, server.url, probe);
+    if (args.only) return;
     const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
     writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(sorted, null, 2) + '\n');
     writeReport(path.join(ROOT, 'bench/REPORT.md'), sorted, {
