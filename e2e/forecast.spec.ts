@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { priceSeries } from './fixtures/prices';
 import { dropCsv, forecastMemory, nextDay, openForecast, pasteCsv, pickCsv, shownForecast, withoutSamplePrices } from './support/forecast';
+import { expectKeptForOffline } from './support/app';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 // 60 weeks of a seeded random walk: 15 held out, 45 to train on.
@@ -191,9 +192,7 @@ test.describe('offline', () => {
     await openForecast(page);
     await pickCsv(page, HISTORY.csv);
     const shown = await shownForecast(page, HISTORY.lastDate);
-    await expect
-      .poll(() => page.evaluate(async () => !!navigator.serviceWorker.controller && !!(await caches.match(new URL('models/forecast/group1-shard1of1.bin', location.href).href))), { timeout: 30_000 })
-      .toBe(true);
+    await expectKeptForOffline(page, 'forecast');
     await context.setOffline(true);
     try {
       await page.reload();

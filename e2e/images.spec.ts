@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { photoLikePng } from './fixtures/images';
-import { expectModelReady, workerMemory } from './support/app';
+import { expectKeptForOffline, expectModelReady, workerMemory } from './support/app';
 import { cardProbabilities, dropFiles, expectPredictions, pasteFiles } from './support/images';
 
 test.use({ serviceWorkers: 'block' }); // these tests are about the page, not the offline cache
@@ -103,9 +103,7 @@ test.describe('offline', () => {
   test('after one visit the page classifies with the network off', async ({ page, context }) => {
     await page.getByTestId('image-input').setInputFiles(png('online.png', 200, 200, 12));
     await expectPredictions(page, 1, LABELS);
-    await expect
-      .poll(() => page.evaluate(async () => !!navigator.serviceWorker.controller && !!(await caches.match(new URL('models/images/group1-shard1of1.bin', location.href).href))), { timeout: 30_000 })
-      .toBe(true);
+    await expectKeptForOffline(page, 'images');
     await context.setOffline(true);
     try {
       await page.reload();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectModelReady, workerMemory } from './support/app';
+import { expectKeptForOffline, expectModelReady, workerMemory } from './support/app';
 
 const SEED = 'A neural network is trained to recognize patterns in the input data and';
 
@@ -177,21 +177,7 @@ test('works offline after one visit: model, vocabulary and samples from the cach
     await expect(page.getByTestId('text-actual')).not.toBeEmpty();
     await expect(page.getByTestId('text-generate')).toBeEnabled();
   }
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async (withSamples) => {
-          if (!navigator.serviceWorker.controller) return false;
-          const meta = await caches.match(new URL('models/text/meta.json', location.href).href);
-          if (!meta) return false;
-          const files: Array<{ name: string }> = (await meta.json()).files;
-          const names = [...files.map((f) => `models/text/${f.name}`), ...(withSamples ? ['samples/text/abstracts.json'] : [])];
-          for (const name of names) if (!(await caches.match(new URL(name, location.href).href))) return false;
-          return true;
-        }, samples.ok()),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
+  await expectKeptForOffline(page, 'text', samples.ok() ? ['samples/text/abstracts.json'] : []);
   await context.setOffline(true);
   try {
     await page.reload();

@@ -32,13 +32,36 @@ export function workerMemory(page: Page): Promise<{ numTensors: number; backend:
 }
 
 /**
+ * Waits until the service worker controls the page and holds every file of `task`'s model package
+ * (and any `extra` paths): only then may a test take the network away.
+ */
+export async function expectKeptForOffline(page: Page, task: string, extra: string[] = []): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async ({ task, extra }) => {
+            if (!navigator.serviceWorker.controller) return false;
+            const cached = (path: string) => caches.match(new URL(path, location.href).href);
+            const meta = await cached(`models/${task}/meta.json`);
+            if (!meta) return false;
+            const files: Array<{ name: string }> = (await meta.json()).files;
+            const paths = [...files.map((f) => `models/${task}/${f.name}`), ...extra];
+            return (await Promise.all(paths.map(cached))).every(Boolean);
+          },
+          { task, extra },
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
+/**
  * For a page that has just recognized a digit: waits until the service worker controls it and
  * holds the model, then reloads with the network off and recognizes another digit.
  */
 export async function expectDigitsOfflineAfterVisit(page: Page, context: BrowserContext): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(async () => !!navigator.serviceWorker.controller && !!(await caches.match(new URL('models/digits/group1-shard1of1.bin', location.href).href))), { timeout: 30_000 })
-    .toBe(true);
+  await expectKeptForOffline(page, 'digits');
   await context.setOffline(true);
   try {
     await page.reload();

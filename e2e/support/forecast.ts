@@ -1,5 +1,6 @@
 /** Helpers the Forecast specs share: loading prices the ways a visitor does, reading the forecast. */
 import { expect, type Page } from '@playwright/test';
+import { addDays } from '../fixtures/prices';
 
 /** Without DATA_DIR the build has no sample prices; the tests start that way, whatever the build has. */
 export async function withoutSamplePrices(page: Page): Promise<void> {
@@ -51,9 +52,7 @@ export async function shownForecast(page: Page, after?: string): Promise<ShownFo
   return { dates, predictions };
 }
 
-export function nextDay(date: string, days = 1): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export const nextDay = (date: string, days = 1): string => addDays(date, days);
 
 export function forecastMemory(page: Page): Promise<{ numTensors: number; backend: string }> {
   return page.evaluate(() => (window as any).__tabml.forecast.call('memory', {}));

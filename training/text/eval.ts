@@ -16,6 +16,7 @@ import { parseVocabulary } from '../../src/models/text/vocabulary-json';
 import { loadLayersModel } from '../lib/model-files';
 import { loadTextCorpus } from './corpus';
 import { makeWindows, type Windows } from './windows';
+import { measureLastPositions, scoreRows, type TextQuality } from './evaluate';
 
 export const EVAL_SAMPLE_SEED = 2024;
 export const EVAL_SAMPLE_SIZE = 8192;
@@ -48,51 +49,11 @@ export function heldOutSet(vocabulary: Vocabulary, dataDir: string, sampleSize =
   return { sequences, windows, sample, unknownTargetShare: unknown / windows.count };
 }
 
-export interface WindowQuality {
-  crossEntropy: number;
-  accuracy: number;
-  n: number;
-}
+export type WindowQuality = TextQuality;
 
 /** Cross-entropy and accuracy at each window's last position (the output layer runs only there). */
 export function measureWindows(network: TextNetwork, windows: Windows, rows: ArrayLike<number>, batch = 256): WindowQuality {
-  let nats = 0;
-  let correct = 0;
-  const length = windows.length;
-  for (let start = 0; start < rows.length; start += batch) {
-    const n = Math.min(batch, rows.length - start);
-    const ids = new Int32Array(n * length);
-    const labels = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const w = rows[start + i];
-      ids.set(windows.features.subarray(w * length, (w + 1) * length), i * length);
-      labels[i] = windows.labels[w];
-    }
-    const [picked, best] = tf.tidy(() => {
-      const logp = tf.logSoftmax(network.windowLogits(tf.tensor2d(ids, [n, length], 'int32')));
-      const flat = Array.from(labels, (label, i) => i * network.idCount + label);
-      return [tf.gather(logp.reshape([-1]), tf.tensor1d(flat, 'int32')), logp.argMax(-1)];
-    });
-    const logProbabilities = picked.dataSync();
-    const top = best.dataSync();
-    tf.dispose([picked, best]);
-    for (let i = 0; i < n; i++) {
-      nats -= logProbabilities[i];
-      if (top[i] === labels[i]) correct++;
-    }
-  }
-  return { crossEntropy: nats / rows.length, accuracy: correct / rows.length, n: rows.length };
-}
-
-/** Log-probabilities of `labels` under logits [rows, idCount], and whether each was the top-1. */
-function scoreRows(logits: tf.Tensor2D, labels: Int32Array, idCount: number): { logProbabilities: Float32Array; top: Int32Array } {
-  const [picked, best] = tf.tidy(() => {
-    const logp = tf.logSoftmax(logits);
-    return [tf.gather(logp.reshape([-1]), tf.tensor1d(Array.from(labels, (label, i) => i * idCount + label), 'int32')), logp.argMax(-1)];
-  });
-  const out = { logProbabilities: picked.dataSync() as Float32Array, top: best.dataSync() as Int32Array };
-  tf.dispose([picked, best]);
-  return out;
+  return measureLastPositions(windows, rows, (ids) => network.windowLogits(ids), batch);
 }
 
 /**
@@ -113,7 +74,7 @@ export function measureCarriedState(network: TextNetwork, sequences: readonly In
     const last = targets[targets.length - 1];
     const ids = tf.tensor2d(sequence.subarray(0, last), [1, last], 'int32');
     const logits = network.positionLogits(ids, targets.map((t) => t - 1));
-    const { logProbabilities, top } = scoreRows(logits, Int32Array.from(targets, (t) => sequence[t]), network.idCount);
+    const { logProbabilities, top } = scoreRows(logits, Int32Array.from(targets, (t) => sequence[t]));
     tf.dispose([ids, logits]);
     targets.forEach((t, i) => {
       nats -= logProbabilities[i];
