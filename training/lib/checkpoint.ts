@@ -1,6 +1,7 @@
 /**
- * Resumable training: after every epoch the model, the optimizer's state and a small JSON state
- * are written to one folder, swapped in atomically, so a killed run resumes at the last whole epoch.
+ * Resumable training: after every epoch (or every N steps) the model, the optimizer's state and a
+ * small JSON state are written to one folder, swapped in atomically, so a killed run resumes at the
+ * last save.
  */
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';

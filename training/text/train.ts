@@ -6,7 +6,9 @@
  * their windows is measured after each epoch for the log (the full measure is `npm run eval`).
  *
  * Options: --epochs N (default 20), --batch N (chunks per step, default 64), --max-words N
- *          (vocabulary cap, default 10000), --steps N (per epoch; smoke tests), --fresh.
+ *          (vocabulary cap, default 10000), --steps N (per epoch; smoke tests), --fresh,
+ *          --save-every N (also checkpoint inside an epoch every N steps, default 100: an epoch
+ *          takes 20+ minutes here and sessions end abruptly).
  */
 import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';
@@ -25,7 +27,10 @@ import { makeWindows } from './windows';
 import { evaluateWindows } from './evaluate';
 
 interface TrainState {
+  /** Whole epochs done. */
   epoch: number;
+  /** Progress inside the next epoch; its batch order is seeded by the epoch, so it resumes exactly. */
+  partial?: { step: number; lossSum: number; seconds: number };
   maxWords: number;
   history: Array<{ epoch: number; loss: number; heldOutSample: { crossEntropy: number; accuracy: number; n: number }; seconds: number }>;
 }
@@ -37,12 +42,14 @@ const { values: args } = parseArgs({
     'max-words': { type: 'string', default: '10000' },
     steps: { type: 'string' },
     fresh: { type: 'boolean', default: false },
+    'save-every': { type: 'string', default: '100' },
   },
 });
 const epochs = Number(args.epochs);
 const batch = Number(args.batch);
 const maxWords = Number(args['max-words']);
 const maxSteps = args.steps ? Number(args.steps) : Infinity;
+const saveEvery = Number(args['save-every']);
 // CHECKPOINT_DIR lets a long run keep its checkpoints outside a work tree that may be recreated.
 export const TEXT_CHECKPOINT_DIR = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'text');
 const CLIP_NORM = 5;
@@ -70,7 +77,7 @@ async function main() {
   if (resumed && resumed.state.maxWords !== maxWords) throw new Error(`the checkpoint was trained with --max-words ${resumed.state.maxWords}; use it or --fresh`);
   const model = resumed?.model ?? createTextModel({ idCount: vocabulary.idCount, ...DEFAULT_TEXT_MODEL });
   const state: TrainState = resumed?.state ?? { epoch: 0, maxWords, history: [] };
-  if (resumed) console.log(`resuming after epoch ${state.epoch}`);
+  if (resumed) console.log(`resuming after epoch ${state.epoch}${state.partial ? `, step ${state.partial.step}` : ''}`);
   model.summary(undefined, undefined, (line) => console.log(line));
 
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
@@ -79,11 +86,12 @@ async function main() {
     const chunks = makeChunks(corpus.trainSequences, WINDOW_LENGTH, random);
     const order = shuffledIndices(chunks.count, random);
     const steps = Math.min(Math.floor(chunks.count / batch), maxSteps);
-    const started = performance.now();
-    let lossSum = 0;
+    const resumeAt = state.partial ?? { step: 0, lossSum: 0, seconds: 0 };
+    const started = performance.now() - resumeAt.seconds * 1000;
+    let lossSum = resumeAt.lossSum;
     const inputs = new Int32Array(batch * WINDOW_LENGTH);
     const targets = new Int32Array(batch * WINDOW_LENGTH);
-    for (let step = 0; step < steps; step++) {
+    for (let step = resumeAt.step; step < steps; step++) {
       for (let i = 0; i < batch; i++) {
         const c = order[step * batch + i];
         inputs.set(chunks.inputs.subarray(c * WINDOW_LENGTH, (c + 1) * WINDOW_LENGTH), i * WINDOW_LENGTH);
@@ -102,10 +110,15 @@ async function main() {
         const rate = (performance.now() - started) / (step + 1);
         console.log(`epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`);
       }
+      if ((step + 1) % saveEvery === 0 && step + 1 < steps) {
+        state.partial = { step: step + 1, lossSum, seconds: (performance.now() - started) / 1000 };
+        await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state);
+      }
     }
     const heldOutSample = evaluateWindows(model, heldOut, 256, sample);
     const seconds = (performance.now() - started) / 1000;
     state.epoch = epoch + 1;
+    delete state.partial;
     state.history.push({ epoch: epoch + 1, loss: lossSum / steps, heldOutSample, seconds });
     await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state);
     writeFileSync(path.join(TEXT_CHECKPOINT_DIR, 'vocabulary.json'), stringifyVocabulary(vocabulary));
