@@ -21,6 +21,18 @@ test.describe('offline on the very first visit', () => {
     await drawDigit(page, 7);
     await expect(page.getByTestId('digit-prediction')).toHaveText('7');
   });
+
+  test('a page whose code was never downloaded says so plainly, and reload works once online', async ({ page, context }) => {
+    await page.goto('#/about');
+    await expect(page.getByTestId('backend-badge')).toContainText(/wasm|webgl|cpu/);
+    await context.setOffline(true);
+    await page.getByTestId('nav-images').click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('This page could not be downloaded. Check your connection, then reload.');
+    await context.setOffline(false);
+    await alert.getByRole('button', { name: 'Reload the page' }).click();
+    await expect(page.getByTestId('image-drop')).toBeVisible();
+  });
 });
 
 test.describe('offline', () => {

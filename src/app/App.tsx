@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { ROUTES, useRoute } from './routes';
 import { InferenceProvider } from './inference';
 import { BackendBadge } from './BackendBadge';
@@ -6,15 +6,15 @@ import { ErrorBoundary } from './ErrorBoundary';
 import type { RouteId } from './routes';
 import { AboutPage } from './AboutPage';
 import { DigitsPage } from '../features/digits/DigitsPage';
-import { ImagesPage } from '../features/images/ImagesPage';
-import { TextPage } from '../features/text/TextPage';
-import { ForecastPage } from '../features/forecast/ForecastPage';
 
+// The landing page (Digits) and About come with the shell; the other pages, with their CSV parser,
+// IndexedDB wrapper and charts, load when first opened. The service worker precaches every chunk,
+// so this costs nothing offline.
 const PAGES: Record<RouteId, ComponentType> = {
   digits: DigitsPage,
-  images: ImagesPage,
-  text: TextPage,
-  forecast: ForecastPage,
+  images: lazy(() => import('../features/images/ImagesPage').then((m) => ({ default: m.ImagesPage }))),
+  text: lazy(() => import('../features/text/TextPage').then((m) => ({ default: m.TextPage }))),
+  forecast: lazy(() => import('../features/forecast/ForecastPage').then((m) => ({ default: m.ForecastPage }))),
   about: AboutPage,
 };
 
@@ -39,7 +39,9 @@ export function App() {
       </header>
       <main>
         <ErrorBoundary key={route}>
-          <Page />
+          <Suspense fallback={<p className="muted">Loading the page…</p>}>
+            <Page />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <footer className="shell-footer">

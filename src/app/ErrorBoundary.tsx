@@ -1,5 +1,13 @@
 import { Component, type ReactNode } from 'react';
 
+/** A page's code is downloaded when first opened; that download can fail (offline before the first visit). */
+function describe(error: Error): string {
+  if (/dynamically imported module|Importing a module script failed|error loading dynamically imported/i.test(error.message)) {
+    return 'This page could not be downloaded. Check your connection, then reload.';
+  }
+  return error.message;
+}
+
 /** Keeps one page's crash from blanking the whole app, and says what to do. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   override state = { error: null as Error | null };
@@ -13,7 +21,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
     return (
       <section className="panel error" role="alert">
         <h1>Something went wrong on this page</h1>
-        <p>{this.state.error.message}</p>
+        <p>{describe(this.state.error)}</p>
         <button onClick={() => location.reload()}>Reload the page</button>
       </section>
     );
