@@ -35,6 +35,17 @@ test('several dropped photos form a grid, one card each', async ({ page }) => {
   await page.screenshot({ path: '/tmp/images.png', fullPage: true });
 });
 
+test('clearing cards that wait in the queue skips their work and frees every preview', async ({ page }) => {
+  const previews = () => page.evaluate(() => (window as any).__tabmlImages.previews() as number);
+  await dropFiles(page, 'image-drop', [1, 2, 3, 4, 5, 6].map((i) => png(`big-${i}.png`, 1600, 1200, i)));
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(page.locator('.image-card')).toHaveCount(0);
+  await expect.poll(previews).toBe(0);
+  await page.getByTestId('image-input').setInputFiles(png('after.png', 200, 150, 7));
+  await expectPredictions(page, 1, LABELS);
+  expect(await previews()).toBe(1);
+});
+
 test('a pasted picture is classified', async ({ page }) => {
   await pasteFiles(page, [png('clipboard.png', 200, 150, 5, 'cool')]);
   await expectPredictions(page, 1, LABELS);

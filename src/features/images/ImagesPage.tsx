@@ -24,19 +24,37 @@ export function ImagesPage() {
 
   const update = (id: number, next: (card: CardState) => CardState) => setCards((all) => all.map((c) => (c.id === id ? next(c) : c)));
 
+  // Previews are object URLs: each is freed when its card goes, and all of them when the page closes.
+  // A card removed while it waits in the queue is skipped, or its preview freed as soon as it exists.
+  const urls = useRef(new Set<string>());
+  const removed = useRef(new Set<number>());
+  useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
+  const freePreview = (url: string | undefined) => {
+    if (!url) return;
+    URL.revokeObjectURL(url);
+    urls.current.delete(url);
+  };
+
   const classify = useCallback(
     async (file: File, id: number, name: string) => {
+      if (removed.current.has(id)) return;
+      let previewUrl: string | undefined;
       try {
-        const { pixels, previewUrl } = await decodeImageFile(file);
-        update(id, (c) => ({ ...c, previewUrl }));
+        const decoded = await decodeImageFile(file);
+        const preview = (previewUrl = decoded.previewUrl);
+        urls.current.add(preview);
+        if (removed.current.has(id)) return;
+        update(id, (c) => ({ ...c, previewUrl: preview }));
         const { custom: model, preprocessing: options } = settings.current;
-        const transfer = { transfer: [pixels.data.buffer] };
+        const transfer = { transfer: [decoded.pixels.data.buffer] };
         const answer = model
-          ? await client.call('classifyWithCustomModel', { image: pixels, preprocessing: options }, transfer)
-          : await client.call('classifyImage', { image: pixels }, transfer);
-        update(id, () => ({ id, name, status: 'done', previewUrl, answer, modelName: model?.name ?? 'cat or coffee' }));
+          ? await client.call('classifyWithCustomModel', { image: decoded.pixels, preprocessing: options }, transfer)
+          : await client.call('classifyImage', { image: decoded.pixels }, transfer);
+        update(id, () => ({ id, name, status: 'done', previewUrl: preview, answer, modelName: model?.name ?? 'cat or coffee' }));
       } catch (err) {
         update(id, (c) => ({ id, name, status: 'error', previewUrl: c.previewUrl, message: (err as Error).message }));
+      } finally {
+        if (removed.current.has(id)) freePreview(previewUrl);
       }
     },
     [client],
@@ -68,23 +86,16 @@ export function ImagesPage() {
     return () => window.removeEventListener('paste', onPaste);
   }, [addFiles]);
 
-  // Previews are object URLs: free them when their card goes, and all of them when the page closes.
-  const urls = useRef(new Set<string>());
-  useEffect(() => {
-    for (const c of cards) if (c.previewUrl) urls.current.add(c.previewUrl);
-  }, [cards]);
-  useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
   const remove = (card: CardState) => {
-    if (card.previewUrl) {
-      URL.revokeObjectURL(card.previewUrl);
-      urls.current.delete(card.previewUrl);
-    }
+    removed.current.add(card.id);
+    freePreview(card.previewUrl);
     setCards((all) => all.filter((c) => c.id !== card.id));
   };
 
-  // The e2e decoding test measures this decoder against PIL through this handle (as window.__tabml).
+  // The e2e tests measure this decoder against PIL, and count live previews, through this handle.
   useEffect(() => {
     (window as unknown as { __tabmlImages?: unknown }).__tabmlImages = {
+      previews: () => urls.current.size,
       decode: async (bytes: number[], type: string) => {
         const { pixels, previewUrl } = await decodeImageFile(new File([Uint8Array.from(bytes)], 'fixture', { type }));
         URL.revokeObjectURL(previewUrl);
