@@ -4,7 +4,10 @@
  * every epoch (training/checkpoints/images/model); run the command again to continue.
  *
  * Options: --epochs N (default 30), --batch N (default 32), --fresh (ignore the checkpoint),
+ *          --mixup ALPHA (blend pairs of training images, λ ~ Beta(α, α); default 0: off),
+ *          --out DIR (write the package there instead of public/models/images; for experiments),
  *          --steps N (stop each epoch after N batches; for smoke tests only).
+ * CHECKPOINT_DIR moves the checkpoints (default training/checkpoints), so two runs can coexist.
  */
 import * as tf from '@tensorflow/tfjs';
 import path from 'node:path';
@@ -18,6 +21,8 @@ import { augmentImage } from './augment';
 import { loadCatCoffee } from './cat-coffee';
 import { exportImagesPackage } from './export';
 import { stratifiedSplit } from './split';
+import { mixBatch } from './mixup';
+import { IMAGES_PACKAGE_DIR } from './evaluate';
 
 interface TrainState {
   epoch: number; // epochs completed
@@ -30,12 +35,17 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '32' },
     steps: { type: 'string' },
     fresh: { type: 'boolean', default: false },
+    mixup: { type: 'string', default: '0' },
+    out: { type: 'string', default: IMAGES_PACKAGE_DIR },
   },
 });
 const epochs = Number(args.epochs);
 const batchSize = Number(args.batch);
 const maxSteps = args.steps ? Number(args.steps) : Infinity;
-const checkpointDir = path.join(REPO_ROOT, 'training/checkpoints/images/model');
+const mixupAlpha = Number(args.mixup);
+const checkpointDir = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model');
+// What meta.json says made the package: the options that change the model (not --out or --steps).
+const command = ['npm run train:images -- --fresh', `--epochs ${epochs}`, `--batch ${batchSize}`, ...(mixupAlpha > 0 ? [`--mixup ${mixupAlpha}`] : [])].join(' ');
 
 // Adam with a cosine decay over the fixed number of epochs, from 2e-3 down to 2e-5.
 const learningRate = (epoch: number) => 2e-5 + (2e-3 - 2e-5) * 0.5 * (1 + Math.cos((Math.PI * epoch) / epochs));
@@ -76,6 +86,7 @@ async function main() {
         augmentImage(set.pixels, k * pixelsPerImage, set.size, x, i * pixelsPerImage, random);
         y[i * classes + set.labels[k]] = 1;
       }
+      if (mixupAlpha > 0) mixBatch(x, y, batchSize, mixupAlpha, random);
       const xs = tf.tensor4d(x, [batchSize, set.size, set.size, 3]);
       const ys = tf.tensor2d(y, [batchSize, classes]);
       const [loss, accuracy] = (await model.trainOnBatch(xs, ys)) as number[];
@@ -93,7 +104,7 @@ async function main() {
     await saveCheckpoint(checkpointDir, model, optimizer, state);
     // Exported after every epoch so an interrupted run leaves a usable, measured package. The
     // schedule is fixed in advance: the validation split is reported, never used to pick an epoch.
-    const validation = await exportImagesPackage(model, set, { epochs: state.epoch, batchSize, history: state.history });
+    const validation = await exportImagesPackage(model, set, args.out, { command, epochs: state.epoch, batchSize, history: state.history });
     console.log(`epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, train accuracy ${(accuracySum / steps).toFixed(4)}, validation accuracy ${validation.toFixed(4)}, ${seconds.toFixed(0)} s`);
   }
 }
