@@ -26,12 +26,13 @@ const MAX_PACKAGE_BYTES = 8 * 1024 * 1024;
 interface CheckpointState {
   epoch: number;
   maxWords: number;
+  command?: string;
   history: Array<{ epoch: number; loss: number; heldOutSample?: WindowQuality; seconds: number }>;
 }
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  // The checkpoint does not record its command line (batch size, epochs): say it here for meta.json.
+  // Checkpoints from before train.ts recorded its command line: say it here for meta.json.
   options: { 'train-command': { type: 'string' } },
 });
 const checkpointDir = path.resolve(
@@ -87,7 +88,8 @@ async function main() {
       inputShape: [WINDOW_LENGTH],
       weights: storage,
       training: {
-        command: `${args['train-command'] ?? `npm run train:text -- --max-words ${state.maxWords}`}, then npm run export:text`,
+        command: args['train-command'] ?? state.command ?? `npm run train:text -- --fresh --max-words ${state.maxWords}`,
+        exportCommand: 'npm run export:text',
         data: `DATA_DIR/patents/neural_network_patent_query.csv: abstracts with more than 70 words, split by abstract (10% held out, never trained on)`,
         epochs: state.epoch,
         vocabulary: { file: 'vocabulary.json', words: vocabulary.size, unknownId: vocabulary.unknownId, paddingId: 0 },

@@ -32,6 +32,8 @@ interface TrainState {
   /** Progress inside the next epoch; its batch order is seeded by the epoch, so it resumes exactly. */
   partial?: { step: number; lossSum: number; seconds: number };
   maxWords: number;
+  /** The command that reproduces this run from scratch, for meta.json. */
+  command?: string;
   history: Array<{ epoch: number; loss: number; heldOutSample: { crossEntropy: number; accuracy: number; n: number }; seconds: number }>;
 }
 
@@ -77,6 +79,7 @@ async function main() {
   if (resumed && resumed.state.maxWords !== maxWords) throw new Error(`the checkpoint was trained with --max-words ${resumed.state.maxWords}; use it or --fresh`);
   const model = resumed?.model ?? createTextModel({ idCount: vocabulary.idCount, ...DEFAULT_TEXT_MODEL });
   const state: TrainState = resumed?.state ?? { epoch: 0, maxWords, history: [] };
+  state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}`;
   if (resumed) console.log(`resuming after epoch ${state.epoch}${state.partial ? `, step ${state.partial.step}` : ''}`);
   model.summary(undefined, undefined, (line) => console.log(line));
 
