@@ -1,6 +1,9 @@
 /** Reliability: the GPU goes away in the middle of an inference. */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { photoLikePng } from '../fixtures/images';
 import { drawDigit, expectModelReady, workerMemory } from '../support/app';
+import { expectPredictions } from '../support/images';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -25,4 +28,28 @@ test('a WebGL context lost mid-inference: the result still arrives, on wasm', as
   await page.getByTestId('digit-clear').click();
   await drawDigit(page, 1);
   await expect(page.getByTestId('digit-prediction')).toHaveText('1');
+});
+
+test('a WebGL context lost under a bring-your-own model: it is rebuilt on wasm from the same files', async ({ page }) => {
+  await page.goto('?backend=webgl#/images');
+  await expect(page.getByTestId('backend-badge')).toContainText('webgl');
+  await expectModelReady(page);
+  const files = ['model.json', ...JSON.parse(readFileSync('public/models/images/model.json', 'utf8')).weightsManifest[0].paths];
+  await page.locator('.byo-panel summary').click();
+  await page.getByTestId('byo-files').setInputFiles([
+    ...files.map((f: string) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(`public/models/images/${f}`) })),
+    { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('kitty\nespresso\n') },
+  ]);
+  await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 2 classes');
+  const label = await page.evaluate(async () => {
+    const client = (window as any).__tabml.client;
+    const image = { data: new Uint8ClampedArray(80 * 60 * 4).fill(200), width: 80, height: 60, channels: 4 };
+    const pending = client.call('classifyWithCustomModel', { image, preprocessing: { mode: 'caffe', interpolation: 'nearest' } });
+    await client.call('loseWebGLContext', {});
+    return (await pending).label as string;
+  });
+  expect(['kitty', 'espresso']).toContain(label);
+  await expect(page.getByTestId('backend-badge')).toContainText('wasm');
+  await page.getByTestId('image-input').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoLikePng(120, 90, 3, 'warm') });
+  await expectPredictions(page, 1, ['kitty', 'espresso']);
 });

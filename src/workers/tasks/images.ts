@@ -59,7 +59,11 @@ const imagesModel = defineTask('images', async (pkg): Promise<ShippedModel> => {
   return { model, size: [h, w], preprocessing, labels: labelsFor(modelClassCount(model), meta.labels), dispose: () => model.dispose() };
 });
 
-let custom: { model: tf.LayersModel; info: CustomModelInfo } | null = null;
+/**
+ * The bring-your-own model, with how to build it again: a lost WebGL context takes its weights
+ * with it, and the visitor should not have to pick the files a second time.
+ */
+let custom: { model: tf.LayersModel; info: CustomModelInfo; build: () => Promise<tf.LayersModel>; backend: string } | null = null;
 
 async function timed(work: () => Promise<ImageClassification>): Promise<ImageAnswer> {
   const started = performance.now();
@@ -79,7 +83,7 @@ async function installCustom(build: () => Promise<tf.LayersModel>, labels: strin
     const inputSize = modelInputSize(model);
     const info: CustomModelInfo = { inputSize, labels: labelsFor(modelClassCount(model), labels), parameters: model.countParams() };
     await warmUp(model, [...inputSize, 3]);
-    custom = { model, info };
+    custom = { model, info, build, backend: tf.getBackend() };
     return info;
   } catch (err) {
     model.dispose();
@@ -88,8 +92,32 @@ async function installCustom(build: () => Promise<tf.LayersModel>, labels: strin
 }
 
 function disposeCustom() {
-  custom?.model.dispose();
+  try {
+    custom?.model.dispose();
+  } catch {
+    // Its WebGL context is gone, and its weights with it.
+  }
   custom = null;
+}
+
+/** The loaded model, rebuilt (from the same files, in memory) when the backend changed under it. */
+async function customModel(): Promise<NonNullable<typeof custom>> {
+  const loaded = custom;
+  if (!loaded) throw new KindedError('Load a model first: pick its model.json and weight files.', 'format');
+  if (loaded.backend === tf.getBackend()) return loaded;
+  try {
+    loaded.model.dispose();
+  } catch {
+    // As above: nothing left to free.
+  }
+  const model = await loaded.build();
+  await warmUp(model, [...loaded.info.inputSize, 3]);
+  if (custom !== loaded) {
+    model.dispose(); // unloaded or replaced meanwhile
+    return customModel();
+  }
+  custom = { ...loaded, model, backend: tf.getBackend() };
+  return custom;
 }
 
 export const imagesHandlers: Handlers<ImagesCalls> = {
@@ -116,12 +144,12 @@ export const imagesHandlers: Handlers<ImagesCalls> = {
     return installCustom(() => tf.loadLayersModel(url), labels);
   },
 
-  async classifyWithCustomModel({ image, preprocessing }) {
-    const loaded = custom;
-    if (!loaded) throw new KindedError('Load a model first: pick its model.json and weight files.', 'format');
-    const options = checkPreprocessing(preprocessing);
-    return timed(() => classifyPixels(loaded.model, image, loaded.info.inputSize, options, loaded.info.labels));
-  },
+  classifyWithCustomModel: ({ image, preprocessing }) =>
+    guarded(async () => {
+      const options = checkPreprocessing(preprocessing);
+      const loaded = await customModel();
+      return timed(() => classifyPixels(loaded.model, image, loaded.info.inputSize, options, loaded.info.labels));
+    }),
 
   async unloadCustomImageModel() {
     const had = custom !== null;
