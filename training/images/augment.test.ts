@@ -26,4 +26,25 @@ describe('augmentImage', () => {
     expect(run(3)).toEqual(run(3));
     expect(run(3)).not.toEqual(run(4));
   });
+
+  it('with grayscale 1 writes equal red, green and blue', () => {
+    const out = new Float32Array(SIZE * SIZE * 3);
+    augmentImage(image, 0, SIZE, out, 0, seededRandom(5), { minCrop: 0.5, grayscale: 1 });
+    for (let p = 0; p < SIZE * SIZE; p++) {
+      const [b, g, r] = [0, 1, 2].map((c) => out[p * 3 + c] + CAFFE_MEAN_BGR[c]);
+      expect(g).toBeCloseTo(b, 3);
+      expect(r).toBeCloseTo(b, 3);
+    }
+  });
+
+  it('draws no extra random number unless grayscale is on, so older runs repeat exactly', () => {
+    const counted = (grayscale: number) => {
+      const random = seededRandom(9);
+      let calls = 0;
+      augmentImage(image, 0, SIZE, new Float32Array(SIZE * SIZE * 3), 0, () => (calls++, random()), { minCrop: 0.75, grayscale });
+      return calls;
+    };
+    expect(counted(0)).toBe(7); // crop, x, y, flip, brightness, contrast, saturation
+    expect(counted(0.5)).toBe(8);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Training-time augmentation of one 64×64 RGB image, written straight into the model's "caffe"
- * input (BGR, ImageNet means subtracted): a random crop of 75–100% of the side scaled back up
- * (bilinear), a horizontal flip, and colour jitter (brightness, contrast, saturation ±20%).
+ * input (BGR, ImageNet means subtracted): a random crop of `minCrop`–100% of the side scaled back
+ * up (bilinear), a horizontal flip, colour jitter (brightness, contrast, saturation ±20%), and with
+ * probability `grayscale` no colour at all (so that a cream-coloured cat is not "coffee" by colour).
  * Validation images never pass through here.
  */
 import type { Random } from '../../src/models/common/random';
@@ -9,14 +10,31 @@ import { CAFFE_MEAN_BGR } from '../../src/models/images/input-normalization';
 
 const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
 
-export function augmentImage(src: Uint8Array, srcOffset: number, size: number, out: Float32Array, outOffset: number, random: Random): void {
-  const crop = size * (0.75 + 0.25 * random());
+export interface AugmentOptions {
+  minCrop: number;
+  grayscale: number;
+}
+
+export const DEFAULT_AUGMENT: AugmentOptions = { minCrop: 0.75, grayscale: 0 };
+
+export function augmentImage(
+  src: Uint8Array,
+  srcOffset: number,
+  size: number,
+  out: Float32Array,
+  outOffset: number,
+  random: Random,
+  { minCrop, grayscale }: AugmentOptions = DEFAULT_AUGMENT,
+): void {
+  const crop = size * (minCrop + (1 - minCrop) * random());
   const x0 = random() * (size - crop);
   const y0 = random() * (size - crop);
   const flip = random() < 0.5;
   const brightness = 0.8 + 0.4 * random();
   const contrast = 0.8 + 0.4 * random();
   const saturation = 0.8 + 0.4 * random();
+  // Drawn only when asked for, so that grayscale = 0 repeats earlier runs exactly.
+  const noColour = grayscale > 0 && random() < grayscale;
   const scale = crop / size;
 
   const rgb = new Float32Array(size * size * 3);
@@ -46,9 +64,10 @@ export function augmentImage(src: Uint8Array, srcOffset: number, size: number, o
   for (let p = 0; p < size * size; p++) {
     let [r, g, b] = [rgb[p * 3], rgb[p * 3 + 1], rgb[p * 3 + 2]].map((v) => mean + (v - mean) * contrast);
     const gray = 0.299 * r + 0.587 * g + 0.114 * b;
-    r = clamp(gray + (r - gray) * saturation);
-    g = clamp(gray + (g - gray) * saturation);
-    b = clamp(gray + (b - gray) * saturation);
+    const keep = noColour ? 0 : saturation;
+    r = clamp(gray + (r - gray) * keep);
+    g = clamp(gray + (g - gray) * keep);
+    b = clamp(gray + (b - gray) * keep);
     const o = outOffset + p * 3;
     out[o] = b - CAFFE_MEAN_BGR[0];
     out[o + 1] = g - CAFFE_MEAN_BGR[1];

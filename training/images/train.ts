@@ -5,6 +5,8 @@
  *
  * Options: --epochs N (default 30), --batch N (default 32), --fresh (ignore the checkpoint),
  *          --mixup ALPHA (blend pairs of training images, λ ~ Beta(α, α); default 0: off),
+ *          --min-crop F (smallest random crop, as a share of the side; default 0.75),
+ *          --grayscale P (share of training images shown without colour; default 0),
  *          --out DIR (write the package there instead of public/models/images; for experiments),
  *          --steps N (stop each epoch after N batches; for smoke tests only).
  * CHECKPOINT_DIR moves the checkpoints (default training/checkpoints), so two runs can coexist.
@@ -17,7 +19,7 @@ import { createImageModel, IMAGE_LABELS } from '../../src/models/images/model';
 import { seededRandom } from '../../src/models/common/random';
 import { dataDir, REPO_ROOT } from '../lib/data-dir';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint';
-import { augmentImage } from './augment';
+import { augmentImage, DEFAULT_AUGMENT, type AugmentOptions } from './augment';
 import { loadCatCoffee } from './cat-coffee';
 import { exportImagesPackage } from './export';
 import { stratifiedSplit } from './split';
@@ -36,6 +38,8 @@ const { values: args } = parseArgs({
     steps: { type: 'string' },
     fresh: { type: 'boolean', default: false },
     mixup: { type: 'string', default: '0' },
+    'min-crop': { type: 'string', default: String(DEFAULT_AUGMENT.minCrop) },
+    grayscale: { type: 'string', default: String(DEFAULT_AUGMENT.grayscale) },
     out: { type: 'string', default: IMAGES_PACKAGE_DIR },
   },
 });
@@ -43,9 +47,17 @@ const epochs = Number(args.epochs);
 const batchSize = Number(args.batch);
 const maxSteps = args.steps ? Number(args.steps) : Infinity;
 const mixupAlpha = Number(args.mixup);
+const augment: AugmentOptions = { minCrop: Number(args['min-crop']), grayscale: Number(args.grayscale) };
 const checkpointDir = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model');
 // What meta.json says made the package: the options that change the model (not --out or --steps).
-const command = ['npm run train:images -- --fresh', `--epochs ${epochs}`, `--batch ${batchSize}`, ...(mixupAlpha > 0 ? [`--mixup ${mixupAlpha}`] : [])].join(' ');
+const command = [
+  'npm run train:images -- --fresh',
+  `--epochs ${epochs}`,
+  `--batch ${batchSize}`,
+  ...(mixupAlpha > 0 ? [`--mixup ${mixupAlpha}`] : []),
+  ...(augment.minCrop !== DEFAULT_AUGMENT.minCrop ? [`--min-crop ${augment.minCrop}`] : []),
+  ...(augment.grayscale !== DEFAULT_AUGMENT.grayscale ? [`--grayscale ${augment.grayscale}`] : []),
+].join(' ');
 
 // Adam with a cosine decay over the fixed number of epochs, from 2e-3 down to 2e-5.
 const learningRate = (epoch: number) => 2e-5 + (2e-3 - 2e-5) * 0.5 * (1 + Math.cos((Math.PI * epoch) / epochs));
@@ -83,7 +95,7 @@ async function main() {
       y.fill(0);
       for (let i = 0; i < batchSize; i++) {
         const k = order[step * batchSize + i];
-        augmentImage(set.pixels, k * pixelsPerImage, set.size, x, i * pixelsPerImage, random);
+        augmentImage(set.pixels, k * pixelsPerImage, set.size, x, i * pixelsPerImage, random, augment);
         y[i * classes + set.labels[k]] = 1;
       }
       if (mixupAlpha > 0) mixBatch(x, y, batchSize, mixupAlpha, random);
