@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../common/random';
 import { WINDOW_LENGTH } from './constants';
 import { disposeState, type LstmState, type TextNetwork } from './network';
-import { sampleIndex, temperatureDistribution } from './sampling';
+import { sampleWithTemperature } from './sampling';
 import { PADDING_ID } from './vocabulary';
 
 export type GenerationMethod = 'stateful' | 'seedMethod';
@@ -77,9 +77,8 @@ export async function* generateIds(network: TextNetwork, seedIds: ArrayLike<numb
   try {
     for (let n = 0; n < options.words; n++) {
       const logits = await reader.next();
-      // float32 logits → float64 distribution; the log-softmax shift cancels in the normalization.
-      const distribution = temperatureDistribution(logits, options.diversity, [PADDING_ID, options.unknownId]);
-      const id = sampleIndex(distribution, options.random);
+      // float32 logits, float64 weights; the log-softmax shift cancels in the normalization.
+      const id = sampleWithTemperature(logits, options.diversity, [PADDING_ID, options.unknownId], options.random);
       yield id;
       if (n + 1 < options.words) reader.push(id);
     }

@@ -11,6 +11,8 @@ export interface TextModelConfig {
   embeddingSize: number;
   lstmUnits: number;
   dropout: number;
+  /** The LSTM's gate activation: 'sigmoid' (default, see below); 'hardSigmoid' for older packages and tests. */
+  gateActivation?: 'sigmoid' | 'hardSigmoid';
 }
 
 export const DEFAULT_TEXT_MODEL: Omit<TextModelConfig, 'idCount'> = { embeddingSize: 100, lstmUnits: 256, dropout: 0.3 };
@@ -26,7 +28,7 @@ export function createTextModel(config: TextModelConfig, seed = 7): tf.LayersMod
     // input gates stuck open, the cell state grew by ~1 per word and the model read only the last
     // ~10 words (training/text/context-reach.ts). Forget bias 1 (Keras's unit_forget_bias) starts
     // the cell remembering.
-    .lstm({ units: config.lstmUnits, returnSequences: true, recurrentActivation: 'sigmoid', unitForgetBias: true, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }), name: 'lstm' })
+    .lstm({ units: config.lstmUnits, returnSequences: true, recurrentActivation: config.gateActivation ?? 'sigmoid', unitForgetBias: true, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }), name: 'lstm' })
     .apply(tf.layers.dropout({ rate: config.dropout / 3, seed: seed + 3 }).apply(embedded)) as tf.SymbolicTensor;
   const logits = tf.layers
     .dense({ units: config.idCount, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 4 }), name: 'logits' })

@@ -6,11 +6,16 @@ import { disposeState, type TextNetwork } from './network';
 import { smallTextNetwork } from './test-network';
 
 let network: TextNetwork;
+let hardGates: TextNetwork;
 beforeAll(async () => {
   await useNodeBackend('wasm');
   network = smallTextNetwork();
+  hardGates = smallTextNetwork(40, 5, 'hardSigmoid');
 });
-afterAll(() => network.dispose());
+afterAll(() => {
+  network.dispose();
+  hardGates.dispose();
+});
 
 const randomIds = (n: number, seed: number) => {
   const random = seededRandom(seed);
@@ -18,7 +23,7 @@ const randomIds = (n: number, seed: number) => {
 };
 
 /** The stateful path's next-word distribution after reading `ids`, one cell step at a time. */
-function statefulProbabilities(ids: number[]): Float32Array {
+function statefulProbabilities(ids: number[], network: TextNetwork): Float32Array {
   let state = network.zeroState();
   for (const id of ids) {
     const next = network.advance(state, id);
@@ -31,10 +36,14 @@ function statefulProbabilities(ids: number[]): Float32Array {
 }
 
 describe('TextNetwork', () => {
-  it('gives the same next-word distribution stepping with (h, c) as the full model on the whole sequence', () => {
+  it.each([
+    ['sigmoid', () => network],
+    ['hard sigmoid', () => hardGates],
+  ])('gives the same next-word distribution stepping with (h, c) as the full model on the whole sequence (%s gates)', (_, pick) => {
+    const network = pick();
     for (const [length, seed] of [[1, 1], [7, 2], [23, 3], [50, 4], [50, 5]]) {
       const ids = randomIds(length, seed);
-      const stepped = statefulProbabilities(ids);
+      const stepped = statefulProbabilities(ids, network);
       // The reference: the trained graph as saved (dropout off), all positions, the last one kept.
       const full = tf.tidy(() => {
         const logits = network.model.predict(tf.tensor2d([ids], [1, length], 'int32')) as tf.Tensor3D;
@@ -51,7 +60,7 @@ describe('TextNetwork', () => {
 
   it('leaves no tensors behind after stepping and windows', () => {
     const before = tf.memory().numTensors;
-    statefulProbabilities(randomIds(30, 9));
+    statefulProbabilities(randomIds(30, 9), network);
     const ids = tf.tensor2d([randomIds(5, 1)], [1, 5], 'int32');
     tf.dispose([network.windowLogits(ids), ids]);
     expect(tf.memory().numTensors).toBe(before);

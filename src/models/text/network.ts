@@ -3,6 +3,10 @@
  * layer, so the app can (a) carry the LSTM state from word to word — one cell step per new word —
  * or (b) re-run a whole window, as the seed did, computing the output layer at the last position only.
  * Dropout layers are skipped: they do nothing at inference.
+ *
+ * The per-word path (advance, stateLogits) runs the cell's arithmetic on the layers' weights with
+ * plain ops: for a batch of one word, tfjs-layers' own bookkeeping in Layer.apply and LSTMCell.call
+ * costs more than the arithmetic. Unit tests hold it to the full model's output.
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -25,6 +29,11 @@ export class TextNetwork {
   private readonly embedding: tf.layers.Layer;
   private readonly lstm: tf.RNN;
   private readonly output: tf.layers.Layer;
+  // The per-word step: embedding rows, [kernel; recurrent kernel] stacked once so one matMul
+  // computes all four gates from [x, h], the gates' bias, and the output layer's kernel and bias.
+  private readonly step: { embeddings: tf.Tensor2D; kernel: tf.Tensor2D; bias: tf.Tensor1D; outputKernel: tf.Tensor2D; outputBias: tf.Tensor1D };
+  private readonly gate: (x: tf.Tensor) => tf.Tensor;
+  private readonly squash: (x: tf.Tensor) => tf.Tensor;
 
   constructor(readonly model: tf.LayersModel) {
     this.embedding = layerOfClass(model, 'Embedding', 'first');
@@ -32,6 +41,19 @@ export class TextNetwork {
     this.output = layerOfClass(model, 'Dense', 'last');
     this.units = (this.lstm.getConfig() as { units: number }).units;
     this.idCount = (this.output.getConfig() as { units: number }).units;
+    const [kernel, recurrentKernel, bias] = this.lstm.getWeights() as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D?];
+    const [outputKernel, outputBias] = this.output.getWeights() as [tf.Tensor2D, tf.Tensor1D?];
+    this.step = {
+      embeddings: this.embedding.getWeights()[0] as tf.Tensor2D,
+      kernel: tf.concat([kernel, recurrentKernel], 0),
+      bias: bias ? bias.clone() : (tf.zeros([4 * this.units]) as tf.Tensor1D),
+      outputKernel: outputKernel.clone(),
+      outputBias: outputBias ? outputBias.clone() : (tf.zeros([this.idCount]) as tf.Tensor1D),
+    };
+    // The cell's own activations (sigmoid or Keras's hard sigmoid for the gates, tanh for the rest).
+    const cell = this.lstm.cell as unknown as { activation: { apply(x: tf.Tensor): tf.Tensor }; recurrentActivation: { apply(x: tf.Tensor): tf.Tensor } };
+    this.gate = (x) => cell.recurrentActivation.apply(x);
+    this.squash = (x) => cell.activation.apply(x);
   }
 
   /** Logits of the word after each row's window: ids [rows, time] → [rows, idCount]. */
@@ -62,19 +84,24 @@ export class TextNetwork {
   /** One LSTM step reading `id`; returns a new state (the caller disposes the old one). */
   advance(state: LstmState, id: number): LstmState {
     return tf.tidy(() => {
-      const x = (this.embedding.apply(tf.tensor2d([[id]], [1, 1], 'int32')) as tf.Tensor3D).reshape([1, -1]);
-      // LSTMCell.call([x, h, c]) → [output, h, c]: the same code the LSTM layer runs at every step.
-      const [, h, c] = this.lstm.cell.call([x, state.h, state.c], {}) as tf.Tensor2D[];
+      const { embeddings, kernel, bias } = this.step;
+      const x = tf.gather(embeddings, tf.tensor1d([id], 'int32'));
+      // Keras's gate order: input, forget, candidate, output.
+      const [i, f, g, o] = tf.split(tf.fused.matMul({ a: tf.concat([x, state.h], 1), b: kernel, bias }), 4, 1);
+      const c = tf.add(tf.mul(this.gate(f), state.c), tf.mul(this.gate(i), this.squash(g))) as tf.Tensor2D;
+      const h = tf.mul(this.gate(o), this.squash(c)) as tf.Tensor2D;
       return { h, c };
     });
   }
 
   /** Logits of the next word given a state: [1, idCount]. */
   stateLogits(state: LstmState): tf.Tensor2D {
-    return tf.tidy(() => this.output.apply(state.h) as tf.Tensor2D);
+    return tf.fused.matMul({ a: state.h, b: this.step.outputKernel, bias: this.step.outputBias }) as tf.Tensor2D;
   }
 
   dispose(): void {
+    const { kernel, bias, outputKernel, outputBias } = this.step;
+    tf.dispose([kernel, bias, outputKernel, outputBias]);
     this.model.dispose();
   }
 }

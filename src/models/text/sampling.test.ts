@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../common/random';
-import { logSoftmax64, sampleIndex, temperatureDistribution } from './sampling';
+import { logSoftmax64, sampleIndex, sampleWithTemperature, temperatureDistribution } from './sampling';
 
 const probabilities = [0.02, 0.1, 0.3, 0.05, 0.4, 0.13];
 const logProbabilities = probabilities.map(Math.log);
@@ -84,5 +84,31 @@ describe('sampleIndex', () => {
   it('is reproducible with the same random seed', () => {
     const distribution = temperatureDistribution(logProbabilities, 1);
     expect(draw(distribution, 500, 42)).toEqual(draw(distribution, 500, 42));
+  });
+});
+
+describe('sampleWithTemperature', () => {
+  it('draws what sampleIndex draws from temperatureDistribution, for the same random numbers', () => {
+    const random = seededRandom(21);
+    const logits = Float32Array.from({ length: 500 }, () => 8 * random() - 4);
+    const excluded = [0, 499];
+    for (const diversity of [0.5, 0.8, 1.7, 5]) {
+      const [a, b] = [seededRandom(7), seededRandom(7)];
+      for (let n = 0; n < 2000; n++) {
+        const id = sampleWithTemperature(logits, diversity, excluded, a);
+        expect(id).toBe(sampleIndex(temperatureDistribution(logits, diversity, excluded), b));
+        expect(excluded).not.toContain(id);
+      }
+    }
+  });
+
+  it('finds the largest allowed logit even when an excluded one is far larger', () => {
+    const logits = [500, 1, 2, 3];
+    const counts = [0, 0, 0, 0];
+    const random = seededRandom(3);
+    for (let n = 0; n < 1000; n++) counts[sampleWithTemperature(logits, 0.5, [0], random)]++;
+    expect(counts[0]).toBe(0);
+    expect(counts[3]).toBeGreaterThan(counts[2]);
+    expect(counts[1] + counts[2] + counts[3]).toBe(1000);
   });
 });

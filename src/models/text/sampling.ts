@@ -54,3 +54,35 @@ export function sampleIndex(probabilities: Float64Array, random: Random): number
   }
   return last; // rounding left the total a hair under u
 }
+
+// Reused between words: generation runs one word at a time, and 80 KB per word adds up.
+let weights = new Float64Array(0);
+
+/**
+ * sampleIndex(temperatureDistribution(…)) in one pass and no allocation, for the generation loop:
+ * the unnormalized weights exp((logit - max) / diversity) are drawn from directly, with the uniform
+ * number scaled by their sum instead of every weight divided by it.
+ */
+export function sampleWithTemperature(logits: ArrayLike<number>, diversity: number, excluded: readonly number[], random: Random): number {
+  if (!(diversity > 0)) throw new RangeError(`Diversity must be positive, got ${diversity}.`);
+  const n = logits.length;
+  if (weights.length < n) weights = new Float64Array(n);
+  const isExcluded = (i: number) => excluded.includes(i);
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) if (logits[i] > max && !isExcluded(i)) max = logits[i];
+  if (max === -Infinity) throw new Error('No word is left to sample from.');
+  for (let i = 0; i < n; i++) weights[i] = Math.exp((logits[i] - max) / diversity);
+  for (const id of excluded) if (id >= 0 && id < n) weights[id] = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += weights[i];
+  const u = random() * sum;
+  let cumulative = 0;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (weights[i] === 0) continue;
+    cumulative += weights[i];
+    last = i;
+    if (u < cumulative) return i;
+  }
+  return last;
+}

@@ -6,8 +6,8 @@ import { TextNetwork } from './network';
 /** Per weight, in order: embeddings, LSTM kernel, recurrent kernel, bias, output kernel, output bias. */
 const SCALES = [20, 3, 3, 1, 30, 1];
 
-export function smallTextNetwork(idCount = 40, seed = 3): TextNetwork {
-  const model = createTextModel({ idCount, embeddingSize: 8, lstmUnits: 12, dropout: 0.1 }, seed);
+export function smallTextNetwork(idCount = 40, seed = 3, gateActivation: 'sigmoid' | 'hardSigmoid' = 'sigmoid'): TextNetwork {
+  const model = createTextModel({ idCount, embeddingSize: 8, lstmUnits: 12, dropout: 0.1, gateActivation }, seed);
   // Random weights give almost uniform outputs; larger ones make the comparisons meaningful.
   const scaled = model.getWeights().map((w, i) => tf.tidy(() => w.mul(SCALES[i] ?? 1)));
   model.setWeights(scaled);
