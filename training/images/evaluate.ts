@@ -18,8 +18,8 @@ import { stratifiedSplit } from './split';
 
 export const IMAGES_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/images');
 
-/** Caffe/tf/raw input for the given images, as one [n, size, size, 3] batch of float32. */
-export function validationInputs(set: CatCoffeeSet, indices: number[], preprocessing: ImagePreprocessing): Float32Array {
+/** The given images, unaugmented, as the model reads them (caffe/tf/raw): one [n, size, size, 3] batch of float32. */
+export function modelInputs(set: CatCoffeeSet, indices: number[], preprocessing: ImagePreprocessing): Float32Array {
   const pixelsPerImage = set.size * set.size * 3;
   const out = new Float32Array(indices.length * pixelsPerImage);
   indices.forEach((k, i) => {
@@ -35,7 +35,7 @@ export function validationAccuracy(model: tf.LayersModel, set: CatCoffeeSet, pre
   let correct = 0;
   for (let start = 0; start < validation.length; start += batch) {
     const indices = validation.slice(start, start + batch);
-    const x = validationInputs(set, indices, preprocessing);
+    const x = modelInputs(set, indices, preprocessing);
     const predicted = tf.tidy(() => (model.predict(tf.tensor4d(x, [indices.length, set.size, set.size, 3])) as tf.Tensor).argMax(-1));
     const labels = predicted.dataSync();
     predicted.dispose();

@@ -1,20 +1,36 @@
-/** Exports the trained images model as a package (float16 weights) in `dir` and measures the exported copy. */
+/**
+ * Exports a trained images model as a package (float16 weights) and measures the exported copy.
+ * Before saving, the batch-norm statistics are recomputed on the clean training images
+ * (batch-norm.ts): training mutates nothing else, and the validation images are only measured.
+ *
+ * train.ts calls this after every epoch. Run on its own, it re-exports a checkpoint:
+ *   npm run export:images -- [checkpoint folder] [--out DIR] [--train-command "…"]
+ * (default folder: $CHECKPOINT_DIR/images/model, else training/checkpoints/images/model).
+ */
 import type * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { useNodeBackend } from '../../src/runtime/node-backend';
 import { IMAGE_LABELS, IMAGE_PREPROCESSING, IMAGE_SIZE } from '../../src/models/images/model';
 import type { ImagesMeta } from '../../src/models/images/images-meta';
+import { dataDir, REPO_ROOT } from '../lib/data-dir';
 import { loadLayersModel, saveLayersModel } from '../lib/model-files';
 import { writeMeta } from '../lib/model-package';
-import type { CatCoffeeSet } from './cat-coffee';
-import { validationAccuracy } from './evaluate';
+import { recalibrateBatchNorm } from './batch-norm';
+import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
+import { IMAGES_PACKAGE_DIR, modelInputs, validationAccuracy } from './evaluate';
 import { stratifiedSplit, VALIDATION_FRACTION, SPLIT_SEED } from './split';
 
 export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeSet, dir: string, training: { command: string } & Record<string, unknown>): Promise<number> {
   if (set.classes.join() !== IMAGE_LABELS.join()) throw new Error(`expected classes ${IMAGE_LABELS.join(', ')}, found ${set.classes.join(', ')}`);
+  const { train, validation } = stratifiedSplit(set.labels);
+  recalibrateBatchNorm(model, modelInputs(set, train, IMAGE_PREPROCESSING), [IMAGE_SIZE, IMAGE_SIZE, 3]);
   const { modelJson, shards } = await saveLayersModel(model, dir, 'float16');
   const exported = await loadLayersModel(dir);
   const accuracy = validationAccuracy(exported, set, IMAGE_PREPROCESSING);
   exported.dispose();
-  const { train, validation } = stratifiedSplit(set.labels);
   const meta: Omit<ImagesMeta, 'files'> = {
     task: 'images',
     version: '1.0.0',
@@ -25,6 +41,7 @@ export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeS
     preprocessing: IMAGE_PREPROCESSING,
     training: {
       data: `DATA_DIR/cat-coffee: ${train.length} of ${set.count} images (stratified, ${VALIDATION_FRACTION * 100}% held out, seed ${SPLIT_SEED}), decoded with PIL, augmented with crops, flips, colour jitter`,
+      batchNorm: `moving mean and variance recomputed on the ${train.length} training images, unaugmented, before export`,
       ...training,
     },
     metrics: [{ metric: 'accuracy', value: accuracy, n: validation.length, data: `DATA_DIR/cat-coffee validation split (${validation.length} images)` }],
@@ -32,4 +49,25 @@ export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeS
   const written = writeMeta(dir, meta, [modelJson, ...shards]);
   console.log(`exported ${dir}: ${written.files.reduce((s, f) => s + f.bytes, 0)} bytes, validation accuracy ${accuracy}`);
   return accuracy;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values: args, positionals } = parseArgs({
+    allowPositionals: true,
+    // Checkpoints from before train.ts recorded its command line: say it here for meta.json.
+    options: { out: { type: 'string', default: IMAGES_PACKAGE_DIR }, 'train-command': { type: 'string' } },
+  });
+  const checkpoint = path.resolve(positionals[0] ?? path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model'));
+  (async () => {
+    await useNodeBackend('wasm');
+    const state = JSON.parse(readFileSync(path.join(checkpoint, 'state.json'), 'utf8')) as { epoch: number; command?: string; batchSize?: number; history: unknown[] };
+    const command = args['train-command'] ?? state.command;
+    if (!command) throw new Error('This checkpoint does not say which command made it: pass --train-command "npm run train:images -- …".');
+    const model = await loadLayersModel(checkpoint);
+    await exportImagesPackage(model, loadCatCoffee(dataDir()), args.out, { command, exportCommand: 'npm run export:images', epochs: state.epoch, batchSize: state.batchSize, history: state.history });
+    model.dispose();
+  })().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -28,6 +28,9 @@ import { IMAGES_PACKAGE_DIR } from './evaluate';
 
 interface TrainState {
   epoch: number; // epochs completed
+  /** The command that reproduces this run from scratch, and its batch size, for meta.json. */
+  command?: string;
+  batchSize?: number;
   history: Array<{ epoch: number; loss: number; accuracy: number; seconds: number; learningRate?: number }>;
 }
 
@@ -73,6 +76,7 @@ async function main() {
   const resumed = args.fresh ? null : await loadCheckpoint<TrainState>(checkpointDir, optimizer);
   const model = resumed?.model ?? createImageModel();
   const state: TrainState = resumed?.state ?? { epoch: 0, history: [] };
+  Object.assign(state, { command, batchSize });
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   if (resumed) console.log(`resuming after epoch ${state.epoch}`);
   model.summary(undefined, undefined, (line) => console.log(line));
