@@ -22,6 +22,7 @@ import { recalibrateBatchNorm } from './batch-norm';
 import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
 import { IMAGES_PACKAGE_DIR, modelInputs, validationAccuracy } from './evaluate';
 import { stratifiedSplit, VALIDATION_FRACTION, SPLIT_SEED } from './split';
+import { WeightAverage } from './weight-average';
 
 export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeSet, dir: string, training: { command: string } & Record<string, unknown>): Promise<number> {
   if (set.classes.join() !== IMAGE_LABELS.join()) throw new Error(`expected classes ${IMAGE_LABELS.join(', ')}, found ${set.classes.join(', ')}`);
@@ -60,11 +61,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const checkpoint = path.resolve(positionals[0] ?? path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model'));
   (async () => {
     await useNodeBackend('wasm');
-    const state = JSON.parse(readFileSync(path.join(checkpoint, 'state.json'), 'utf8')) as { epoch: number; command?: string; batchSize?: number; history: unknown[] };
+    const state = JSON.parse(readFileSync(path.join(checkpoint, 'state.json'), 'utf8')) as { epoch: number; command?: string; batchSize?: number; averaged?: number; history: unknown[] };
     const command = args['train-command'] ?? state.command;
     if (!command) throw new Error('This checkpoint does not say which command made it: pass --train-command "npm run train:images -- …".');
     const model = await loadLayersModel(checkpoint);
-    await exportImagesPackage(model, loadCatCoffee(dataDir()), args.out, { command, exportCommand: 'npm run export:images', epochs: state.epoch, batchSize: state.batchSize, history: state.history });
+    // A run with --average-from ships the running average of its weights, kept beside the checkpoint.
+    const averaged = state.averaged ? { averagedEpochs: state.averaged } : {};
+    if (state.averaged) WeightAverage.fromBytes(readFileSync(path.join(checkpoint, 'average.bin')), model, state.averaged).applyTo(model);
+    await exportImagesPackage(model, loadCatCoffee(dataDir()), args.out, { command, exportCommand: 'npm run export:images', epochs: state.epoch, batchSize: state.batchSize, ...averaged, history: state.history });
     model.dispose();
   })().catch((err) => {
     console.error(err);

@@ -7,11 +7,14 @@
  *          --mixup ALPHA (blend pairs of training images, λ ~ Beta(α, α); default 0: off),
  *          --min-crop F (smallest random crop, as a share of the side; default 0.75),
  *          --grayscale P (share of training images shown without colour; default 0),
+ *          --average-from N (from epoch N on, a constant learning rate and the package holds the
+ *          running average of the weights after each epoch: stochastic weight averaging; default off),
  *          --out DIR (write the package there instead of public/models/images; for experiments),
  *          --steps N (stop each epoch after N batches; for smoke tests only).
  * CHECKPOINT_DIR moves the checkpoints (default training/checkpoints), so two runs can coexist.
  */
 import * as tf from '@tensorflow/tfjs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../../src/runtime/node-backend';
@@ -24,10 +27,13 @@ import { loadCatCoffee } from './cat-coffee';
 import { exportImagesPackage } from './export';
 import { stratifiedSplit } from './split';
 import { mixBatch } from './mixup';
+import { WeightAverage } from './weight-average';
 import { IMAGES_PACKAGE_DIR } from './evaluate';
 
 interface TrainState {
   epoch: number; // epochs completed
+  /** How many epochs' weights the running average holds (average.bin in the checkpoint). */
+  averaged?: number;
   /** The command that reproduces this run from scratch, and its batch size, for meta.json. */
   command?: string;
   batchSize?: number;
@@ -44,6 +50,7 @@ const { values: args } = parseArgs({
     'min-crop': { type: 'string', default: String(DEFAULT_AUGMENT.minCrop) },
     grayscale: { type: 'string', default: String(DEFAULT_AUGMENT.grayscale) },
     out: { type: 'string', default: IMAGES_PACKAGE_DIR },
+    'average-from': { type: 'string' },
   },
 });
 const epochs = Number(args.epochs);
@@ -51,6 +58,7 @@ const batchSize = Number(args.batch);
 const maxSteps = args.steps ? Number(args.steps) : Infinity;
 const mixupAlpha = Number(args.mixup);
 const augment: AugmentOptions = { minCrop: Number(args['min-crop']), grayscale: Number(args.grayscale) };
+const averageFrom = args['average-from'] ? Number(args['average-from']) : null;
 const checkpointDir = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model');
 // What meta.json says made the package: the options that change the model (not --out or --steps).
 const command = [
@@ -60,10 +68,14 @@ const command = [
   ...(mixupAlpha > 0 ? [`--mixup ${mixupAlpha}`] : []),
   ...(augment.minCrop !== DEFAULT_AUGMENT.minCrop ? [`--min-crop ${augment.minCrop}`] : []),
   ...(augment.grayscale !== DEFAULT_AUGMENT.grayscale ? [`--grayscale ${augment.grayscale}`] : []),
+  ...(averageFrom !== null ? [`--average-from ${averageFrom}`] : []),
 ].join(' ');
 
-// Adam with a cosine decay over the fixed number of epochs, from 2e-3 down to 2e-5.
-const learningRate = (epoch: number) => 2e-5 + (2e-3 - 2e-5) * 0.5 * (1 + Math.cos((Math.PI * epoch) / epochs));
+// Adam with a cosine decay, from 2e-3 down to 2e-5 over all epochs; with weight averaging, down to
+// 2e-4 by the first averaged epoch and constant from there (the average needs the weights to move).
+const cosine = (from: number, to: number, t: number) => to + (from - to) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t)));
+const learningRate = (epoch: number) => (averageFrom === null ? cosine(2e-3, 2e-5, epoch / epochs) : cosine(2e-3, 2e-4, epoch / averageFrom));
+const AVERAGE_FILE = 'average.bin';
 
 async function main() {
   console.log(`backend: ${await useNodeBackend('wasm')}`);
@@ -76,6 +88,9 @@ async function main() {
   const resumed = args.fresh ? null : await loadCheckpoint<TrainState>(checkpointDir, optimizer);
   const model = resumed?.model ?? createImageModel();
   const state: TrainState = resumed?.state ?? { epoch: 0, history: [] };
+  const averageFile = path.join(checkpointDir, AVERAGE_FILE);
+  const average =
+    resumed && state.averaged && existsSync(averageFile) ? WeightAverage.fromBytes(readFileSync(averageFile), model, state.averaged) : WeightAverage.empty();
   Object.assign(state, { command, batchSize });
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   if (resumed) console.log(`resuming after epoch ${state.epoch}`);
@@ -117,10 +132,17 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     state.epoch = epoch + 1;
     state.history.push({ epoch: epoch + 1, loss: lossSum / steps, accuracy: accuracySum / steps, seconds, learningRate: learningRate(epoch) });
-    await saveCheckpoint(checkpointDir, model, optimizer, state);
+    if (averageFrom !== null && state.epoch > averageFrom) {
+      average.add(model);
+      state.averaged = average.count;
+    }
+    await saveCheckpoint(checkpointDir, model, optimizer, state, average.count > 0 ? { [AVERAGE_FILE]: average.toBytes() } : {});
     // Exported after every epoch so an interrupted run leaves a usable, measured package. The
     // schedule is fixed in advance: the validation split is reported, never used to pick an epoch.
-    const validation = await exportImagesPackage(model, set, args.out, { command, epochs: state.epoch, batchSize, history: state.history });
+    const restore = average.count > 0 ? average.applyTo(model) : null;
+    const averaged = average.count > 0 ? { averagedEpochs: average.count } : {};
+    const validation = await exportImagesPackage(model, set, args.out, { command, epochs: state.epoch, batchSize, ...averaged, history: state.history });
+    restore?.();
     console.log(`epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, train accuracy ${(accuracySum / steps).toFixed(4)}, validation accuracy ${validation.toFixed(4)}, ${seconds.toFixed(0)} s`);
   }
 }

@@ -13,7 +13,8 @@ export interface Checkpoint<State> {
   state: State;
 }
 
-export async function saveCheckpoint<State>(dir: string, model: tf.LayersModel, optimizer: tf.Optimizer, state: State): Promise<void> {
+/** `extraFiles` ride along in the same atomic swap (e.g. a running weight average). */
+export async function saveCheckpoint<State>(dir: string, model: tf.LayersModel, optimizer: tf.Optimizer, state: State, extraFiles: Record<string, Uint8Array> = {}): Promise<void> {
   // Optimizer state (Adam's moments: twice the model's size) as raw float32 plus a small index.
   const optimizerWeights = await optimizer.getWeights();
   const index = optimizerWeights.map((w) => ({ name: w.name, shape: w.tensor.shape }));
@@ -27,6 +28,7 @@ export async function saveCheckpoint<State>(dir: string, model: tf.LayersModel, 
     'optimizer.json': JSON.stringify(index),
     'optimizer.bin': new Uint8Array(values.buffer),
     'state.json': JSON.stringify(state, null, 1),
+    ...extraFiles,
   });
 }
 
