@@ -18,8 +18,9 @@ export interface TaskProbe {
   ready(page: Page): Promise<void>;
 }
 
-/** The shell's download indicator is gone and no error shows. */
+/** The page has rendered (pages load on demand), its download indicator is gone and no error shows. */
 export async function modelReady(page: Page): Promise<void> {
+  await page.locator('main section').first().waitFor({ state: 'attached', timeout: 120_000 });
   await page.getByTestId('model-progress').waitFor({ state: 'detached', timeout: 120_000 });
   if (await page.getByTestId('model-error').count()) throw new Error(await page.getByTestId('model-error').innerText());
 }

@@ -8,6 +8,7 @@ const DESCRIPTIONS: Array<[RegExp, string]> = [
   [/^text\.wordsPerSec\.stateful$/, 'words generated per second, one LSTM step per word (50-word seed, 100 words)'],
   [/^text\.wordsPerSec\.seedMethod$/, "the same with the seed's method: the whole growing text re-read for every word"],
   [/^text\.speedup$/, 'stateful over seed method, from the same run'],
+  [/^text\.firstWordMs\.warm$/, 'open #/text with the model cached (network off), type a seed, Generate: until the first word shows (ms)'],
   [/^images\.vgg16Ms\.wasm$/, 'full VGG16 (224×224, random weights), one image on WASM, median (ms)'],
   [/^images\.vgg16Gflops$/, "VGG16's 15.5 GFLOP (30.9 GFLOP as multiply + add) over that time (GFLOP/s)"],
   [/^forecast\.retrain300Ms\.wasm$/, '"retrain the old model": 300 epochs on ~190 weeks in the forecast worker (ms)'],

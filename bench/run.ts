@@ -19,7 +19,7 @@ import { startStaticServer } from '../e2e/support/static-server';
 import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys';
 import { percentile, median } from './stats';
 import { writeReport } from './report';
-import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, type TaskProbe } from './probes';
+import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, textProbe, type TaskProbe } from './probes';
 
 const { values: args } = parseArgs({
   options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '60' }, only: { type: 'string' } },
@@ -82,6 +82,22 @@ async function openOn(browser: Browser, base: string, backend: string | null, ta
   return { context, page };
 }
 
+/** Resolves once the service worker controls the page and holds every file of `task`'s package. */
+async function waitUntilCached(page: Page, task: string): Promise<void> {
+  const meta = JSON.parse(readFileSync(path.join(DIST, `models/${task}/meta.json`), 'utf8')) as { files: Array<{ name: string }> };
+  const files = ['meta.json', ...meta.files.map((f) => f.name)].map((name) => `models/${task}/${name}`);
+  await page.waitForFunction(
+    async (files) =>
+      navigator.serviceWorker.controller?.state === 'activated' && (await Promise.all(files.map((f) => caches.match(new URL(f, location.href).href)))).every(Boolean),
+    files,
+    { timeout: 60_000 },
+  );
+  // Seen here: an offline reload within ~1 s of the service worker's first activation fails now and
+  // then with ERR_INTERNET_DISCONNECTED (1 in 6 tries; 0 in 6 after a pause). A visitor is not that
+  // quick, and the pause is outside what is measured.
+  await page.waitForTimeout(1500);
+}
+
 /** The keys every page has: download size, load times, first and steady-state inference, leaks. */
 async function benchTask(browser: Browser, base: string, probe: TaskProbe) {
   const { task } = probe;
@@ -95,14 +111,7 @@ async function benchTask(browser: Browser, base: string, probe: TaskProbe) {
   await page.goto(`${base}#/${task}`);
   await probe.ready(page);
   record(`${task}.loadMs.cold`, Date.now() - t0);
-  // Offline only once the service worker holds every file of the package.
-  const files = ['meta.json', ...meta.files.map((f) => f.name)].map((name) => `models/${task}/${name}`);
-  await page.waitForFunction(
-    async (files) =>
-      navigator.serviceWorker.controller?.state === 'activated' && (await Promise.all(files.map((f) => caches.match(new URL(f, location.href).href)))).every(Boolean),
-    files,
-    { timeout: 60_000 },
-  );
+  await waitUntilCached(page, task);
   await context.setOffline(true);
   t0 = Date.now();
   await page.reload();
@@ -183,6 +192,26 @@ async function benchTextMethods(browser: Browser, base: string) {
   record('text.wordsPerSec.stateful', rates.stateful);
   record('text.wordsPerSec.seedMethod', rates.seedMethod);
   record('text.speedup', rates.stateful / rates.seedMethod);
+  await context.close();
+}
+
+/**
+ * What a returning visitor waits for: open #/text with the model in the service worker's cache
+ * (network off), type a seed, press Generate, until the first word shows.
+ */
+async function benchTextFirstWord(browser: Browser, base: string) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${base}#/text`);
+  await textProbe.ready(page);
+  await waitUntilCached(page, 'text');
+  await context.setOffline(true);
+  const t0 = Date.now();
+  await page.reload();
+  await page.getByTestId('text-seed').fill(TEXT_BENCH_SEED);
+  await page.getByTestId('text-generate').click({ timeout: 60_000 }); // enabled once the model is ready
+  await page.getByTestId('text-output').filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+  record('text.firstWordMs.warm', Date.now() - t0);
   await context.close();
 }
 
@@ -279,7 +308,10 @@ async function main() {
     if (!args.only) await benchShell(browser, server.url);
     for (const probe of PROBES.filter((p) => tasks.includes(p.task))) await benchTask(browser, server.url, probe);
     if (tasks.includes('images')) await benchVgg16(browser, server.url);
-    if (tasks.includes('text')) await benchTextMethods(browser, server.url);
+    if (tasks.includes('text')) {
+      await benchTextMethods(browser, server.url);
+      await benchTextFirstWord(browser, server.url);
+    }
     if (tasks.includes('forecast')) {
       // The same training on the plain-JS backend: for a 7-unit LSTM, per-operation overhead dominates.
       for (const backend of ['wasm', 'cpu'] as const) await benchForecastRetrain(browser, server.url, backend);
