@@ -16,6 +16,8 @@ export async function drawDigit(page: Page, digit: number): Promise<void> {
 }
 
 export async function expectModelReady(page: Page): Promise<void> {
+  // Pages load on demand: until one has rendered, "no progress bar" means nothing yet.
+  await expect(page.locator('main section.page')).toHaveCount(1, { timeout: 60_000 });
   await expect(page.getByTestId('model-progress')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.getByTestId('model-error')).toHaveCount(0);
 }
