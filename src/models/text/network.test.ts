@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../../runtime/node-backend';
 import { seededRandom } from '../common/random';
-import { disposeState, type TextNetwork } from './network';
+import { createTextModel } from './model';
+import { disposeState, TextNetwork } from './network';
 import { smallTextNetwork } from './test-network';
 
 let network: TextNetwork;
@@ -64,5 +65,15 @@ describe('TextNetwork', () => {
     const ids = tf.tensor2d([randomIds(5, 1)], [1, 5], 'int32');
     tf.dispose([network.windowLogits(ids), ids]);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('reads the layer weights in place: one tensor of its own (the stacked gate kernel), freed on dispose', () => {
+    const model = createTextModel({ idCount: 20, embeddingSize: 8, lstmUnits: 12, dropout: 0.1 }, 8);
+    const withModel = tf.memory().numTensors;
+    const weights = model.getWeights().length;
+    const wrapped = new TextNetwork(model);
+    expect(tf.memory().numTensors).toBe(withModel + 1);
+    wrapped.dispose();
+    expect(tf.memory().numTensors).toBe(withModel - weights);
   });
 });

@@ -29,9 +29,9 @@ export class TextNetwork {
   private readonly embedding: tf.layers.Layer;
   private readonly lstm: tf.RNN;
   private readonly output: tf.layers.Layer;
-  // The per-word step: embedding rows, [kernel; recurrent kernel] stacked once so one matMul
-  // computes all four gates from [x, h], the gates' bias, and the output layer's kernel and bias.
-  private readonly step: { embeddings: tf.Tensor2D; kernel: tf.Tensor2D; bias: tf.Tensor1D; outputKernel: tf.Tensor2D; outputBias: tf.Tensor1D };
+  // The per-word step reads the layers' own weights (no copies) plus one tensor of its own:
+  // [kernel; recurrent kernel] stacked, so one matMul computes all four gates from [x, h].
+  private readonly step: { embeddings: tf.Tensor2D; kernel: tf.Tensor2D; bias?: tf.Tensor1D; outputKernel: tf.Tensor2D; outputBias?: tf.Tensor1D };
   private readonly gate: (x: tf.Tensor) => tf.Tensor;
   private readonly squash: (x: tf.Tensor) => tf.Tensor;
 
@@ -46,9 +46,9 @@ export class TextNetwork {
     this.step = {
       embeddings: this.embedding.getWeights()[0] as tf.Tensor2D,
       kernel: tf.concat([kernel, recurrentKernel], 0),
-      bias: bias ? bias.clone() : (tf.zeros([4 * this.units]) as tf.Tensor1D),
-      outputKernel: outputKernel.clone(),
-      outputBias: outputBias ? outputBias.clone() : (tf.zeros([this.idCount]) as tf.Tensor1D),
+      bias,
+      outputKernel,
+      outputBias,
     };
     // The cell's own activations (sigmoid or Keras's hard sigmoid for the gates, tanh for the rest).
     const cell = this.lstm.cell as unknown as { activation: { apply(x: tf.Tensor): tf.Tensor }; recurrentActivation: { apply(x: tf.Tensor): tf.Tensor } };
@@ -100,8 +100,7 @@ export class TextNetwork {
   }
 
   dispose(): void {
-    const { kernel, bias, outputKernel, outputBias } = this.step;
-    tf.dispose([kernel, bias, outputKernel, outputBias]);
+    this.step.kernel.dispose();
     this.model.dispose();
   }
 }
