@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium';
+import { keptForOfflineInPage } from '../e2e/support/app';
 import { startStaticServer } from '../e2e/support/static-server';
 import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys';
 import { percentile, median } from './stats';
@@ -84,14 +85,7 @@ async function openOn(browser: Browser, base: string, backend: string | null, ta
 
 /** Resolves once the service worker controls the page and holds every file of `task`'s package. */
 async function waitUntilCached(page: Page, task: string): Promise<void> {
-  const meta = JSON.parse(readFileSync(path.join(DIST, `models/${task}/meta.json`), 'utf8')) as { files: Array<{ name: string }> };
-  const files = ['meta.json', ...meta.files.map((f) => f.name)].map((name) => `models/${task}/${name}`);
-  await page.waitForFunction(
-    async (files) =>
-      navigator.serviceWorker.controller?.state === 'activated' && (await Promise.all(files.map((f) => caches.match(new URL(f, location.href).href)))).every(Boolean),
-    files,
-    { timeout: 60_000 },
-  );
+  await page.waitForFunction(keptForOfflineInPage, { task, extra: [] }, { timeout: 60_000 });
   // Seen here: an offline reload within ~1 s of the service worker's first activation fails now and
   // then with ERR_INTERNET_DISCONNECTED (1 in 6 tries; 0 in 6 after a pause). A visitor is not that
   // quick, and the pause is outside what is measured.

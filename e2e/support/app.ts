@@ -34,28 +34,23 @@ export function workerMemory(page: Page): Promise<{ numTensors: number; backend:
 }
 
 /**
- * Waits until the service worker controls the page and holds every file of `task`'s model package
- * (and any `extra` paths): only then may a test take the network away.
+ * In the page: does an activated service worker control it, and does its cache hold every file of
+ * `task`'s model package (listed by the cached meta.json) and every `extra` path? Runs inside the
+ * page (page.evaluate / waitForFunction), so it uses nothing from outside.
  */
+export async function keptForOfflineInPage({ task, extra }: { task: string; extra: string[] }): Promise<boolean> {
+  if (navigator.serviceWorker.controller?.state !== 'activated') return false;
+  const cached = (path: string) => caches.match(new URL(path, location.href).href);
+  const meta = await cached(`models/${task}/meta.json`);
+  if (!meta) return false;
+  const files: Array<{ name: string }> = (await meta.json()).files;
+  const paths = [...files.map((f) => `models/${task}/${f.name}`), ...extra];
+  return (await Promise.all(paths.map(cached))).every(Boolean);
+}
+
+/** Waits until the page could go offline: see keptForOfflineInPage. */
 export async function expectKeptForOffline(page: Page, task: string, extra: string[] = []): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          async ({ task, extra }) => {
-            if (!navigator.serviceWorker.controller) return false;
-            const cached = (path: string) => caches.match(new URL(path, location.href).href);
-            const meta = await cached(`models/${task}/meta.json`);
-            if (!meta) return false;
-            const files: Array<{ name: string }> = (await meta.json()).files;
-            const paths = [...files.map((f) => `models/${task}/${f.name}`), ...extra];
-            return (await Promise.all(paths.map(cached))).every(Boolean);
-          },
-          { task, extra },
-        ),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
+  await expect.poll(() => page.evaluate(keptForOfflineInPage, { task, extra }), { timeout: 30_000 }).toBe(true);
 }
 
 /**
