@@ -24,10 +24,18 @@ import { IMAGES_PACKAGE_DIR, modelInputs, validationAccuracy } from './evaluate'
 import { stratifiedSplit, VALIDATION_FRACTION, SPLIT_SEED } from './split';
 import { WeightAverage } from './weight-average';
 
+// train.ts exports after every epoch: the training images' model input is made once per set.
+const cleanInputs = new WeakMap<CatCoffeeSet, Float32Array>();
+function cleanTrainingInputs(set: CatCoffeeSet, train: number[]): Float32Array {
+  let inputs = cleanInputs.get(set);
+  if (!inputs) cleanInputs.set(set, (inputs = modelInputs(set, train, IMAGE_PREPROCESSING)));
+  return inputs;
+}
+
 export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeSet, dir: string, training: { command: string } & Record<string, unknown>): Promise<number> {
   if (set.classes.join() !== IMAGE_LABELS.join()) throw new Error(`expected classes ${IMAGE_LABELS.join(', ')}, found ${set.classes.join(', ')}`);
   const { train, validation } = stratifiedSplit(set.labels);
-  recalibrateBatchNorm(model, modelInputs(set, train, IMAGE_PREPROCESSING), [IMAGE_SIZE, IMAGE_SIZE, 3]);
+  recalibrateBatchNorm(model, cleanTrainingInputs(set, train), [IMAGE_SIZE, IMAGE_SIZE, 3]);
   const { modelJson, shards } = await saveLayersModel(model, dir, 'float16');
   const exported = await loadLayersModel(dir);
   const accuracy = validationAccuracy(exported, set, IMAGE_PREPROCESSING);
