@@ -9,6 +9,7 @@
  *          --grayscale P (share of training images shown without colour; default 0),
  *          --average-from N (from epoch N on, a constant learning rate and the package holds the
  *          running average of the weights after each epoch: stochastic weight averaging; default off),
+ *          --filters A,B,C,D (filters per VGG block; default 16,32,64,128),
  *          --out DIR (write the package there instead of public/models/images; for experiments),
  *          --steps N (stop each epoch after N batches; for smoke tests only).
  * CHECKPOINT_DIR moves the checkpoints (default training/checkpoints), so two runs can coexist.
@@ -18,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../../src/runtime/node-backend';
-import { createImageModel, IMAGE_LABELS } from '../../src/models/images/model';
+import { BLOCK_FILTERS, createImageModel, IMAGE_LABELS } from '../../src/models/images/model';
 import { seededRandom } from '../../src/models/common/random';
 import { dataDir, REPO_ROOT } from '../lib/data-dir';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint';
@@ -51,6 +52,7 @@ const { values: args } = parseArgs({
     grayscale: { type: 'string', default: String(DEFAULT_AUGMENT.grayscale) },
     out: { type: 'string', default: IMAGES_PACKAGE_DIR },
     'average-from': { type: 'string' },
+    filters: { type: 'string', default: BLOCK_FILTERS.join(',') },
   },
 });
 const epochs = Number(args.epochs);
@@ -59,6 +61,8 @@ const maxSteps = args.steps ? Number(args.steps) : Infinity;
 const mixupAlpha = Number(args.mixup);
 const augment: AugmentOptions = { minCrop: Number(args['min-crop']), grayscale: Number(args.grayscale) };
 const averageFrom = args['average-from'] ? Number(args['average-from']) : null;
+const blockFilters = args.filters.split(',').map(Number);
+if (blockFilters.some((f) => !Number.isInteger(f) || f < 1)) throw new Error(`--filters wants whole numbers separated by commas, got "${args.filters}"`);
 const checkpointDir = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model');
 // What meta.json says made the package: the options that change the model (not --out or --steps).
 const command = [
@@ -69,6 +73,7 @@ const command = [
   ...(augment.minCrop !== DEFAULT_AUGMENT.minCrop ? [`--min-crop ${augment.minCrop}`] : []),
   ...(augment.grayscale !== DEFAULT_AUGMENT.grayscale ? [`--grayscale ${augment.grayscale}`] : []),
   ...(averageFrom !== null ? [`--average-from ${averageFrom}`] : []),
+  ...(args.filters !== BLOCK_FILTERS.join(',') ? [`--filters ${args.filters}`] : []),
 ].join(' ');
 
 // Adam with a cosine decay, from 2e-3 down to 2e-5 over all epochs; with weight averaging, down to
@@ -86,7 +91,7 @@ async function main() {
 
   const optimizer = tf.train.adam(learningRate(0));
   const resumed = args.fresh ? null : await loadCheckpoint<TrainState>(checkpointDir, optimizer);
-  const model = resumed?.model ?? createImageModel();
+  const model = resumed?.model ?? createImageModel(7, blockFilters);
   const state: TrainState = resumed?.state ?? { epoch: 0, history: [] };
   const averageFile = path.join(checkpointDir, AVERAGE_FILE);
   const average =

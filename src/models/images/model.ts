@@ -21,13 +21,13 @@ export type ImagePreprocessing = { interpolation: Interpolation; mode: InputMode
 export const IMAGE_PREPROCESSING: ImagePreprocessing = { interpolation: 'bilinear', mode: 'caffe' };
 
 /** Filters per VGG block; each block is two 3×3 convolutions and a 2×2 max-pool. */
-export const BLOCK_FILTERS = [16, 32, 64, 128] as const;
+export const BLOCK_FILTERS: readonly number[] = [16, 32, 64, 128];
 
-export function createImageModel(seed = 7): tf.LayersModel {
+export function createImageModel(seed = 7, blockFilters: readonly number[] = BLOCK_FILTERS): tf.LayersModel {
   let n = seed;
   const model = tf.sequential({ name: 'cat_coffee_vgg' });
   model.add(tf.layers.inputLayer({ inputShape: [IMAGE_SIZE, IMAGE_SIZE, 3] }));
-  for (const filters of BLOCK_FILTERS) {
+  for (const filters of blockFilters) {
     for (let i = 0; i < 2; i++) {
       // Bias-free: batch normalisation's offset plays that role.
       model.add(tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: tf.initializers.heNormal({ seed: n++ }) }));
