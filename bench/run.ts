@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium';
-import { keptForOfflineInPage } from '../e2e/support/app';
+import { waitUntilKeptForOffline } from '../e2e/support/app';
 import { startStaticServer } from '../e2e/support/static-server';
 import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys';
 import { percentile, median } from './stats';
@@ -84,14 +84,6 @@ async function openOn(browser: Browser, base: string, backend: string | null, ta
 }
 
 /** Resolves once the service worker controls the page and holds every file of `task`'s package. */
-async function waitUntilCached(page: Page, task: string): Promise<void> {
-  await page.waitForFunction(keptForOfflineInPage, { task, extra: [] }, { timeout: 60_000 });
-  // Seen here: an offline reload within ~1 s of the service worker's first activation fails now and
-  // then with ERR_INTERNET_DISCONNECTED (1 in 6 tries; 0 in 6 after a pause). A visitor is not that
-  // quick, and the pause is outside what is measured.
-  await page.waitForTimeout(1500);
-}
-
 /** The keys every page has: download size, load times, first and steady-state inference, leaks. */
 async function benchTask(browser: Browser, base: string, probe: TaskProbe) {
   const { task } = probe;
@@ -105,7 +97,7 @@ async function benchTask(browser: Browser, base: string, probe: TaskProbe) {
   await page.goto(`${base}#/${task}`);
   await probe.ready(page);
   record(`${task}.loadMs.cold`, Date.now() - t0);
-  await waitUntilCached(page, task);
+  await waitUntilKeptForOffline(page, task, [], 60_000);
   await context.setOffline(true);
   t0 = Date.now();
   await page.reload();
@@ -198,7 +190,7 @@ async function benchTextFirstWord(browser: Browser, base: string) {
   const page = await context.newPage();
   await page.goto(`${base}#/text`);
   await textProbe.ready(page);
-  await waitUntilCached(page, 'text');
+  await waitUntilKeptForOffline(page, 'text', [], 60_000);
   await context.setOffline(true);
   const t0 = Date.now();
   await page.reload();

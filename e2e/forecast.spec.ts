@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { priceSeries } from './fixtures/prices';
 import { dropCsv, forecastMemory, nextDay, openForecast, pasteCsv, pickCsv, shownForecast, withoutSamplePrices } from './support/forecast';
-import { expectKeptForOffline } from './support/app';
+import { waitUntilKeptForOffline } from './support/app';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 // 60 weeks of a seeded random walk: 15 held out, 45 to train on.
@@ -192,7 +192,7 @@ test.describe('offline', () => {
     await openForecast(page);
     await pickCsv(page, HISTORY.csv);
     const shown = await shownForecast(page, HISTORY.lastDate);
-    await expectKeptForOffline(page, 'forecast');
+    await waitUntilKeptForOffline(page, 'forecast');
     await context.setOffline(true);
     try {
       await page.reload();

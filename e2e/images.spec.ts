@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { photoLikePng } from './fixtures/images';
-import { expectKeptForOffline, expectModelReady, workerMemory } from './support/app';
+import { waitUntilKeptForOffline, expectModelReady, workerMemory } from './support/app';
 import { cardProbabilities, dropFiles, expectPredictions, pasteFiles } from './support/images';
 
 test.use({ serviceWorkers: 'block' }); // these tests are about the page, not the offline cache
@@ -114,7 +114,7 @@ test.describe('offline', () => {
   test('after one visit the page classifies with the network off', async ({ page, context }) => {
     await page.getByTestId('image-input').setInputFiles(png('online.png', 200, 200, 12));
     await expectPredictions(page, 1, LABELS);
-    await expectKeptForOffline(page, 'images');
+    await waitUntilKeptForOffline(page, 'images');
     await context.setOffline(true);
     try {
       await page.reload();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectKeptForOffline, expectModelReady, workerMemory } from './support/app';
+import { waitUntilKeptForOffline, expectModelReady, workerMemory } from './support/app';
 
 const SEED = 'A neural network is trained to recognize patterns in the input data and';
 
@@ -179,7 +179,7 @@ test('works offline after one visit: model, vocabulary and samples from the cach
     await expect(page.getByTestId('text-actual')).not.toBeEmpty();
     await expect(page.getByTestId('text-generate')).toBeEnabled();
   }
-  await expectKeptForOffline(page, 'text', samples.ok() ? ['samples/text/abstracts.json'] : []);
+  await waitUntilKeptForOffline(page, 'text', samples.ok() ? ['samples/text/abstracts.json'] : []);
   await context.setOffline(true);
   try {
     await page.reload();

@@ -36,7 +36,8 @@ export function workerMemory(page: Page): Promise<{ numTensors: number; backend:
 /**
  * In the page: does an activated service worker control it, and does its cache hold every file of
  * `task`'s model package (listed by the cached meta.json) and every `extra` path? Runs inside the
- * page (page.evaluate / waitForFunction), so it uses nothing from outside.
+ * page, so it uses nothing from outside. It is async: call it with page.evaluate, never as a
+ * page.waitForFunction predicate (Playwright takes the returned promise itself as "true").
  */
 export async function keptForOfflineInPage({ task, extra }: { task: string; extra: string[] }): Promise<boolean> {
   if (navigator.serviceWorker.controller?.state !== 'activated') return false;
@@ -48,9 +49,13 @@ export async function keptForOfflineInPage({ task, extra }: { task: string; extr
   return (await Promise.all(paths.map(cached))).every(Boolean);
 }
 
-/** Waits until the page could go offline: see keptForOfflineInPage. */
-export async function expectKeptForOffline(page: Page, task: string, extra: string[] = []): Promise<void> {
-  await expect.poll(() => page.evaluate(keptForOfflineInPage, { task, extra }), { timeout: 30_000 }).toBe(true);
+/** Waits until the page could go offline (see keptForOfflineInPage); for e2e tests and the bench. */
+export async function waitUntilKeptForOffline(page: Page, task: string, extra: string[] = [], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(keptForOfflineInPage, { task, extra }))) {
+    if (Date.now() > deadline) throw new Error(`The ${task} model was not kept for offline use within ${timeoutMs / 1000} s.`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /**
@@ -58,7 +63,7 @@ export async function expectKeptForOffline(page: Page, task: string, extra: stri
  * holds the model, then reloads with the network off and recognizes another digit.
  */
 export async function expectDigitsOfflineAfterVisit(page: Page, context: BrowserContext): Promise<void> {
-  await expectKeptForOffline(page, 'digits');
+  await waitUntilKeptForOffline(page, 'digits');
   await context.setOffline(true);
   try {
     await page.reload();
