@@ -14,7 +14,7 @@ import { TextNetwork } from '../../src/models/text/network';
 import type { Vocabulary } from '../../src/models/text/vocabulary';
 import { parseVocabulary } from '../../src/models/text/vocabulary-json';
 import { loadLayersModel } from '../lib/model-files';
-import { loadTextCorpus } from './corpus';
+import { loadTextCorpus, type PatentAbstract } from './corpus';
 import { makeWindows, type Windows } from './windows';
 import { measureLastPositions, scoreRows, type TextQuality } from './evaluate';
 
@@ -23,25 +23,29 @@ export const EVAL_SAMPLE_SIZE = 8192;
 
 export interface TextMeasurement {
   model: 'text';
-  metric: 'cross_entropy' | 'accuracy';
+  metric: 'cross_entropy' | 'accuracy' | 'cross_entropy_training_abstracts' | 'accuracy_training_abstracts';
   value: number;
   n: number;
 }
 
-export interface HeldOutSet {
-  /** The held-out abstracts, encoded. */
+export interface WindowSet {
+  /** The abstracts, encoded. */
   sequences: Int32Array[];
   windows: Windows;
   /** Which windows are measured: a fixed seeded sample. */
   sample: Uint32Array;
-  /** Share of all held-out targets that are the unknown id (words outside the vocabulary cap). */
+  /** Share of all their targets that are the unknown id (words outside the vocabulary cap). */
   unknownTargetShare: number;
 }
 
 /** Held-out windows encoded with the package's own vocabulary; the split is training's. */
-export function heldOutSet(vocabulary: Vocabulary, dataDir: string, sampleSize = EVAL_SAMPLE_SIZE): HeldOutSet {
-  const corpus = loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size });
-  const sequences = corpus.heldOut.map((a) => encodeWords(vocabulary, a.words));
+export function heldOutSet(vocabulary: Vocabulary, dataDir: string, sampleSize = EVAL_SAMPLE_SIZE): WindowSet {
+  return windowSet(vocabulary, loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size }).heldOut, sampleSize);
+}
+
+/** The windows of `abstracts`, with a fixed seeded sample of them. */
+function windowSet(vocabulary: Vocabulary, abstracts: readonly PatentAbstract[], sampleSize: number): WindowSet {
+  const sequences = abstracts.map((a) => encodeWords(vocabulary, a.words));
   const windows = makeWindows(sequences, WINDOW_LENGTH);
   let unknown = 0;
   for (const label of windows.labels) if (label === vocabulary.unknownId) unknown++;
@@ -88,17 +92,25 @@ export function readPackageVocabulary(modelDir: string): Vocabulary {
   return parseVocabulary(readFileSync(path.join(modelDir, 'vocabulary.json'), 'utf8'));
 }
 
-/** `npm run eval`'s text lines, measured on the committed package in modelDir. */
+/**
+ * `npm run eval`'s text lines, measured on the committed package in modelDir. The goal is on held-out
+ * abstracts; the "_training_abstracts" lines measure the same on windows of abstracts the model was
+ * trained on, which is closer to the seed's validation split (its windows overlapped training's), so
+ * the seed's 4.7379 / 26.72% can be compared like with like.
+ */
 export async function evaluateText(modelDir: string, dataDir: string): Promise<TextMeasurement[]> {
   const vocabulary = readPackageVocabulary(modelDir);
   const network = new TextNetwork(await loadLayersModel(modelDir));
   try {
-    const { windows, sample } = heldOutSet(vocabulary, dataDir);
-    const { crossEntropy, accuracy, n } = measureWindows(network, windows, sample);
-    return [
-      { model: 'text', metric: 'cross_entropy', value: Number(crossEntropy.toFixed(4)), n },
-      { model: 'text', metric: 'accuracy', value: Number(accuracy.toFixed(4)), n },
-    ];
+    const corpus = loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size });
+    const lines = (set: WindowSet, suffix: '' | '_training_abstracts'): TextMeasurement[] => {
+      const { crossEntropy, accuracy, n } = measureWindows(network, set.windows, set.sample);
+      return [
+        { model: 'text', metric: `cross_entropy${suffix}`, value: Number(crossEntropy.toFixed(4)), n },
+        { model: 'text', metric: `accuracy${suffix}`, value: Number(accuracy.toFixed(4)), n },
+      ];
+    };
+    return [...lines(windowSet(vocabulary, corpus.heldOut, EVAL_SAMPLE_SIZE), ''), ...lines(windowSet(vocabulary, corpus.train, EVAL_SAMPLE_SIZE), '_training_abstracts')];
   } finally {
     network.dispose();
   }
