@@ -83,7 +83,22 @@ async function openOn(browser: Browser, base: string, backend: string | null, ta
   return { context, page };
 }
 
-/** Resolves once the service worker controls the page and holds every file of `task`'s package. */
+/**
+ * A first visit to #/<task> with nothing cached; once the service worker keeps the model package,
+ * the network goes off. Returns the page (not yet reloaded) and how long the cold visit took.
+ */
+async function visitThenGoOffline(browser: Browser, base: string, probe: TaskProbe): Promise<{ context: BrowserContext; page: Page; coldMs: number }> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(`${base}#/${probe.task}`);
+  await probe.ready(page);
+  const coldMs = Date.now() - t0;
+  await waitUntilKeptForOffline(page, probe.task, [], 60_000);
+  await context.setOffline(true);
+  return { context, page, coldMs };
+}
+
 /** The keys every page has: download size, load times, first and steady-state inference, leaks. */
 async function benchTask(browser: Browser, base: string, probe: TaskProbe) {
   const { task } = probe;
@@ -91,15 +106,9 @@ async function benchTask(browser: Browser, base: string, probe: TaskProbe) {
   record(`${task}.downloadBytes`, meta.files.reduce((s, f) => s + f.bytes, 0));
 
   // Cold: a new profile, nothing cached. Warm: network off, everything from the service worker's cache.
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  let t0 = Date.now();
-  await page.goto(`${base}#/${task}`);
-  await probe.ready(page);
-  record(`${task}.loadMs.cold`, Date.now() - t0);
-  await waitUntilKeptForOffline(page, task, [], 60_000);
-  await context.setOffline(true);
-  t0 = Date.now();
+  const { context, page, coldMs } = await visitThenGoOffline(browser, base, probe);
+  record(`${task}.loadMs.cold`, coldMs);
+  const t0 = Date.now();
   await page.reload();
   await probe.ready(page).catch(async (err: Error) => {
     await page.screenshot({ path: path.join(ROOT, `test-results/bench-${task}-warm.png`) });
@@ -186,12 +195,7 @@ async function benchTextMethods(browser: Browser, base: string) {
  * (network off), type a seed, press Generate, until the first word shows.
  */
 async function benchTextFirstWord(browser: Browser, base: string) {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await page.goto(`${base}#/text`);
-  await textProbe.ready(page);
-  await waitUntilKeptForOffline(page, 'text', [], 60_000);
-  await context.setOffline(true);
+  const { context, page } = await visitThenGoOffline(browser, base, textProbe);
   const t0 = Date.now();
   await page.reload();
   await page.getByTestId('text-seed').fill(TEXT_BENCH_SEED);
