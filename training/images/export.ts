@@ -5,7 +5,8 @@
  *
  * train.ts calls this after every epoch. Run on its own, it re-exports a checkpoint:
  *   npm run export:images -- [checkpoint folder] [--out DIR] [--train-command "…"]
- * (default folder: $CHECKPOINT_DIR/images/model, else training/checkpoints/images/model).
+ * (default folder: $CHECKPOINT_DIR/images/model, else training/checkpoints/images/model);
+ * given several checkpoint folders, it exports them as one ensemble (ensemble.ts).
  */
 import type * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
 import { IMAGES_PACKAGE_DIR, modelInputs, validationAccuracy } from './evaluate';
 import { stratifiedSplit, VALIDATION_FRACTION, SPLIT_SEED } from './split';
 import { WeightAverage } from './weight-average';
+import { blockFiltersOf, ensembleOf } from './ensemble';
 
 // train.ts exports after every epoch: the training images' model input is made once per set.
 const cleanInputs = new WeakMap<CatCoffeeSet, Float32Array>();
@@ -60,24 +62,50 @@ export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeS
   return accuracy;
 }
 
+interface TrainedMember {
+  model: tf.LayersModel;
+  /** What meta.json says about how it was trained. */
+  record: { command: string; epochs: number; batchSize?: number; averagedEpochs?: number; history: unknown[] };
+}
+
+/** A training checkpoint as it would ship: with the running weight average applied, if the run kept one. */
+async function loadTrained(checkpoint: string, trainCommand?: string): Promise<TrainedMember> {
+  const state = JSON.parse(readFileSync(path.join(checkpoint, 'state.json'), 'utf8')) as { epoch: number; command?: string; batchSize?: number; averaged?: number; history: unknown[] };
+  const command = trainCommand ?? state.command;
+  if (!command) throw new Error(`${checkpoint} does not say which command made it: pass --train-command "npm run train:images -- …".`);
+  const model = await loadLayersModel(checkpoint);
+  if (state.averaged) WeightAverage.fromBytes(readFileSync(path.join(checkpoint, 'average.bin')), model, state.averaged).applyTo(model);
+  const averaged = state.averaged ? { averagedEpochs: state.averaged } : {};
+  return { model, record: { command, epochs: state.epoch, batchSize: state.batchSize, ...averaged, history: state.history } };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values: args, positionals } = parseArgs({
     allowPositionals: true,
     // Checkpoints from before train.ts recorded its command line: say it here for meta.json.
     options: { out: { type: 'string', default: IMAGES_PACKAGE_DIR }, 'train-command': { type: 'string' } },
   });
-  const checkpoint = path.resolve(positionals[0] ?? path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model'));
+  const checkpoints = positionals.length > 0 ? positionals.map((p) => path.resolve(p)) : [path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model')];
   (async () => {
     await useNodeBackend('wasm');
-    const state = JSON.parse(readFileSync(path.join(checkpoint, 'state.json'), 'utf8')) as { epoch: number; command?: string; batchSize?: number; averaged?: number; history: unknown[] };
-    const command = args['train-command'] ?? state.command;
-    if (!command) throw new Error('This checkpoint does not say which command made it: pass --train-command "npm run train:images -- …".');
-    const model = await loadLayersModel(checkpoint);
-    // A run with --average-from ships the running average of its weights, kept beside the checkpoint.
-    const averaged = state.averaged ? { averagedEpochs: state.averaged } : {};
-    if (state.averaged) WeightAverage.fromBytes(readFileSync(path.join(checkpoint, 'average.bin')), model, state.averaged).applyTo(model);
-    await exportImagesPackage(model, loadCatCoffee(dataDir()), args.out, { command, exportCommand: 'npm run export:images', epochs: state.epoch, batchSize: state.batchSize, ...averaged, history: state.history });
-    model.dispose();
+    if (checkpoints.length > 1 && args['train-command']) throw new Error('--train-command names one run; an ensemble\'s checkpoints must record their own commands.');
+    const members = await Promise.all(checkpoints.map((c) => loadTrained(c, args['train-command'])));
+    const set = loadCatCoffee(dataDir());
+    if (members.length === 1) {
+      await exportImagesPackage(members[0].model, set, args.out, { ...members[0].record, exportCommand: 'npm run export:images' });
+    } else {
+      // Each member trains in its own CHECKPOINT_DIR; the export names those folders.
+      const folders = members.map((_, m) => `training/checkpoints/member${m + 1}`);
+      const ensemble = ensembleOf(members.map((m) => m.model));
+      await exportImagesPackage(ensemble, set, args.out, {
+        command: members.map((m, i) => `CHECKPOINT_DIR=${folders[i]} ${m.record.command}`).join(' && '),
+        exportCommand: `npm run export:images -- ${folders.map((f) => `${f}/images/model`).join(' ')}`,
+        ensemble: `the average of ${members.length} networks' probabilities, trained separately: ${members.map((m, i) => `member ${i + 1} [${blockFiltersOf(m.model).join(', ')}] filters per block`).join('; ')}`,
+        members: members.map((m) => m.record),
+      });
+      ensemble.dispose();
+    }
+    members.forEach((m) => m.model.dispose());
   })().catch((err) => {
     console.error(err);
     process.exit(1);

@@ -23,22 +23,53 @@ export const IMAGE_PREPROCESSING: ImagePreprocessing = { interpolation: 'bilinea
 /** Filters per VGG block; each block is two 3×3 convolutions and a 2×2 max-pool. */
 export const BLOCK_FILTERS: readonly number[] = [16, 32, 64, 128];
 
-export function createImageModel(seed = 7, blockFilters: readonly number[] = BLOCK_FILTERS): tf.LayersModel {
+/** Layer names of an ensemble's member m (0-based) start with this. */
+export const memberPrefix = (m: number) => `member${m + 1}_`;
+
+/** One network's layers in order, from the first convolution to the softmax; named `prefix…` if given. */
+function vggLayers(blockFilters: readonly number[], seed: number, prefix?: string): tf.layers.Layer[] {
   let n = seed;
-  const model = tf.sequential({ name: 'cat_coffee_vgg' });
-  model.add(tf.layers.inputLayer({ inputShape: [IMAGE_SIZE, IMAGE_SIZE, 3] }));
+  const layers: tf.layers.Layer[] = [];
+  const counts = new Map<string, number>();
+  const named = (kind: string) => {
+    if (!prefix) return {};
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    return { name: `${prefix}${kind}${counts.get(kind)}` }; // member1_conv1, member1_batchnorm1, …
+  };
   for (const filters of blockFilters) {
     for (let i = 0; i < 2; i++) {
       // Bias-free: batch normalisation's offset plays that role.
-      model.add(tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: tf.initializers.heNormal({ seed: n++ }) }));
-      model.add(tf.layers.batchNormalization());
-      model.add(tf.layers.activation({ activation: 'relu' }));
+      layers.push(tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: tf.initializers.heNormal({ seed: n++ }), ...named('conv') }));
+      layers.push(tf.layers.batchNormalization(named('batchnorm')));
+      layers.push(tf.layers.activation({ activation: 'relu', ...named('relu') }));
     }
-    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+    layers.push(tf.layers.maxPooling2d({ poolSize: 2, ...named('pool') }));
   }
   // Global average pooling instead of VGG's large dense layers: a few kilobytes instead of 100+ MB.
-  model.add(tf.layers.globalAveragePooling2d({}));
-  model.add(tf.layers.dropout({ rate: 0.3, seed: n++ }));
-  model.add(tf.layers.dense({ units: IMAGE_LABELS.length, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: n++ }) }));
+  layers.push(tf.layers.globalAveragePooling2d(named('average_pool')));
+  layers.push(tf.layers.dropout({ rate: 0.3, seed: n++, ...named('dropout') }));
+  layers.push(tf.layers.dense({ units: IMAGE_LABELS.length, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: n++ }), ...named('probabilities') }));
+  return layers;
+}
+
+export function createImageModel(seed = 7, blockFilters: readonly number[] = BLOCK_FILTERS): tf.LayersModel {
+  const model = tf.sequential({ name: 'cat_coffee_vgg' });
+  model.add(tf.layers.inputLayer({ inputShape: [IMAGE_SIZE, IMAGE_SIZE, 3] }));
+  for (const layer of vggLayers(blockFilters, seed)) model.add(layer);
   return model;
+}
+
+/**
+ * Several networks as one model: each member reads the same image and their class probabilities
+ * are averaged. It is still one model.json, so the app loads it like a single network. Member m's
+ * layers are named memberPrefix(m)…, so separately trained weights can be copied in
+ * (training/images/ensemble.ts).
+ */
+export function createImageEnsemble(memberBlockFilters: ReadonlyArray<readonly number[]>, seed = 7): tf.LayersModel {
+  const input = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 3], name: 'image' });
+  const outputs = memberBlockFilters.map((filters, m) =>
+    vggLayers(filters, seed + 100 * m, memberPrefix(m)).reduce((x, layer) => layer.apply(x) as tf.SymbolicTensor, input),
+  );
+  const averaged = outputs.length === 1 ? outputs[0] : (tf.layers.average({ name: 'average' }).apply(outputs) as tf.SymbolicTensor);
+  return tf.model({ inputs: input, outputs: averaged, name: 'cat_coffee_vgg_ensemble' });
 }
