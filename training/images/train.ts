@@ -10,6 +10,8 @@
  *          --average-from N (from epoch N on, a constant learning rate and the package holds the
  *          running average of the weights after each epoch: stochastic weight averaging; default off),
  *          --filters A,B,C,D (filters per VGG block; default 16,32,64,128),
+ *          --seed N (initial weights, batch order and augmentation; default 7; another seed gives
+ *          another network from the same recipe, e.g. for an ensemble),
  *          --out DIR (write the package there instead of public/models/images; for experiments),
  *          --steps N (stop each epoch after N batches; for smoke tests only).
  * CHECKPOINT_DIR moves the checkpoints (default training/checkpoints), so two runs can coexist.
@@ -41,6 +43,7 @@ interface TrainState {
   history: Array<{ epoch: number; loss: number; accuracy: number; seconds: number; learningRate?: number }>;
 }
 
+const DEFAULT_SEED = 7;
 const { values: args } = parseArgs({
   options: {
     epochs: { type: 'string', default: '30' },
@@ -53,6 +56,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: IMAGES_PACKAGE_DIR },
     'average-from': { type: 'string' },
     filters: { type: 'string', default: BLOCK_FILTERS.join(',') },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
   },
 });
 const epochs = Number(args.epochs);
@@ -61,6 +65,8 @@ const maxSteps = args.steps ? Number(args.steps) : Infinity;
 const mixupAlpha = Number(args.mixup);
 const augment: AugmentOptions = { minCrop: Number(args['min-crop']), grayscale: Number(args.grayscale) };
 const averageFrom = args['average-from'] ? Number(args['average-from']) : null;
+const seed = Number(args.seed);
+if (!Number.isInteger(seed)) throw new Error(`--seed wants a whole number, got "${args.seed}"`);
 const blockFilters = args.filters.split(',').map(Number);
 if (blockFilters.some((f) => !Number.isInteger(f) || f < 1)) throw new Error(`--filters wants whole numbers separated by commas, got "${args.filters}"`);
 const checkpointDir = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model');
@@ -74,6 +80,7 @@ const command = [
   ...(augment.grayscale !== DEFAULT_AUGMENT.grayscale ? [`--grayscale ${augment.grayscale}`] : []),
   ...(averageFrom !== null ? [`--average-from ${averageFrom}`] : []),
   ...(args.filters !== BLOCK_FILTERS.join(',') ? [`--filters ${args.filters}`] : []),
+  ...(seed !== DEFAULT_SEED ? [`--seed ${seed}`] : []),
 ].join(' ');
 
 // Adam with a cosine decay, from 2e-3 down to 2e-5 over all epochs; with weight averaging, down to
@@ -91,7 +98,7 @@ async function main() {
 
   const optimizer = tf.train.adam(learningRate(0));
   const resumed = args.fresh ? null : await loadCheckpoint<TrainState>(checkpointDir, optimizer);
-  const model = resumed?.model ?? createImageModel(7, blockFilters);
+  const model = resumed?.model ?? createImageModel(seed, blockFilters);
   const state: TrainState = resumed?.state ?? { epoch: 0, history: [] };
   const averageFile = path.join(checkpointDir, AVERAGE_FILE);
   const average =
@@ -105,7 +112,8 @@ async function main() {
   const y = new Float32Array(batchSize * classes);
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
     (optimizer as unknown as { learningRate: number }).learningRate = learningRate(epoch);
-    const random = seededRandom(5000 + epoch);
+    // Seed 7's streams are the ones every earlier run used; another seed moves them far apart.
+    const random = seededRandom(5000 + epoch + (seed - DEFAULT_SEED) * 100_000);
     const order = [...train];
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
