@@ -7,7 +7,7 @@ import { useNodeBackend } from '../../src/runtime/node-backend';
 import { classifyPixels } from '../../src/models/images/classify';
 import { createImageModel, IMAGE_LABELS, IMAGE_PREPROCESSING, IMAGE_SIZE } from '../../src/models/images/model';
 import { loadLayersModel, saveLayersModel } from '../lib/model-files';
-import { blockFiltersOf, ensembleOf } from './ensemble';
+import { blockFiltersOf, ensembleOf, membersOf } from './ensemble';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tabml-ensemble-'));
 beforeAll(async () => {
@@ -69,6 +69,20 @@ describe('ensembleOf', () => {
     expect(tf.memory().numTensors).toBe(tensors);
     ensemble.dispose();
     loaded.dispose();
+  });
+
+  it('gives back each member as a model of its own, and none for a single network', () => {
+    const ensemble = ensembleOf([a, b]);
+    const members = membersOf(ensemble);
+    expect(members).toHaveLength(2);
+    [a, b].forEach((original, m) => {
+      const [want, got] = [original.predict(images) as tf.Tensor, members[m].predict(images) as tf.Tensor];
+      const wanted = Array.from(want.dataSync());
+      Array.from(got.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(wanted[i], 5));
+      tf.dispose([want, got]);
+    });
+    expect(membersOf(a)).toEqual([]);
+    ensemble.dispose();
   });
 
   it('refuses a member that is not one of these networks', () => {

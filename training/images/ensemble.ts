@@ -3,7 +3,7 @@
  * (createImageEnsemble): networks trained with different recipes make different mistakes, and the
  * average of their probabilities makes fewer. The members keep their trained weights exactly.
  */
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { createImageEnsemble, memberPrefix } from '../../src/models/images/model';
 
 /** The filters of each VGG block of a trained network (two convolutions per block). */
@@ -27,4 +27,14 @@ export function ensembleOf(members: readonly tf.LayersModel[]): tf.LayersModel {
     target.forEach((layer, i) => layer.setWeights(source[i].getWeights())); // setWeights checks the shapes
   });
   return ensemble;
+}
+
+/** Each member of an ensemble as a model of its own (sharing the ensemble's layers); none for a single network. */
+export function membersOf(ensemble: tf.LayersModel): tf.LayersModel[] {
+  const members: tf.LayersModel[] = [];
+  for (let m = 0; ; m++) {
+    const outputs = ensemble.layers.filter((layer) => layer.name.startsWith(memberPrefix(m)) && layer.getClassName() === 'Dense');
+    if (outputs.length === 0) return members;
+    members.push(tf.model({ inputs: ensemble.inputs, outputs: outputs[outputs.length - 1].output as tf.SymbolicTensor }));
+  }
 }

@@ -24,7 +24,7 @@ import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
 import { IMAGES_PACKAGE_DIR, modelInputs, validationAccuracy } from './evaluate';
 import { stratifiedSplit, VALIDATION_FRACTION, SPLIT_SEED } from './split';
 import { WeightAverage } from './weight-average';
-import { blockFiltersOf, ensembleOf } from './ensemble';
+import { blockFiltersOf, ensembleOf, membersOf } from './ensemble';
 
 // train.ts exports after every epoch: the training images' model input is made once per set.
 const cleanInputs = new WeakMap<CatCoffeeSet, Float32Array>();
@@ -41,6 +41,8 @@ export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeS
   const { modelJson, shards } = await saveLayersModel(model, dir, 'float16');
   const exported = await loadLayersModel(dir);
   const accuracy = validationAccuracy(exported, set, IMAGE_PREPROCESSING);
+  // An ensemble's members are measured alone too, from the same exported weights.
+  const memberAccuracies = membersOf(exported).map((member) => validationAccuracy(member, set, IMAGE_PREPROCESSING));
   exported.dispose();
   const meta: Omit<ImagesMeta, 'files'> = {
     task: 'images',
@@ -55,7 +57,10 @@ export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeS
       batchNorm: `moving mean and variance recomputed on the ${train.length} training images, unaugmented, before export`,
       ...training,
     },
-    metrics: [{ metric: 'accuracy', value: accuracy, n: validation.length, data: `DATA_DIR/cat-coffee validation split (${validation.length} images)` }],
+    metrics: [
+      { metric: 'accuracy', value: accuracy, n: validation.length, data: `DATA_DIR/cat-coffee validation split (${validation.length} images)` },
+      ...memberAccuracies.map((value, m) => ({ metric: 'accuracy', value, n: validation.length, data: `member ${m + 1} of the ensemble alone, the same images` })),
+    ],
   };
   const written = writeMeta(dir, meta, [modelJson, ...shards]);
   console.log(`exported ${dir}: ${written.files.reduce((s, f) => s + f.bytes, 0)} bytes, validation accuracy ${accuracy}`);
