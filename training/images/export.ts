@@ -23,7 +23,7 @@ import { recalibrateBatchNorm } from './batch-norm';
 import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
 import { IMAGES_PACKAGE_DIR, modelInputs, validationAccuracy } from './evaluate';
 import { stratifiedSplit, VALIDATION_FRACTION, SPLIT_SEED } from './split';
-import { WeightAverage } from './weight-average';
+import { AVERAGE_FILE, WeightAverage } from './weight-average';
 import { blockFiltersOf, ensembleOf, membersOf } from './ensemble';
 
 // train.ts exports after every epoch: the training images' model input is made once per set.
@@ -79,7 +79,7 @@ async function loadTrained(checkpoint: string, trainCommand?: string): Promise<T
   const command = trainCommand ?? state.command;
   if (!command) throw new Error(`${checkpoint} does not say which command made it: pass --train-command "npm run train:images -- …".`);
   const model = await loadLayersModel(checkpoint);
-  if (state.averaged) WeightAverage.fromBytes(readFileSync(path.join(checkpoint, 'average.bin')), model, state.averaged).applyTo(model);
+  if (state.averaged) WeightAverage.fromBytes(readFileSync(path.join(checkpoint, AVERAGE_FILE)), model, state.averaged).applyTo(model);
   const averaged = state.averaged ? { averagedEpochs: state.averaged } : {};
   return { model, record: { command, epochs: state.epoch, batchSize: state.batchSize, ...averaged, history: state.history } };
 }

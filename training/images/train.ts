@@ -32,7 +32,7 @@ import { loadCatCoffee } from './cat-coffee';
 import { exportImagesPackage } from './export';
 import { stratifiedSplit } from './split';
 import { mixBatch } from './mixup';
-import { WeightAverage } from './weight-average';
+import { AVERAGE_FILE, WeightAverage } from './weight-average';
 import { IMAGES_PACKAGE_DIR } from './evaluate';
 
 interface TrainState {
@@ -92,7 +92,6 @@ const command = [
 // 2e-4 by the first averaged epoch and constant from there (the average needs the weights to move).
 const cosine = (from: number, to: number, t: number) => to + (from - to) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t)));
 const learningRate = (epoch: number) => (averageFrom === null ? cosine(2e-3, 2e-5, epoch / epochs) : cosine(2e-3, 2e-4, epoch / averageFrom));
-const AVERAGE_FILE = 'average.bin';
 
 async function main() {
   console.log(`backend: ${await useNodeBackend('wasm')}`);

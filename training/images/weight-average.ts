@@ -5,6 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
+/** The file beside a training checkpoint that holds its running average (WeightAverage.toBytes). */
+export const AVERAGE_FILE = 'average.bin';
+
 export class WeightAverage {
   private constructor(
     private means: Float32Array[],
