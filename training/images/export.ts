@@ -1,10 +1,11 @@
 /**
- * Exports a trained images model as a package (float16 weights) and measures the exported copy.
+ * Exports a trained images model as a package (float16 weights, or uint8 with --weights uint8) and
+ * measures the exported copy.
  * Before saving, the batch-norm statistics are recomputed on the clean training images
  * (batch-norm.ts): training mutates nothing else, and the validation images are only measured.
  *
  * train.ts calls this after every epoch. Run on its own, it re-exports a checkpoint:
- *   npm run export:images -- [checkpoint folder] [--out DIR] [--train-command "…"]
+ *   npm run export:images -- [checkpoint folder] [--out DIR] [--weights float16|uint8] [--train-command "…"]
  * (default folder: $CHECKPOINT_DIR/images/model, else training/checkpoints/images/model);
  * given several checkpoint folders, it exports them as one ensemble (ensemble.ts).
  */
@@ -17,7 +18,7 @@ import { useNodeBackend } from '../../src/runtime/node-backend';
 import { IMAGE_LABELS, IMAGE_PREPROCESSING, IMAGE_SIZE } from '../../src/models/images/model';
 import type { ImagesMeta } from '../../src/models/images/images-meta';
 import { dataDir, REPO_ROOT } from '../lib/data-dir';
-import { loadLayersModel, saveLayersModel } from '../lib/model-files';
+import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/model-files';
 import { writeMeta } from '../lib/model-package';
 import { recalibrateBatchNorm } from './batch-norm';
 import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
@@ -34,11 +35,17 @@ function cleanTrainingInputs(set: CatCoffeeSet, train: number[]): Float32Array {
   return inputs;
 }
 
-export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeSet, dir: string, training: { command: string } & Record<string, unknown>): Promise<number> {
+export async function exportImagesPackage(
+  model: tf.LayersModel,
+  set: CatCoffeeSet,
+  dir: string,
+  training: { command: string } & Record<string, unknown>,
+  storage: Exclude<WeightStorage, 'float32'> = 'float16',
+): Promise<number> {
   if (set.classes.join() !== IMAGE_LABELS.join()) throw new Error(`expected classes ${IMAGE_LABELS.join(', ')}, found ${set.classes.join(', ')}`);
   const { train, validation } = stratifiedSplit(set.labels);
   recalibrateBatchNorm(model, cleanTrainingInputs(set, train), [IMAGE_SIZE, IMAGE_SIZE, 3]);
-  const { modelJson, shards } = await saveLayersModel(model, dir, 'float16');
+  const { modelJson, shards } = await saveLayersModel(model, dir, storage);
   const exported = await loadLayersModel(dir);
   const accuracy = validationAccuracy(exported, set, IMAGE_PREPROCESSING);
   // An ensemble's members are measured alone too, from the same exported weights.
@@ -50,7 +57,7 @@ export async function exportImagesPackage(model: tf.LayersModel, set: CatCoffeeS
     format: 'tfjs-layers',
     inputShape: [IMAGE_SIZE, IMAGE_SIZE, 3],
     labels: [...IMAGE_LABELS],
-    weights: 'float16',
+    weights: storage,
     preprocessing: IMAGE_PREPROCESSING,
     training: {
       data: `DATA_DIR/cat-coffee: ${train.length} of ${set.count} images (stratified, ${VALIDATION_FRACTION * 100}% held out, seed ${SPLIT_SEED}), decoded with PIL, augmented with crops, flips, colour jitter`,
@@ -88,26 +95,29 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values: args, positionals } = parseArgs({
     allowPositionals: true,
     // Checkpoints from before train.ts recorded its command line: say it here for meta.json.
-    options: { out: { type: 'string', default: IMAGES_PACKAGE_DIR }, 'train-command': { type: 'string' } },
+    options: { out: { type: 'string', default: IMAGES_PACKAGE_DIR }, weights: { type: 'string', default: 'float16' }, 'train-command': { type: 'string' } },
   });
   const checkpoints = positionals.length > 0 ? positionals.map((p) => path.resolve(p)) : [path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model')];
   (async () => {
     await useNodeBackend('wasm');
     if (checkpoints.length > 1 && args['train-command']) throw new Error('--train-command names one run; an ensemble\'s checkpoints must record their own commands.');
+    const storage = args.weights;
+    if (storage !== 'float16' && storage !== 'uint8') throw new Error(`--weights is float16 or uint8, not ${storage}`);
+    const weightsOption = storage === 'float16' ? '' : ` --weights ${storage}`;
     const members = await Promise.all(checkpoints.map((c) => loadTrained(c, args['train-command'])));
     const set = loadCatCoffee(dataDir());
     if (members.length === 1) {
-      await exportImagesPackage(members[0].model, set, args.out, { ...members[0].record, exportCommand: 'npm run export:images' });
+      await exportImagesPackage(members[0].model, set, args.out, { ...members[0].record, exportCommand: `npm run export:images --${weightsOption}` }, storage);
     } else {
       // Each member trains in its own CHECKPOINT_DIR; the export names those folders.
       const folders = members.map((_, m) => `training/checkpoints/member${m + 1}`);
       const ensemble = ensembleOf(members.map((m) => m.model));
       await exportImagesPackage(ensemble, set, args.out, {
         command: members.map((m, i) => `CHECKPOINT_DIR=${folders[i]} ${m.record.command}`).join(' && '),
-        exportCommand: `npm run export:images -- ${folders.map((f) => `${f}/images/model`).join(' ')}`,
+        exportCommand: `npm run export:images -- ${folders.map((f) => `${f}/images/model`).join(' ')}${weightsOption}`,
         ensemble: `the average of ${members.length} networks' probabilities, trained separately: ${members.map((m, i) => `member ${i + 1} [${blockFiltersOf(m.model).join(', ')}] filters per block`).join('; ')}`,
         members: members.map((m) => m.record),
-      });
+      }, storage);
       ensemble.dispose();
     }
     members.forEach((m) => m.model.dispose());

@@ -1,14 +1,14 @@
 /**
  * Saving and loading tfjs layers models as files in Node (tfjs-node's file:// handler needs a
- * native binary this project cannot download). Weights can be stored as float16 to halve the download;
- * tfjs decodes them back to float32 on load.
+ * native binary this project cannot download). Weights can be stored as float16 or uint8 to shrink
+ * the download (weight-encoding.ts); tfjs decodes them back to float32 on load.
  */
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { encodeFloat16 } from './float16';
+import { encodeWeights, type WeightStorage } from './weight-encoding';
 
-export type WeightStorage = 'float32' | 'float16';
+export type { WeightStorage };
 
 export interface SavedFiles {
   modelJson: string;
@@ -31,12 +31,7 @@ export async function saveLayersModel(
   }));
   if (!artifacts?.weightSpecs || !artifacts.weightData) throw new Error('model has no weights to save');
 
-  const floats = new Float32Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData));
-  const specs: tf.io.WeightsManifestEntry[] = artifacts.weightSpecs.map((s) =>
-    storage === 'float16' && s.dtype === 'float32' ? { ...s, quantization: { dtype: 'float16', original_dtype: 'float32' } } : s,
-  );
-  const bytes = storage === 'float16' ? new Uint8Array(encodeFloat16(floats).buffer) : new Uint8Array(floats.buffer);
-
+  const { specs, bytes } = encodeWeights(tf.io.CompositeArrayBuffer.join(artifacts.weightData), artifacts.weightSpecs, storage);
   const count = Math.max(1, Math.ceil(bytes.byteLength / SHARD_BYTES));
   const shards = Array.from({ length: count }, (_, i) => `group1-shard${i + 1}of${count}.bin`);
   const tmp = `${dir}.tmp-${process.pid}`;
