@@ -22,7 +22,7 @@ import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/mod
 import { writeMeta } from '../lib/model-package';
 import { recalibrateBatchNorm } from './batch-norm';
 import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
-import { IMAGES_PACKAGE_DIR, modelInputs, validationAccuracy } from './evaluate';
+import { IMAGES_PACKAGE_DIR, modelInputs, validationScores, type ValidationScores } from './evaluate';
 import { stratifiedSplit, VALIDATION_FRACTION, SPLIT_SEED } from './split';
 import { AVERAGE_FILE, WeightAverage } from './weight-average';
 import { blockFiltersOf, ensembleOf, membersOf } from './ensemble';
@@ -33,6 +33,13 @@ function cleanTrainingInputs(set: CatCoffeeSet, train: number[]): Float32Array {
   let inputs = cleanInputs.get(set);
   if (!inputs) cleanInputs.set(set, (inputs = modelInputs(set, train, IMAGE_PREPROCESSING)));
   return inputs;
+}
+
+function scoreRecords(scores: ValidationScores, n: number, data: string) {
+  return [
+    { metric: 'accuracy', value: scores.accuracy, n, data },
+    { metric: 'log_loss', value: Number(scores.logLoss.toFixed(4)), n, data },
+  ];
 }
 
 export async function exportImagesPackage(
@@ -47,9 +54,9 @@ export async function exportImagesPackage(
   recalibrateBatchNorm(model, cleanTrainingInputs(set, train), [IMAGE_SIZE, IMAGE_SIZE, 3]);
   const { modelJson, shards } = await saveLayersModel(model, dir, storage);
   const exported = await loadLayersModel(dir);
-  const accuracy = validationAccuracy(exported, set, IMAGE_PREPROCESSING);
+  const scores = validationScores(exported, set, IMAGE_PREPROCESSING);
   // An ensemble's members are measured alone too, from the same exported weights.
-  const memberAccuracies = membersOf(exported).map((member) => validationAccuracy(member, set, IMAGE_PREPROCESSING));
+  const memberScores = membersOf(exported).map((member) => validationScores(member, set, IMAGE_PREPROCESSING));
   exported.dispose();
   const meta: Omit<ImagesMeta, 'files'> = {
     task: 'images',
@@ -65,13 +72,13 @@ export async function exportImagesPackage(
       ...training,
     },
     metrics: [
-      { metric: 'accuracy', value: accuracy, n: validation.length, data: `DATA_DIR/cat-coffee validation split (${validation.length} images)` },
-      ...memberAccuracies.map((value, m) => ({ metric: 'accuracy', value, n: validation.length, data: `member ${m + 1} of the ensemble alone, the same images` })),
+      ...scoreRecords(scores, validation.length, `DATA_DIR/cat-coffee validation split (${validation.length} images)`),
+      ...memberScores.flatMap((member, m) => scoreRecords(member, validation.length, `member ${m + 1} of the ensemble alone, the same images`)),
     ],
   };
   const written = writeMeta(dir, meta, [modelJson, ...shards]);
-  console.log(`exported ${dir}: ${written.files.reduce((s, f) => s + f.bytes, 0)} bytes, validation accuracy ${accuracy}`);
-  return accuracy;
+  console.log(`exported ${dir}: ${written.files.reduce((s, f) => s + f.bytes, 0)} bytes, validation accuracy ${scores.accuracy}, log-loss ${scores.logLoss.toFixed(4)}`);
+  return scores.accuracy;
 }
 
 interface TrainedMember {

@@ -108,7 +108,7 @@ export function ImagesPage() {
     <section className="page images">
       <header className="page-head">
         <h1>Images</h1>
-        <p>Cat or coffee? Two small VGG-style networks, with Keras's exact VGG16 preprocessing, look at your photos on this device and average their answers. Nothing is uploaded.</p>
+        <p>Cat or coffee? A few small VGG-style networks, with Keras's exact VGG16 preprocessing, look at your photos on this device and average their answers. Nothing is uploaded.</p>
       </header>
       <ModelStatus state={state} retry={retry} cancel={cancel} what="image model" />
       <ImageDrop onFiles={addFiles} />
