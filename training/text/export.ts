@@ -1,8 +1,8 @@
 /**
  * npm run export:text [checkpoint folder] [--train-command "…"] — turns a training checkpoint into public/models/text/:
  * model.json + shards, vocabulary.json and meta.json (loss per epoch, held-out metrics measured on
- * the exported copy). Weights go out as float16 when that costs < 0.02 nats on the held-out sample,
- * float32 otherwise. Repeatable: run it again whenever the checkpoint has improved.
+ * the exported copy). Weights go out in the smallest storage that costs < 0.02 nats on the held-out
+ * sample: uint8 (large tensors; see weight-encoding.ts), else float16, else float32. Repeatable: run it again whenever the checkpoint has improved.
  * Default folder: $CHECKPOINT_DIR/text, else training/checkpoints/text. Copy a checkpoint that a
  * running training may rewrite to /tmp first and export the copy.
  */
@@ -19,8 +19,10 @@ import { writeMeta } from '../lib/model-package';
 import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, type WindowQuality } from './eval';
 
 export const TEXT_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/text');
-/** The most float16 may cost on the held-out sample. */
-const FLOAT16_BUDGET_NATS = 0.02;
+/** The most a smaller weight storage may cost on the held-out sample. */
+const QUANTIZATION_BUDGET_NATS = 0.02;
+/** Tried in this order (smallest first); the first within budget is exported. */
+const QUANTIZED_STORAGES = ['uint8', 'float16'] as const;
 const MAX_PACKAGE_BYTES = 8 * 1024 * 1024;
 
 interface CheckpointState {
@@ -60,20 +62,30 @@ async function main() {
   const float32 = await measure(checkpointDir, set);
   console.log(`float32: cross-entropy ${float32.crossEntropy.toFixed(4)}, accuracy ${float32.accuracy.toFixed(4)}`);
 
-  // Try float16 in a scratch folder; keep it only if it is (almost) free.
+  // Try each smaller storage in a scratch folder; keep the first that is (almost) free.
   const model = await loadLayersModel(checkpointDir);
   const extra = { 'vocabulary.json': stringifyVocabulary(vocabulary) };
-  const trial = `${TEXT_PACKAGE_DIR}.float16-trial`;
-  await saveLayersModel(model, trial, 'float16', extra);
-  const float16 = await measure(trial, set);
-  rmSync(trial, { recursive: true, force: true });
-  const float16Cost = float16.crossEntropy - float32.crossEntropy;
-  const storage: WeightStorage = float16Cost < FLOAT16_BUDGET_NATS ? 'float16' : 'float32';
-  console.log(`float16: cross-entropy ${float16.crossEntropy.toFixed(4)} (${float16Cost >= 0 ? '+' : ''}${float16Cost.toFixed(5)} nats) → ${storage}`);
+  let storage: WeightStorage = 'float32';
+  let exported = float32;
+  const trials: Array<{ storage: WeightStorage; crossEntropy: number; accuracy: number; costNats: number }> = [];
+  for (const candidate of QUANTIZED_STORAGES) {
+    const trial = `${TEXT_PACKAGE_DIR}.${candidate}-trial`;
+    await saveLayersModel(model, trial, candidate, extra);
+    const quality = await measure(trial, set);
+    rmSync(trial, { recursive: true, force: true });
+    const costNats = quality.crossEntropy - float32.crossEntropy;
+    trials.push({ storage: candidate, crossEntropy: quality.crossEntropy, accuracy: quality.accuracy, costNats });
+    console.log(`${candidate}: cross-entropy ${quality.crossEntropy.toFixed(4)} (${costNats >= 0 ? '+' : ''}${costNats.toFixed(5)} nats), accuracy ${quality.accuracy.toFixed(4)}`);
+    if (costNats < QUANTIZATION_BUDGET_NATS) {
+      storage = candidate;
+      exported = quality;
+      break;
+    }
+  }
+  console.log(`→ ${storage}`);
 
   const { modelJson, shards } = await saveLayersModel(model, TEXT_PACKAGE_DIR, storage, extra);
   model.dispose();
-  const exported = storage === 'float16' ? float16 : float32;
   // Past 50 words, stateful generation keeps every earlier word as context: measure that too.
   const carriedNetwork = new TextNetwork(await loadLayersModel(TEXT_PACKAGE_DIR));
   const carried = measureCarriedState(carriedNetwork, set.sequences, set.sample);
@@ -94,11 +106,10 @@ async function main() {
         epochs: state.epoch,
         vocabulary: { file: 'vocabulary.json', words: vocabulary.size, unknownId: vocabulary.unknownId, paddingId: 0 },
         history: state.history.map(({ epoch, loss, heldOutSample, seconds }) => ({ epoch, loss, heldOutSample, seconds })),
-        float16: {
-          costNats: float16Cost,
-          budgetNats: FLOAT16_BUDGET_NATS,
-          float32CrossEntropy: float32.crossEntropy,
-          float16CrossEntropy: float16.crossEntropy,
+        quantization: {
+          budgetNats: QUANTIZATION_BUDGET_NATS,
+          float32: { crossEntropy: float32.crossEntropy, accuracy: float32.accuracy },
+          trials,
         },
         heldOutUnknownTargetShare: set.unknownTargetShare,
         carriedStateContext: {
