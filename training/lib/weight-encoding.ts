@@ -26,7 +26,7 @@ function float16Of(values: Float32Array, spec: tf.io.WeightsManifestEntry): Enco
 }
 
 /** Affine uint8: value ≈ min + q · scale, q in 0…255, rounded to the nearest level. */
-export function uint8Of(values: Float32Array, spec: tf.io.WeightsManifestEntry): Encoding {
+function uint8Of(values: Float32Array, spec: tf.io.WeightsManifestEntry): Encoding {
   let min = Infinity;
   let max = -Infinity;
   for (const v of values) {
