@@ -110,18 +110,22 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (checkpoints.length > 1 && args['train-command']) throw new Error('--train-command names one run; an ensemble\'s checkpoints must record their own commands.');
     const storage = args.weights;
     if (storage !== 'float16' && storage !== 'uint8') throw new Error(`--weights is float16 or uint8, not ${storage}`);
-    const weightsOption = storage === 'float16' ? '' : ` --weights ${storage}`;
+    // The command meta.json records: npm's `--` only when there are arguments to pass on.
+    const exportCommand = (...argv: string[]) => {
+      const all = storage === 'float16' ? argv : [...argv, '--weights', storage];
+      return ['npm run export:images', ...(all.length > 0 ? ['--', ...all] : [])].join(' ');
+    };
     const members = await Promise.all(checkpoints.map((c) => loadTrained(c, args['train-command'])));
     const set = loadCatCoffee(dataDir());
     if (members.length === 1) {
-      await exportImagesPackage(members[0].model, set, args.out, { ...members[0].record, exportCommand: `npm run export:images --${weightsOption}` }, storage);
+      await exportImagesPackage(members[0].model, set, args.out, { ...members[0].record, exportCommand: exportCommand() }, storage);
     } else {
       // Each member trains in its own CHECKPOINT_DIR; the export names those folders.
       const folders = members.map((_, m) => `training/checkpoints/member${m + 1}`);
       const ensemble = ensembleOf(members.map((m) => m.model));
       await exportImagesPackage(ensemble, set, args.out, {
         command: members.map((m, i) => `CHECKPOINT_DIR=${folders[i]} ${m.record.command}`).join(' && '),
-        exportCommand: `npm run export:images -- ${folders.map((f) => `${f}/images/model`).join(' ')}${weightsOption}`,
+        exportCommand: exportCommand(...folders.map((f) => `${f}/images/model`)),
         ensemble: `the average of ${members.length} networks' probabilities, trained separately: ${members.map((m, i) => `member ${i + 1} [${blockFiltersOf(m.model).join(', ')}] filters per block`).join('; ')}`,
         members: members.map((m) => m.record),
       }, storage);

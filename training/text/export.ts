@@ -2,7 +2,8 @@
  * npm run export:text [checkpoint folder] [--train-command "…"] — turns a training checkpoint into public/models/text/:
  * model.json + shards, vocabulary.json and meta.json (loss per epoch, held-out metrics measured on
  * the exported copy). Weights go out in the smallest storage that costs < 0.02 nats on the held-out
- * sample: uint8 (large tensors; see weight-encoding.ts), else float16, else float32. Repeatable: run it again whenever the checkpoint has improved.
+ * sample: uint8 (large tensors; see weight-encoding.ts), else float16, else float32.
+ * Repeatable: run it again whenever the checkpoint has improved.
  * Default folder: $CHECKPOINT_DIR/text, else training/checkpoints/text. Copy a checkpoint that a
  * running training may rewrite to /tmp first and export the copy.
  */
