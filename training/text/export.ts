@@ -29,6 +29,7 @@ const MAX_PACKAGE_BYTES = 8 * 1024 * 1024;
 interface CheckpointState {
   epoch: number;
   maxWords: number;
+  network?: Record<string, number>;
   command?: string;
   history: Array<{ epoch: number; loss: number; heldOutSample?: WindowQuality; seconds: number }>;
 }
@@ -105,6 +106,7 @@ async function main() {
         exportCommand: 'npm run export:text',
         data: `DATA_DIR/patents/neural_network_patent_query.csv: abstracts with more than 70 words, split by abstract (10% held out, never trained on)`,
         epochs: state.epoch,
+        ...(state.network ? { network: state.network } : {}),
         vocabulary: { file: 'vocabulary.json', words: vocabulary.size, unknownId: vocabulary.unknownId, paddingId: 0 },
         history: state.history.map(({ epoch, loss, heldOutSample, seconds }) => ({ epoch, loss, heldOutSample, seconds })),
         quantization: {

@@ -9,6 +9,9 @@
  *          (vocabulary cap, default 10000), --steps N (per epoch; smoke tests), --fresh,
  *          --save-every N (also checkpoint inside an epoch every N steps, default 100: an epoch
  *          takes 20+ minutes here and sessions end abruptly).
+ *          The network (fresh runs only; a resumed run keeps its checkpoint's): --embedding N,
+ *          --units N, --dropout R (on the LSTM's outputs), --embedding-dropout R,
+ *          --recurrent-dropout R (defaults: DEFAULT_TEXT_MODEL).
  */
 import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';
@@ -17,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../../src/runtime/node-backend';
 import { seededRandom, shuffledIndices } from '../../src/models/common/random';
 import { WINDOW_LENGTH } from '../../src/models/text/constants';
-import { createTextModel, DEFAULT_TEXT_MODEL, sparseCrossEntropy } from '../../src/models/text/model';
+import { createTextModel, DEFAULT_TEXT_MODEL, sparseCrossEntropy, type TextModelConfig } from '../../src/models/text/model';
 import { stringifyVocabulary } from '../../src/models/text/vocabulary-json';
 import { REPO_ROOT } from '../lib/data-dir';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint';
@@ -32,6 +35,8 @@ interface TrainState {
   /** Progress inside the next epoch; its batch order is seeded by the epoch, so it resumes exactly. */
   partial?: { step: number; lossSum: number; seconds: number };
   maxWords: number;
+  /** The network's shape and regularisation (idCount aside); absent in runs from before it was an option. */
+  network?: Omit<TextModelConfig, 'idCount'>;
   /** The command that reproduces this run from scratch, for meta.json. */
   command?: string;
   history: Array<{ epoch: number; loss: number; heldOutSample: { crossEntropy: number; accuracy: number; n: number }; seconds: number }>;
@@ -45,6 +50,11 @@ const { values: args } = parseArgs({
     steps: { type: 'string' },
     fresh: { type: 'boolean', default: false },
     'save-every': { type: 'string', default: '100' },
+    embedding: { type: 'string', default: String(DEFAULT_TEXT_MODEL.embeddingSize) },
+    units: { type: 'string', default: String(DEFAULT_TEXT_MODEL.lstmUnits) },
+    dropout: { type: 'string', default: String(DEFAULT_TEXT_MODEL.dropout) },
+    'embedding-dropout': { type: 'string' },
+    'recurrent-dropout': { type: 'string', default: '0' },
   },
 });
 const epochs = Number(args.epochs);
@@ -52,6 +62,13 @@ const batch = Number(args.batch);
 const maxWords = Number(args['max-words']);
 const maxSteps = args.steps ? Number(args.steps) : Infinity;
 const saveEvery = Number(args['save-every']);
+const requestedNetwork: Omit<TextModelConfig, 'idCount'> = {
+  embeddingSize: Number(args.embedding),
+  lstmUnits: Number(args.units),
+  dropout: Number(args.dropout),
+  embeddingDropout: args['embedding-dropout'] === undefined ? Number(args.dropout) / 3 : Number(args['embedding-dropout']),
+  recurrentDropout: Number(args['recurrent-dropout']),
+};
 // CHECKPOINT_DIR lets a long run keep its checkpoints outside a work tree that may be recreated.
 export const TEXT_CHECKPOINT_DIR = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'text');
 const CLIP_NORM = 5;
@@ -77,9 +94,13 @@ async function main() {
   const optimizer = tf.train.adam(learningRate(0));
   const resumed = args.fresh ? null : await loadCheckpoint<TrainState>(TEXT_CHECKPOINT_DIR, optimizer);
   if (resumed && resumed.state.maxWords !== maxWords) throw new Error(`the checkpoint was trained with --max-words ${resumed.state.maxWords}; use it or --fresh`);
-  const model = resumed?.model ?? createTextModel({ idCount: vocabulary.idCount, ...DEFAULT_TEXT_MODEL });
-  const state: TrainState = resumed?.state ?? { epoch: 0, maxWords, history: [] };
-  state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}`;
+  const model = resumed?.model ?? createTextModel({ idCount: vocabulary.idCount, ...requestedNetwork });
+  const state: TrainState = resumed?.state ?? { epoch: 0, maxWords, network: requestedNetwork, history: [] };
+  const network = state.network;
+  const networkArgs = network
+    ? ` --embedding ${network.embeddingSize} --units ${network.lstmUnits} --dropout ${network.dropout} --embedding-dropout ${network.embeddingDropout} --recurrent-dropout ${network.recurrentDropout}`
+    : '';
+  state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}${networkArgs}`;
   if (resumed) console.log(`resuming after epoch ${state.epoch}${state.partial ? `, step ${state.partial.step}` : ''}`);
   model.summary(undefined, undefined, (line) => console.log(line));
 

@@ -41,4 +41,17 @@ describe('createTextModel', () => {
     }
     model.dispose();
   });
+
+  it('applies recurrent dropout only while training: prediction stays deterministic', () => {
+    const model = createTextModel({ idCount: 30, embeddingSize: 8, lstmUnits: 6, dropout: 0, embeddingDropout: 0, recurrentDropout: 0.5 });
+    expect(model.getLayer('lstm').getConfig().recurrentDropout).toBe(0.5);
+    const ids = tf.tensor2d([[3, 4, 5, 6, 7, 8]], [1, 6], 'int32');
+    const [first, second, trained] = tf.tidy(() => [model.predict(ids), model.predict(ids), model.apply(ids, { training: true })] as tf.Tensor[]);
+    expect(Array.from(second.dataSync())).toEqual(Array.from(first.dataSync()));
+    // The first step has a zero state, so dropout on it changes nothing; later steps differ.
+    const gap = tf.tidy(() => trained.sub(first).abs().max().dataSync()[0]);
+    expect(gap).toBeGreaterThan(1e-4);
+    tf.dispose([ids, first, second, trained]);
+    model.dispose();
+  });
 });

@@ -10,7 +10,15 @@ export interface TextModelConfig {
   idCount: number;
   embeddingSize: number;
   lstmUnits: number;
+  /** Dropout on the LSTM's outputs, before the softmax layer. */
   dropout: number;
+  /** Dropout on the embedded words (default dropout / 3). */
+  embeddingDropout?: number;
+  /**
+   * Dropout on the LSTM's recurrent state, one mask per sequence for all its steps (variational
+   * dropout, Gal & Ghahramani 2016): regularises the weights that carry context (default 0).
+   */
+  recurrentDropout?: number;
   /** The LSTM's gate activation: 'sigmoid' (default, see below); 'hardSigmoid' for older packages and tests. */
   gateActivation?: 'sigmoid' | 'hardSigmoid';
 }
@@ -28,8 +36,8 @@ export function createTextModel(config: TextModelConfig, seed = 7): tf.LayersMod
     // input gates stuck open, the cell state grew by ~1 per word and the model read only the last
     // ~10 words (training/text/context-reach.ts). Forget bias 1 (Keras's unit_forget_bias) starts
     // the cell remembering.
-    .lstm({ units: config.lstmUnits, returnSequences: true, recurrentActivation: config.gateActivation ?? 'sigmoid', unitForgetBias: true, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }), name: 'lstm' })
-    .apply(tf.layers.dropout({ rate: config.dropout / 3, seed: seed + 3 }).apply(embedded)) as tf.SymbolicTensor;
+    .lstm({ units: config.lstmUnits, returnSequences: true, recurrentActivation: config.gateActivation ?? 'sigmoid', unitForgetBias: true, recurrentDropout: config.recurrentDropout ?? 0, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }), name: 'lstm' })
+    .apply(tf.layers.dropout({ rate: config.embeddingDropout ?? config.dropout / 3, seed: seed + 3 }).apply(embedded)) as tf.SymbolicTensor;
   const logits = tf.layers
     .dense({ units: config.idCount, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 4 }), name: 'logits' })
     .apply(tf.layers.dropout({ rate: config.dropout, seed: seed + 5 }).apply(states)) as tf.SymbolicTensor;
