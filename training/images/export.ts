@@ -24,7 +24,7 @@ import { recalibrateBatchNorm } from './batch-norm';
 import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
 import { IMAGES_PACKAGE_DIR, modelInputs, validationScores, type ValidationScores } from './evaluate';
 import { stratifiedSplit, VALIDATION_FRACTION, SPLIT_SEED } from './split';
-import { AVERAGE_FILE, WeightAverage } from './weight-average';
+import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average';
 import { blockFiltersOf, ensembleOf, membersOf } from './ensemble';
 
 // train.ts exports after every epoch: the training images' model input is made once per set.

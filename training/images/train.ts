@@ -32,7 +32,7 @@ import { loadCatCoffee } from './cat-coffee';
 import { exportImagesPackage } from './export';
 import { stratifiedSplit } from './split';
 import { mixBatch } from './mixup';
-import { AVERAGE_FILE, WeightAverage } from './weight-average';
+import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average';
 import { IMAGES_PACKAGE_DIR } from './evaluate';
 
 interface TrainState {

@@ -3,6 +3,7 @@
  * model.json + shards, vocabulary.json and meta.json (loss per epoch, held-out metrics measured on
  * the exported copy). Weights go out in the smallest storage that costs < 0.02 nats on the held-out
  * sample: uint8 (large tensors; see weight-encoding.ts), else float16, else float32.
+ * A run that averages its weights (train.ts --average-from) exports the average.
  * Repeatable: run it again whenever the checkpoint has improved.
  * Default folder: $CHECKPOINT_DIR/text, else training/checkpoints/text. Copy a checkpoint that a
  * running training may rewrite to /tmp first and export the copy.
@@ -17,6 +18,7 @@ import { stringifyVocabulary } from '../../src/models/text/vocabulary-json';
 import { dataDir, REPO_ROOT } from '../lib/data-dir';
 import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/model-files';
 import { writeMeta } from '../lib/model-package';
+import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average';
 import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, type WindowQuality } from './eval';
 
 export const TEXT_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/text');
@@ -30,6 +32,8 @@ interface CheckpointState {
   epoch: number;
   maxWords: number;
   network?: Record<string, number>;
+  averageFrom?: number;
+  averaged?: number;
   command?: string;
   history: Array<{ epoch: number; loss: number; heldOutSample?: WindowQuality; seconds: number }>;
 }
@@ -52,6 +56,17 @@ async function measure(dir: string, set: ReturnType<typeof heldOutSet>): Promise
   }
 }
 
+/** The checkpoint's model with its running weight average in place of its own weights, in a scratch folder. */
+async function writeAveragedCopy(dir: string, snapshots: number): Promise<string> {
+  const model = await loadLayersModel(dir);
+  const restore = WeightAverage.fromBytes(readFileSync(path.join(dir, AVERAGE_FILE)), model, snapshots).applyTo(model);
+  const scratch = `${TEXT_PACKAGE_DIR}.averaged-scratch`;
+  await saveLayersModel(model, scratch, 'float32');
+  restore();
+  model.dispose();
+  return scratch;
+}
+
 async function main() {
   await useNodeBackend('wasm');
   if (!existsSync(path.join(checkpointDir, 'state.json'))) throw new Error(`No checkpoint in ${checkpointDir} (state.json is missing).`);
@@ -60,12 +75,14 @@ async function main() {
   const data = dataDir();
   const set = heldOutSet(vocabulary, data);
   console.log(`checkpoint after epoch ${state.epoch}; ${set.sample.length} of ${set.windows.count} held-out windows measured`);
+  const sourceDir = state.averaged ? await writeAveragedCopy(checkpointDir, state.averaged) : checkpointDir;
+  if (state.averaged) console.log(`exporting the running average of ${state.averaged} weight snapshots`);
 
-  const float32 = await measure(checkpointDir, set);
+  const float32 = await measure(sourceDir, set);
   console.log(`float32: cross-entropy ${float32.crossEntropy.toFixed(4)}, accuracy ${float32.accuracy.toFixed(4)}`);
 
   // Try each smaller storage in a scratch folder; keep the first that is (almost) free.
-  const model = await loadLayersModel(checkpointDir);
+  const model = await loadLayersModel(sourceDir);
   const extra = { 'vocabulary.json': stringifyVocabulary(vocabulary) };
   let storage: WeightStorage = 'float32';
   let exported = float32;
@@ -107,6 +124,7 @@ async function main() {
         data: `DATA_DIR/patents/neural_network_patent_query.csv: abstracts with more than 70 words, split by abstract (10% held out, never trained on)`,
         epochs: state.epoch,
         ...(state.network ? { network: state.network } : {}),
+        ...(state.averaged ? { weightAverage: { fromEpoch: state.averageFrom, snapshots: state.averaged } } : {}),
         vocabulary: { file: 'vocabulary.json', words: vocabulary.size, unknownId: vocabulary.unknownId, paddingId: 0 },
         history: state.history.map(({ epoch, loss, heldOutSample, seconds }) => ({ epoch, loss, heldOutSample, seconds })),
         quantization: {
@@ -127,6 +145,7 @@ async function main() {
     },
     [modelJson, ...shards, 'vocabulary.json'],
   );
+  if (sourceDir !== checkpointDir) rmSync(sourceDir, { recursive: true, force: true });
   const bytes = meta.files.reduce((sum, f) => sum + f.bytes, 0);
   console.log(`exported ${TEXT_PACKAGE_DIR}: ${bytes} bytes (${(bytes / 2 ** 20).toFixed(2)} MiB), ${storage}`);
   if (bytes > MAX_PACKAGE_BYTES) throw new Error(`The package is ${bytes} bytes, over the 8 MiB goal.`);

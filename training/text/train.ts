@@ -12,9 +12,12 @@
  *          The network (fresh runs only; a resumed run keeps its checkpoint's): --embedding N,
  *          --units N, --dropout R (on the LSTM's outputs), --embedding-dropout R,
  *          --recurrent-dropout R (defaults: DEFAULT_TEXT_MODEL).
+ *          --average-from N: after epoch N the learning rate stays constant and a running average of
+ *          the weights (every --average-every steps, default 20) is kept in the checkpoint; the
+ *          export ships the average. Can be added when resuming a run; once set, it stays.
  */
 import * as tf from '@tensorflow/tfjs';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../../src/runtime/node-backend';
@@ -24,10 +27,11 @@ import { createTextModel, DEFAULT_TEXT_MODEL, sparseCrossEntropy, type TextModel
 import { stringifyVocabulary } from '../../src/models/text/vocabulary-json';
 import { REPO_ROOT } from '../lib/data-dir';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint';
+import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average';
 import { loadTextCorpus } from './corpus';
 import { makeChunks } from './chunks';
 import { makeWindows } from './windows';
-import { evaluateWindows } from './evaluate';
+import { evaluateWindows, type TextQuality } from './evaluate';
 
 interface TrainState {
   /** Whole epochs done. */
@@ -37,9 +41,13 @@ interface TrainState {
   maxWords: number;
   /** The network's shape and regularisation (idCount aside); absent in runs from before it was an option. */
   network?: Omit<TextModelConfig, 'idCount'>;
+  /** Whole epochs before the weight average starts (absent: no average). */
+  averageFrom?: number;
+  /** Snapshots in the running average (average.bin in the checkpoint). */
+  averaged?: number;
   /** The command that reproduces this run from scratch, for meta.json. */
   command?: string;
-  history: Array<{ epoch: number; loss: number; heldOutSample: { crossEntropy: number; accuracy: number; n: number }; seconds: number }>;
+  history: Array<{ epoch: number; loss: number; heldOutSample: TextQuality; averagedHeldOutSample?: TextQuality & { snapshots: number }; seconds: number }>;
 }
 
 const { values: args } = parseArgs({
@@ -55,6 +63,8 @@ const { values: args } = parseArgs({
     dropout: { type: 'string', default: String(DEFAULT_TEXT_MODEL.dropout) },
     'embedding-dropout': { type: 'string' },
     'recurrent-dropout': { type: 'string', default: '0' },
+    'average-from': { type: 'string' },
+    'average-every': { type: 'string', default: '20' },
   },
 });
 const epochs = Number(args.epochs);
@@ -66,13 +76,15 @@ const requestedNetwork: Omit<TextModelConfig, 'idCount'> = {
   embeddingSize: Number(args.embedding),
   lstmUnits: Number(args.units),
   dropout: Number(args.dropout),
-  embeddingDropout: args['embedding-dropout'] === undefined ? Number(args.dropout) / 3 : Number(args['embedding-dropout']),
+  embeddingDropout: args['embedding-dropout'] === undefined ? Number((Number(args.dropout) / 3).toFixed(4)) : Number(args['embedding-dropout']),
   recurrentDropout: Number(args['recurrent-dropout']),
 };
 // CHECKPOINT_DIR lets a long run keep its checkpoints outside a work tree that may be recreated.
 export const TEXT_CHECKPOINT_DIR = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'text');
 const CLIP_NORM = 5;
-const learningRate = (epoch: number) => 2e-3 * Math.pow(0.85, epoch);
+const averageEvery = Number(args['average-every']);
+/** Decays by 0.85 per epoch; constant once weight averaging starts (the average needs the weights to move). */
+const learningRate = (epoch: number, averageFrom?: number) => 2e-3 * Math.pow(0.85, averageFrom === undefined ? epoch : Math.min(epoch, averageFrom));
 
 /** Scales gradients down when their global norm exceeds `max` (LSTMs occasionally explode). */
 function clipByGlobalNorm(grads: tf.NamedTensorMap, max: number): tf.NamedTensorMap {
@@ -100,12 +112,24 @@ async function main() {
   const networkArgs = network
     ? ` --embedding ${network.embeddingSize} --units ${network.lstmUnits} --dropout ${network.dropout} --embedding-dropout ${network.embeddingDropout} --recurrent-dropout ${network.recurrentDropout}`
     : '';
-  state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}${networkArgs}`;
+  if (args['average-from'] !== undefined) {
+    const from = Number(args['average-from']);
+    if (state.averageFrom !== undefined && state.averageFrom !== from) throw new Error(`this run averages from epoch ${state.averageFrom} already`);
+    if (state.averageFrom === undefined && from < state.epoch) throw new Error(`--average-from ${from} is in the past: the run has done ${state.epoch} epochs`);
+    state.averageFrom = from;
+  }
+  const averageArgs = state.averageFrom === undefined ? '' : ` --average-from ${state.averageFrom} --average-every ${averageEvery}`;
+  state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}${networkArgs}${averageArgs}`;
+  const averageFile = path.join(TEXT_CHECKPOINT_DIR, AVERAGE_FILE);
+  if (resumed && state.averaged && !existsSync(averageFile)) throw new Error(`the checkpoint's weight average (${averageFile}) is missing`);
+  const average = resumed && state.averaged ? WeightAverage.fromBytes(readFileSync(averageFile), model, state.averaged) : WeightAverage.empty();
+  const averageFiles = (): Record<string, Uint8Array> => (average.count > 0 ? { [AVERAGE_FILE]: average.toBytes() } : {});
   if (resumed) console.log(`resuming after epoch ${state.epoch}${state.partial ? `, step ${state.partial.step}` : ''}`);
   model.summary(undefined, undefined, (line) => console.log(line));
 
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
-    (optimizer as unknown as { learningRate: number }).learningRate = learningRate(epoch);
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRate(epoch, state.averageFrom);
+    const averaging = state.averageFrom !== undefined && epoch >= state.averageFrom;
     const random = seededRandom(2000 + epoch);
     const chunks = makeChunks(corpus.trainSequences, WINDOW_LENGTH, random);
     const order = shuffledIndices(chunks.count, random);
@@ -130,25 +154,38 @@ async function main() {
       optimizer.applyGradients(clipped as unknown as Parameters<typeof optimizer.applyGradients>[0]);
       lossSum += value.dataSync()[0];
       tf.dispose([x, value, grads, clipped]);
+      if (averaging && (step + 1) % averageEvery === 0) {
+        average.add(model);
+        state.averaged = average.count;
+      }
       if (step % 20 === 0 || step === steps - 1) {
         const rate = (performance.now() - started) / (step + 1);
         console.log(`epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`);
       }
       if ((step + 1) % saveEvery === 0 && step + 1 < steps) {
         state.partial = { step: step + 1, lossSum, seconds: (performance.now() - started) / 1000 };
-        await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state);
+        await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state, averageFiles());
       }
     }
     const heldOutSample = evaluateWindows(model, heldOut, 256, sample);
+    let averagedHeldOutSample: (TextQuality & { snapshots: number }) | undefined;
+    if (average.count > 0) {
+      const restore = average.applyTo(model);
+      averagedHeldOutSample = { ...evaluateWindows(model, heldOut, 256, sample), snapshots: average.count };
+      restore();
+    }
     const seconds = (performance.now() - started) / 1000;
     state.epoch = epoch + 1;
     delete state.partial;
-    state.history.push({ epoch: epoch + 1, loss: lossSum / steps, heldOutSample, seconds });
-    await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state);
+    state.history.push({ epoch: epoch + 1, loss: lossSum / steps, heldOutSample, ...(averagedHeldOutSample ? { averagedHeldOutSample } : {}), seconds });
+    await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state, averageFiles());
     writeFileSync(path.join(TEXT_CHECKPOINT_DIR, 'vocabulary.json'), stringifyVocabulary(vocabulary));
     console.log(
       `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, held-out sample cross-entropy ${heldOutSample.crossEntropy.toFixed(4)} accuracy ${heldOutSample.accuracy.toFixed(4)}, ${seconds.toFixed(0)} s`,
     );
+    if (averagedHeldOutSample) {
+      console.log(`  average of ${average.count} snapshots: cross-entropy ${averagedHeldOutSample.crossEntropy.toFixed(4)} accuracy ${averagedHeldOutSample.accuracy.toFixed(4)}`);
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * Stochastic weight averaging (Izmailov et al., 2018): a running mean of the network's weights over
- * the last epochs of training, which sit in a wider, flatter part of the loss than any one epoch's.
- * The averaged network's batch-norm statistics belong to no epoch: export.ts recomputes them.
+ * Stochastic weight averaging (Izmailov et al., 2018; for LSTM language models, the averaged SGD of
+ * Merity et al., 2017): a running mean of the network's weights over the last part of training,
+ * which sits in a wider, flatter part of the loss than any single snapshot.
+ * (Images: the averaged network's batch-norm statistics belong to no epoch; its export recomputes them.)
  */
 import * as tf from '@tensorflow/tfjs';
 
