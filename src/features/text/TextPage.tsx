@@ -209,7 +209,7 @@ export function TextPage() {
           </p>
         )}
         <p className="text-output-line">
-          <span className="muted small">Network · </span>
+          {(running || words.length > 0) && <span className="muted small">Network · </span>}
           <span data-testid="text-output" className="text-output" data-words={words.length}>
             {output}
           </span>
