@@ -56,6 +56,14 @@ async function measure(dir: string, set: ReturnType<typeof heldOutSet>): Promise
   }
 }
 
+/** Every export is a new version of the package: the previous package's patch number plus one. */
+function nextVersion(): string {
+  const metaFile = path.join(TEXT_PACKAGE_DIR, 'meta.json');
+  const previous = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as { version?: string }).version : undefined;
+  const [major, minor, patch] = (previous ?? '1.0.-1').split('.').map(Number);
+  return `${major}.${minor}.${patch + 1}`;
+}
+
 /** The checkpoint's model with its running weight average in place of its own weights, in a scratch folder. */
 async function writeAveragedCopy(dir: string, snapshots: number): Promise<string> {
   const model = await loadLayersModel(dir);
@@ -71,6 +79,7 @@ async function main() {
   await useNodeBackend('wasm');
   if (!existsSync(path.join(checkpointDir, 'state.json'))) throw new Error(`No checkpoint in ${checkpointDir} (state.json is missing).`);
   const state = JSON.parse(readFileSync(path.join(checkpointDir, 'state.json'), 'utf8')) as CheckpointState;
+  const version = nextVersion(); // before the package folder is rewritten
   const vocabulary = readPackageVocabulary(checkpointDir);
   const data = dataDir();
   const set = heldOutSet(vocabulary, data);
@@ -114,7 +123,7 @@ async function main() {
     TEXT_PACKAGE_DIR,
     {
       task: 'text',
-      version: `1.0.${state.epoch}`,
+      version,
       format: 'tfjs-layers',
       inputShape: [WINDOW_LENGTH],
       weights: storage,
