@@ -19,7 +19,7 @@ import { dataDir, REPO_ROOT } from '../lib/data-dir';
 import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/model-files';
 import { writeMeta } from '../lib/model-package';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average';
-import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, type WindowQuality } from './eval';
+import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, sampleOf, type WindowQuality } from './eval';
 
 export const TEXT_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/text');
 /** The most a smaller weight storage may cost on the held-out sample. */
@@ -35,6 +35,7 @@ interface CheckpointState {
   averageFrom?: number;
   averaged?: number;
   command?: string;
+  fromPackage?: { version: string; epochs: number; shards: string[] };
   history: Array<{ epoch: number; loss: number; heldOutSample?: WindowQuality; seconds: number }>;
 }
 
@@ -83,30 +84,30 @@ async function main() {
   const vocabulary = readPackageVocabulary(checkpointDir);
   const data = dataDir();
   const set = heldOutSet(vocabulary, data);
-  console.log(`checkpoint after epoch ${state.epoch}; ${set.sample.length} of ${set.windows.count} held-out windows measured`);
+  // The storage trial compares one network with its quantized copy: a seeded sample tells them apart.
+  const trialSet = sampleOf(set);
+  console.log(`checkpoint after epoch ${state.epoch}; storage trial on ${trialSet.sample.length} of ${set.windows.count} held-out windows, the package on all`);
   const sourceDir = state.averaged ? await writeAveragedCopy(checkpointDir, state.averaged) : checkpointDir;
   if (state.averaged) console.log(`exporting the running average of ${state.averaged} weight snapshots`);
 
-  const float32 = await measure(sourceDir, set);
+  const float32 = await measure(sourceDir, trialSet);
   console.log(`float32: cross-entropy ${float32.crossEntropy.toFixed(4)}, accuracy ${float32.accuracy.toFixed(4)}`);
 
   // Try each smaller storage in a scratch folder; keep the first that is (almost) free.
   const model = await loadLayersModel(sourceDir);
   const extra = { 'vocabulary.json': stringifyVocabulary(vocabulary) };
   let storage: WeightStorage = 'float32';
-  let exported = float32;
   const trials: Array<{ storage: WeightStorage; crossEntropy: number; accuracy: number; costNats: number }> = [];
   for (const candidate of QUANTIZED_STORAGES) {
     const trial = `${TEXT_PACKAGE_DIR}.${candidate}-trial`;
     await saveLayersModel(model, trial, candidate, extra);
-    const quality = await measure(trial, set);
+    const quality = await measure(trial, trialSet);
     rmSync(trial, { recursive: true, force: true });
     const costNats = quality.crossEntropy - float32.crossEntropy;
     trials.push({ storage: candidate, crossEntropy: quality.crossEntropy, accuracy: quality.accuracy, costNats });
     console.log(`${candidate}: cross-entropy ${quality.crossEntropy.toFixed(4)} (${costNats >= 0 ? '+' : ''}${costNats.toFixed(5)} nats), accuracy ${quality.accuracy.toFixed(4)}`);
     if (costNats < QUANTIZATION_BUDGET_NATS) {
       storage = candidate;
-      exported = quality;
       break;
     }
   }
@@ -114,6 +115,8 @@ async function main() {
 
   const { modelJson, shards } = await saveLayersModel(model, TEXT_PACKAGE_DIR, storage, extra);
   model.dispose();
+  const exported = await measure(TEXT_PACKAGE_DIR, set);
+  console.log(`the package, every held-out window: cross-entropy ${exported.crossEntropy.toFixed(4)}, accuracy ${exported.accuracy.toFixed(4)}`);
   // Past 50 words, stateful generation keeps every earlier word as context: measure that too.
   const carriedNetwork = new TextNetwork(await loadLayersModel(TEXT_PACKAGE_DIR));
   const carried = measureCarriedState(carriedNetwork, set.sequences, set.sample);
@@ -133,11 +136,13 @@ async function main() {
         data: `DATA_DIR/patents/neural_network_patent_query.csv: abstracts with more than 70 words, split by abstract (10% held out, never trained on)`,
         epochs: state.epoch,
         ...(state.network ? { network: state.network } : {}),
+        ...(state.fromPackage ? { fromPackage: { ...state.fromPackage, note: 'training continued from this earlier package (its weights, epochs and history), not from random weights' } } : {}),
         ...(state.averaged ? { weightAverage: { fromEpoch: state.averageFrom, snapshots: state.averaged } } : {}),
         vocabulary: { file: 'vocabulary.json', words: vocabulary.size, unknownId: vocabulary.unknownId, paddingId: 0 },
         history: state.history.map(({ epoch, loss, heldOutSample, seconds }) => ({ epoch, loss, heldOutSample, seconds })),
         quantization: {
           budgetNats: QUANTIZATION_BUDGET_NATS,
+          sample: `${trialSet.sample.length} held-out windows, seeded (seed ${EVAL_SAMPLE_SEED})`,
           float32: { crossEntropy: float32.crossEntropy, accuracy: float32.accuracy },
           trials,
         },
@@ -148,7 +153,7 @@ async function main() {
         },
       },
       metrics: [
-        { metric: 'cross_entropy', value: exported.crossEntropy, n: exported.n, data: `held-out abstracts: next word after 50 words, seeded sample (seed ${EVAL_SAMPLE_SEED}) of ${set.windows.count} windows; ${(100 * set.unknownTargetShare).toFixed(2)}% of targets are the unknown id` },
+        { metric: 'cross_entropy', value: exported.crossEntropy, n: exported.n, data: `held-out abstracts: next word after 50 words, every one of the ${set.windows.count} windows; ${(100 * set.unknownTargetShare).toFixed(2)}% of targets are the unknown id` },
         { metric: 'accuracy', value: exported.accuracy, n: exported.n, data: `the same windows, top-1` },
       ],
     },

@@ -15,6 +15,10 @@
  *          --average-from N: after epoch N the learning rate stays constant and a running average of
  *          the weights (every --average-every steps, default 20) is kept in the checkpoint; the
  *          export ships the average. Can be added when resuming a run; once set, it stays.
+ *          --from-package DIR: start from a committed model package (e.g. public/models/text) instead
+ *          of random weights, continuing its epoch count, history and learning-rate schedule; the
+ *          network options may change its regularisation, not its shape. The package is the one
+ *          checkpoint that outlives a machine (its weights come back from uint8, Adam starts anew).
  */
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,14 +28,18 @@ import { useNodeBackend } from '../../src/runtime/node-backend';
 import { seededRandom, shuffledIndices } from '../../src/models/common/random';
 import { WINDOW_LENGTH } from '../../src/models/text/constants';
 import { createTextModel, DEFAULT_TEXT_MODEL, sparseCrossEntropy, type TextModelConfig } from '../../src/models/text/model';
+import { TextNetwork } from '../../src/models/text/network';
+import type { Vocabulary } from '../../src/models/text/vocabulary';
 import { stringifyVocabulary } from '../../src/models/text/vocabulary-json';
 import { REPO_ROOT } from '../lib/data-dir';
+import { loadLayersModel } from '../lib/model-files';
+import { readMeta } from '../lib/model-package';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average';
 import { loadTextCorpus } from './corpus';
 import { makeChunks } from './chunks';
 import { makeWindows } from './windows';
-import { evaluateWindows, type TextQuality } from './evaluate';
+import { measureLastPositions, type TextQuality } from './evaluate';
 
 interface TrainState {
   /** Whole epochs done. */
@@ -47,6 +55,8 @@ interface TrainState {
   averaged?: number;
   /** The command that reproduces this run from scratch, for meta.json. */
   command?: string;
+  /** The package this run started from (--from-package): its version and weight shards' sha256. */
+  fromPackage?: { version: string; epochs: number; shards: string[] };
   history: Array<{ epoch: number; loss: number; heldOutSample: TextQuality; averagedHeldOutSample?: TextQuality & { snapshots: number }; seconds: number }>;
 }
 
@@ -65,6 +75,7 @@ const { values: args } = parseArgs({
     'recurrent-dropout': { type: 'string', default: '0' },
     'average-from': { type: 'string' },
     'average-every': { type: 'string', default: '20' },
+    'from-package': { type: 'string' },
   },
 });
 const epochs = Number(args.epochs);
@@ -83,6 +94,8 @@ const requestedNetwork: Omit<TextModelConfig, 'idCount'> = {
 export const TEXT_CHECKPOINT_DIR = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'text');
 const CLIP_NORM = 5;
 const averageEvery = Number(args['average-every']);
+/** Windows of held-out abstracts measured after every epoch, for the log (npm run eval measures its own sample). */
+const HELD_OUT_LOG_SAMPLE = 4096;
 /** Decays by 0.85 per epoch; constant once weight averaging starts (the average needs the weights to move). */
 const learningRate = (epoch: number, averageFrom?: number) => 2e-3 * Math.pow(0.85, averageFrom === undefined ? epoch : Math.min(epoch, averageFrom));
 
@@ -95,19 +108,58 @@ function clipByGlobalNorm(grads: tf.NamedTensorMap, max: number): tf.NamedTensor
   });
 }
 
+interface PackageTraining {
+  epochs: number;
+  history: TrainState['history'];
+  vocabulary: { file: string };
+}
+
+/**
+ * A fresh run's starting point taken from a model package: the requested network (same shape, maybe
+ * other dropout) with the package's weights, and the package's epochs and history as the run's own.
+ */
+async function startFromPackage(dir: string, vocabulary: Vocabulary, network: Omit<TextModelConfig, 'idCount'>): Promise<{ model: tf.LayersModel; state: TrainState }> {
+  const meta = readMeta(dir);
+  const training = (meta as unknown as { training: PackageTraining }).training;
+  if (readFileSync(path.join(dir, training.vocabulary.file), 'utf8') !== stringifyVocabulary(vocabulary)) {
+    throw new Error(`${dir} was trained on another vocabulary than --max-words ${maxWords} gives`);
+  }
+  const trained = await loadLayersModel(dir);
+  const model = createTextModel({ idCount: vocabulary.idCount, ...network });
+  model.setWeights(trained.getWeights()); // throws if the shapes differ
+  trained.dispose();
+  const shards = meta.files.filter((f) => f.name.endsWith('.bin')).map((f) => f.sha256);
+  return {
+    model,
+    state: { epoch: training.epochs, maxWords, network, history: training.history, fromPackage: { version: meta.version, epochs: training.epochs, shards } },
+  };
+}
+
+/** Next-word quality at the last position of the sampled windows (the output layer runs there only). */
+function measureHeldOut(model: tf.LayersModel, windows: ReturnType<typeof makeWindows>, sample: ArrayLike<number>): TextQuality {
+  const network = new TextNetwork(model);
+  try {
+    return measureLastPositions(windows, sample, (ids) => network.windowLogits(ids));
+  } finally {
+    network.release();
+  }
+}
+
 async function main() {
   console.log(`backend: ${await useNodeBackend('wasm')}`);
   const corpus = loadTextCorpus({ maxWords });
   const { vocabulary } = corpus;
   const heldOut = makeWindows(corpus.heldOutSequences, WINDOW_LENGTH);
-  const sample = shuffledIndices(heldOut.count, seededRandom(99)).slice(0, 2048);
+  const sample = shuffledIndices(heldOut.count, seededRandom(99)).slice(0, HELD_OUT_LOG_SAMPLE);
   console.log(`vocabulary ${vocabulary.size} words (+padding, unknown); ${corpus.train.length} training / ${corpus.heldOut.length} held-out abstracts; ${heldOut.count} held-out windows`);
 
   const optimizer = tf.train.adam(learningRate(0));
   const resumed = args.fresh ? null : await loadCheckpoint<TrainState>(TEXT_CHECKPOINT_DIR, optimizer);
   if (resumed && resumed.state.maxWords !== maxWords) throw new Error(`the checkpoint was trained with --max-words ${resumed.state.maxWords}; use it or --fresh`);
-  const model = resumed?.model ?? createTextModel({ idCount: vocabulary.idCount, ...requestedNetwork });
-  const state: TrainState = resumed?.state ?? { epoch: 0, maxWords, network: requestedNetwork, history: [] };
+  if (resumed && args['from-package']) throw new Error(`a checkpoint exists in ${TEXT_CHECKPOINT_DIR}: resume it (drop --from-package) or add --fresh`);
+  const start = resumed ?? (args['from-package'] ? await startFromPackage(path.resolve(args['from-package']), vocabulary, requestedNetwork) : null);
+  const model = start?.model ?? createTextModel({ idCount: vocabulary.idCount, ...requestedNetwork });
+  const state: TrainState = start?.state ?? { epoch: 0, maxWords, network: requestedNetwork, history: [] };
   const network = state.network;
   const networkArgs = network
     ? ` --embedding ${network.embeddingSize} --units ${network.lstmUnits} --dropout ${network.dropout} --embedding-dropout ${network.embeddingDropout} --recurrent-dropout ${network.recurrentDropout}`
@@ -119,12 +171,15 @@ async function main() {
     state.averageFrom = from;
   }
   const averageArgs = state.averageFrom === undefined ? '' : ` --average-from ${state.averageFrom} --average-every ${averageEvery}`;
-  state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}${networkArgs}${averageArgs}`;
+  // Which version of the package it was is in state.fromPackage (and the export's meta.json).
+  const packageArgs = state.fromPackage ? ' --from-package public/models/text' : '';
+  state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}${networkArgs}${averageArgs}${packageArgs}`;
   const averageFile = path.join(TEXT_CHECKPOINT_DIR, AVERAGE_FILE);
   if (resumed && state.averaged && !existsSync(averageFile)) throw new Error(`the checkpoint's weight average (${averageFile}) is missing`);
   const average = resumed && state.averaged ? WeightAverage.fromBytes(readFileSync(averageFile), model, state.averaged) : WeightAverage.empty();
   const averageFiles = (): Record<string, Uint8Array> => (average.count > 0 ? { [AVERAGE_FILE]: average.toBytes() } : {});
   if (resumed) console.log(`resuming after epoch ${state.epoch}${state.partial ? `, step ${state.partial.step}` : ''}`);
+  else if (state.fromPackage) console.log(`starting from the package version ${state.fromPackage.version} (after ${state.epoch} epochs): held-out sample ${JSON.stringify(measureHeldOut(model, heldOut, sample))}`);
   model.summary(undefined, undefined, (line) => console.log(line));
 
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
@@ -167,11 +222,11 @@ async function main() {
         await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state, averageFiles());
       }
     }
-    const heldOutSample = evaluateWindows(model, heldOut, 256, sample);
+    const heldOutSample = measureHeldOut(model, heldOut, sample);
     let averagedHeldOutSample: (TextQuality & { snapshots: number }) | undefined;
     if (average.count > 0) {
       const restore = average.applyTo(model);
-      averagedHeldOutSample = { ...evaluateWindows(model, heldOut, 256, sample), snapshots: average.count };
+      averagedHeldOutSample = { ...measureHeldOut(model, heldOut, sample), snapshots: average.count };
       restore();
     }
     const seconds = (performance.now() - started) / 1000;

@@ -76,4 +76,15 @@ describe('TextNetwork', () => {
     wrapped.dispose();
     expect(tf.memory().numTensors).toBe(withModel - weights);
   });
+
+  it('release frees only its own tensor and leaves the model working (training measures through a view)', () => {
+    const model = createTextModel({ idCount: 20, embeddingSize: 8, lstmUnits: 12, dropout: 0.1 }, 8);
+    const withModel = tf.memory().numTensors;
+    new TextNetwork(model).release();
+    expect(tf.memory().numTensors).toBe(withModel);
+    const ids = tf.tensor2d([[1, 5, 19, 3, 7]], [1, 5], 'int32');
+    const logits = model.predict(ids) as tf.Tensor;
+    expect(logits.shape).toEqual([1, 5, 20]);
+    tf.dispose([ids, logits, model.getWeights()]);
+  });
 });

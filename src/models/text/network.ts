@@ -99,8 +99,13 @@ export class TextNetwork {
     return tf.fused.matMul({ a: state.h, b: this.step.outputKernel, bias: this.step.outputBias }) as tf.Tensor2D;
   }
 
-  dispose(): void {
+  /** Frees what this view allocated itself (the stacked kernel) and leaves the model to its owner. */
+  release(): void {
     this.step.kernel.dispose();
+  }
+
+  dispose(): void {
+    this.release();
     this.model.dispose();
   }
 }
