@@ -15,6 +15,8 @@
  *          --average-from N: after epoch N the learning rate stays constant and a running average of
  *          the weights (every --average-every steps, default 20) is kept in the checkpoint; the
  *          export ships the average. Can be added when resuming a run; once set, it stays.
+ *          --average-learning-rate R: the constant rate while averaging (default: the schedule's
+ *          rate at --average-from).
  *          --from-package DIR: start from a committed model package (e.g. public/models/text) instead
  *          of random weights, continuing its epoch count, history and learning-rate schedule; the
  *          network options may change its regularisation, not its shape. The package is the one
@@ -51,6 +53,8 @@ interface TrainState {
   network?: Omit<TextModelConfig, 'idCount'>;
   /** Whole epochs before the weight average starts (absent: no average). */
   averageFrom?: number;
+  /** The constant learning rate while averaging (absent: the schedule's rate at averageFrom). */
+  averageLearningRate?: number;
   /** Snapshots in the running average (average.bin in the checkpoint). */
   averaged?: number;
   /** The command that reproduces this run from scratch, for meta.json. */
@@ -75,6 +79,7 @@ const { values: args } = parseArgs({
     'recurrent-dropout': { type: 'string', default: '0' },
     'average-from': { type: 'string' },
     'average-every': { type: 'string', default: '20' },
+    'average-learning-rate': { type: 'string' },
     'from-package': { type: 'string' },
   },
 });
@@ -97,7 +102,11 @@ const averageEvery = Number(args['average-every']);
 /** Windows of held-out abstracts measured after every epoch, for the log (npm run eval measures its own sample). */
 const HELD_OUT_LOG_SAMPLE = 4096;
 /** Decays by 0.85 per epoch; constant once weight averaging starts (the average needs the weights to move). */
-const learningRate = (epoch: number, averageFrom?: number) => 2e-3 * Math.pow(0.85, averageFrom === undefined ? epoch : Math.min(epoch, averageFrom));
+function learningRate(epoch: number, state?: Pick<TrainState, 'averageFrom' | 'averageLearningRate'>): number {
+  const averageFrom = state?.averageFrom;
+  if (averageFrom !== undefined && epoch >= averageFrom && state?.averageLearningRate !== undefined) return state.averageLearningRate;
+  return 2e-3 * Math.pow(0.85, averageFrom === undefined ? epoch : Math.min(epoch, averageFrom));
+}
 
 /** Scales gradients down when their global norm exceeds `max` (LSTMs occasionally explode). */
 function clipByGlobalNorm(grads: tf.NamedTensorMap, max: number): tf.NamedTensorMap {
@@ -170,7 +179,12 @@ async function main() {
     if (state.averageFrom === undefined && from < state.epoch) throw new Error(`--average-from ${from} is in the past: the run has done ${state.epoch} epochs`);
     state.averageFrom = from;
   }
-  const averageArgs = state.averageFrom === undefined ? '' : ` --average-from ${state.averageFrom} --average-every ${averageEvery}`;
+  if (args['average-learning-rate'] !== undefined) {
+    if (state.averageFrom === undefined) throw new Error('--average-learning-rate needs --average-from');
+    state.averageLearningRate = Number(args['average-learning-rate']);
+  }
+  const averageRateArgs = state.averageLearningRate === undefined ? '' : ` --average-learning-rate ${state.averageLearningRate}`;
+  const averageArgs = state.averageFrom === undefined ? '' : ` --average-from ${state.averageFrom} --average-every ${averageEvery}${averageRateArgs}`;
   // Which version of the package it was is in state.fromPackage (and the export's meta.json).
   const packageArgs = state.fromPackage ? ' --from-package public/models/text' : '';
   state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}${networkArgs}${averageArgs}${packageArgs}`;
@@ -183,7 +197,7 @@ async function main() {
   model.summary(undefined, undefined, (line) => console.log(line));
 
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
-    (optimizer as unknown as { learningRate: number }).learningRate = learningRate(epoch, state.averageFrom);
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRate(epoch, state);
     const averaging = state.averageFrom !== undefined && epoch >= state.averageFrom;
     const random = seededRandom(2000 + epoch);
     const chunks = makeChunks(corpus.trainSequences, WINDOW_LENGTH, random);
