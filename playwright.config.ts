@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium.ts';
 
 // TABML_DIST / TABML_PORT let several builds be tested side by side on one machine.
 export const APP_PORT = Number(process.env.TABML_PORT ?? 4173);

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads';
-import { contentSecurityPolicy } from './scripts/vite-plugin-csp';
-import { sampleData } from './scripts/vite-plugin-samples';
+import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
+import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
+import { sampleData } from './scripts/vite-plugin-samples.ts';
 
 /**
  * COOP + COEP make the page cross-origin isolated, which is what lets tfjs-backend-wasm use

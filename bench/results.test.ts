@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_KEYS } from './keys';
+import { REQUIRED_KEYS } from './keys.ts';
 
 describe('bench/results.json', () => {
   const results = JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8')) as Record<string, unknown>;

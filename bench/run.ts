@@ -14,13 +14,13 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium';
-import { waitUntilKeptForOffline } from '../e2e/support/app';
-import { startStaticServer } from '../e2e/support/static-server';
-import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys';
-import { percentile, median } from './stats';
-import { writeReport } from './report';
-import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, textProbe, type TaskProbe } from './probes';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium.ts';
+import { waitUntilKeptForOffline } from '../e2e/support/app.ts';
+import { startStaticServer } from '../e2e/support/static-server.ts';
+import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
+import { percentile, median } from './stats.ts';
+import { writeReport } from './report.ts';
+import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, textProbe, type TaskProbe } from './probes.ts';
 
 const { values: args } = parseArgs({
   options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '60' }, only: { type: 'string' } },

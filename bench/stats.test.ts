@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile } from './stats';
+import { median, percentile } from './stats.ts';
 
 describe('percentile (nearest rank)', () => {
   it('picks measured values', () => {

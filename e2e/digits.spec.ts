@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { DIGIT_STROKES } from './fixtures/digit-strokes';
-import { digitPicture } from './fixtures/png';
-import { drawDigit, expectModelReady, workerMemory } from './support/app';
+import { DIGIT_STROKES } from './fixtures/digit-strokes.ts';
+import { digitPicture } from './fixtures/png.ts';
+import { drawDigit, expectModelReady, workerMemory } from './support/app.ts';
 
 test.use({ serviceWorkers: 'block' }); // these tests are about the page, not the offline cache
 

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { priceSeries } from './fixtures/prices';
-import { dropCsv, forecastMemory, nextDay, openForecast, pasteCsv, pickCsv, shownForecast, withoutSamplePrices } from './support/forecast';
-import { waitUntilKeptForOffline } from './support/app';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { priceSeries } from './fixtures/prices.ts';
+import { dropCsv, forecastMemory, nextDay, openForecast, pasteCsv, pickCsv, shownForecast, withoutSamplePrices } from './support/forecast.ts';
+import { waitUntilKeptForOffline } from './support/app.ts';
+import { startStaticServer, type StaticServer } from './support/static-server.ts';
 
 // 60 weeks of a seeded random walk: 15 held out, 45 to train on.
 const HISTORY = priceSeries({ start: '2023-01-02', days: 7 * 60, seed: 11 });

@@ -4,8 +4,8 @@
  * so the difference is measured and reported, with only a loose bound asserted.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fixtureFile, pilDecodedFixtures } from './fixtures/images';
-import { expectModelReady } from './support/app';
+import { fixtureFile, pilDecodedFixtures } from './fixtures/images.ts';
+import { expectModelReady } from './support/app.ts';
 
 test.use({ serviceWorkers: 'block' });
 

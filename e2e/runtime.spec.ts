@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { drawDigit, expectModelReady } from './support/app';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { drawDigit, expectModelReady } from './support/app.ts';
+import { startStaticServer, type StaticServer } from './support/static-server.ts';
 
 test.describe('backend choice', () => {
   test.use({ serviceWorkers: 'block' });

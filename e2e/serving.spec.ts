@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { drawDigit, expectDigitsOfflineAfterVisit, expectModelReady } from './support/app';
+import { drawDigit, expectDigitsOfflineAfterVisit, expectModelReady } from './support/app.ts';
 
 const hasNginx = spawnSync('sh', ['-c', 'command -v nginx']).status === 0;
 test.skip(!hasNginx && !process.env.CI, 'nginx is not installed (.ci/run installs it)');

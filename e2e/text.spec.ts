@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { waitUntilKeptForOffline, expectModelReady, workerMemory } from './support/app';
+import { waitUntilKeptForOffline, expectModelReady, workerMemory } from './support/app.ts';
 
 const SEED = 'A neural network is trained to recognize patterns in the input data and';
 

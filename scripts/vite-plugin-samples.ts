@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { dataDir } from '../training/lib/data-dir';
-import { writeForecastSamples, FORECAST_SAMPLE } from './samples/forecast';
-import { writeTextSamples, TEXT_SAMPLE } from './samples/text';
+import { dataDir } from '../training/lib/data-dir.ts';
+import { writeForecastSamples, FORECAST_SAMPLE } from './samples/forecast.ts';
+import { writeTextSamples, TEXT_SAMPLE } from './samples/text.ts';
 
 export function sampleData(publicDir: string): Plugin {
   return {

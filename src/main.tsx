@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
-import { App } from './app/App';
+import { App } from './app/App.tsx';
 import './app/styles.css';
 
 createRoot(document.getElementById('root')!).render(

@@ -4,14 +4,14 @@
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { useNodeBackend } from '../src/runtime/node-backend';
-import { dataDir, REPO_ROOT } from './lib/data-dir';
-import { loadLayersModel } from './lib/model-files';
-import { loadMnist } from './digits/mnist';
-import { digitAccuracy } from './digits/evaluate';
-import { evaluateForecast } from './forecast/evaluate';
-import { evaluateImages } from './images/evaluate';
-import { evaluateText } from './text/eval';
+import { useNodeBackend } from '../src/runtime/node-backend.ts';
+import { dataDir, REPO_ROOT } from './lib/data-dir.ts';
+import { loadLayersModel } from './lib/model-files.ts';
+import { loadMnist } from './digits/mnist.ts';
+import { digitAccuracy } from './digits/evaluate.ts';
+import { evaluateForecast } from './forecast/evaluate.ts';
+import { evaluateImages } from './images/evaluate.ts';
+import { evaluateText } from './text/eval.ts';
 
 interface Measurement {
   model: string;

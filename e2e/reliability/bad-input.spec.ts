@@ -1,7 +1,7 @@
 /** Reliability: every bad input the Digits page can get, one catalogue. */
 import { expect, test } from '@playwright/test';
-import { encodePng } from '../fixtures/png';
-import { drawDigit, expectModelReady } from '../support/app';
+import { encodePng } from '../fixtures/png.ts';
+import { drawDigit, expectModelReady } from '../support/app.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -3,8 +3,8 @@
  * when there is one, and the prices and model shown stay as they were.
  */
 import { expect, test } from '@playwright/test';
-import { priceSeries, YAHOO_HEADER } from '../fixtures/prices';
-import { openForecast, pickCsv, shownForecast, withoutSamplePrices } from '../support/forecast';
+import { priceSeries, YAHOO_HEADER } from '../fixtures/prices.ts';
+import { openForecast, pickCsv, shownForecast, withoutSamplePrices } from '../support/forecast.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,9 +1,9 @@
 /** Reliability: the GPU goes away in the middle of an inference. */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { photoLikePng } from '../fixtures/images';
-import { drawDigit, expectModelReady, workerMemory } from '../support/app';
-import { expectPredictions } from '../support/images';
+import { photoLikePng } from '../fixtures/images.ts';
+import { drawDigit, expectModelReady, workerMemory } from '../support/app.ts';
+import { expectPredictions } from '../support/images.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,9 +1,9 @@
 /** Reliability: every bad input the Images page can get, one catalogue; the page keeps working. */
 import { expect, test } from '@playwright/test';
-import { fixtureFile, photoLikePng } from '../fixtures/images';
-import { encodePng } from '../fixtures/png';
-import { expectModelReady } from '../support/app';
-import { expectPredictions } from '../support/images';
+import { fixtureFile, photoLikePng } from '../fixtures/images.ts';
+import { encodePng } from '../fixtures/png.ts';
+import { expectModelReady } from '../support/app.ts';
+import { expectPredictions } from '../support/images.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,6 +1,6 @@
 /** Reliability: a burst of inferences while the visitor clicks from page to page. */
 import { expect, test } from '@playwright/test';
-import { drawDigit, expectModelReady, workerMemory } from '../support/app';
+import { drawDigit, expectModelReady, workerMemory } from '../support/app.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,6 +1,6 @@
 /** Reliability: every bad input the Text page can get, one catalogue; the page keeps working after each. */
 import { expect, test, type Page } from '@playwright/test';
-import { expectModelReady } from '../support/app';
+import { expectModelReady } from '../support/app.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,6 +1,6 @@
 /** Helpers the specs share: drawing with the mouse, waiting for models, switching server faults. */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { densify, DIGIT_STROKES } from '../fixtures/digit-strokes';
+import { densify, DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 
 export async function drawDigit(page: Page, digit: number): Promise<void> {
   const box = (await page.getByTestId('digit-canvas').boundingBox())!;

@@ -1,6 +1,6 @@
 /** Helpers the Forecast specs share: loading prices the ways a visitor does, reading the forecast. */
 import { expect, type Page } from '@playwright/test';
-import { addDays } from '../fixtures/prices';
+import { addDays } from '../fixtures/prices.ts';
 
 /** Without DATA_DIR the build has no sample prices; the tests start that way, whatever the build has. */
 export async function withoutSamplePrices(page: Page): Promise<void> {

@@ -9,9 +9,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { REPO_ROOT } from '../../training/lib/data-dir';
-import { saveLayersModel } from '../../training/lib/model-files';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { REPO_ROOT } from '../../training/lib/data-dir.ts';
+import { saveLayersModel } from '../../training/lib/model-files.ts';
 
 export const VGG16_DIR = path.join(REPO_ROOT, 'training/checkpoints/vgg16');
 

@@ -4,7 +4,7 @@
  */
 import { writeFileSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadTextCorpus, PATENTS_CSV } from '../../training/text/corpus';
+import { loadTextCorpus, PATENTS_CSV } from '../../training/text/corpus.ts';
 
 export const TEXT_SAMPLE = 'text/abstracts.json';
 export const TEXT_SAMPLE_VERSION = 1;

@@ -1,5 +1,5 @@
-import { ROUTES } from './routes';
-import { useInference } from './inference';
+import { ROUTES } from './routes.ts';
+import { useInference } from './inference.tsx';
 
 /** How tabml works, in plain words; the one page that downloads no model. */
 export function AboutPage() {

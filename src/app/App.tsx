@@ -1,20 +1,20 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { ROUTES, useRoute } from './routes';
-import { InferenceProvider } from './inference';
-import { BackendBadge } from './BackendBadge';
-import { ErrorBoundary } from './ErrorBoundary';
-import type { RouteId } from './routes';
-import { AboutPage } from './AboutPage';
-import { DigitsPage } from '../features/digits/DigitsPage';
+import { ROUTES, useRoute } from './routes.ts';
+import { InferenceProvider } from './inference.tsx';
+import { BackendBadge } from './BackendBadge.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import type { RouteId } from './routes.ts';
+import { AboutPage } from './AboutPage.tsx';
+import { DigitsPage } from '../features/digits/DigitsPage.tsx';
 
 // The landing page (Digits) and About come with the shell; the other pages, with their CSV parser,
 // IndexedDB wrapper and charts, load when first opened. The service worker precaches every chunk,
 // so this costs nothing offline.
 const PAGES: Record<RouteId, ComponentType> = {
   digits: DigitsPage,
-  images: lazy(() => import('../features/images/ImagesPage').then((m) => ({ default: m.ImagesPage }))),
-  text: lazy(() => import('../features/text/TextPage').then((m) => ({ default: m.TextPage }))),
-  forecast: lazy(() => import('../features/forecast/ForecastPage').then((m) => ({ default: m.ForecastPage }))),
+  images: lazy(() => import('../features/images/ImagesPage.tsx').then((m) => ({ default: m.ImagesPage }))),
+  text: lazy(() => import('../features/text/TextPage.tsx').then((m) => ({ default: m.TextPage }))),
+  forecast: lazy(() => import('../features/forecast/ForecastPage.tsx').then((m) => ({ default: m.ForecastPage }))),
   about: AboutPage,
 };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useInference } from './inference';
+import { useInference } from './inference.tsx';
 
 /** Which backend runs the models; hover or click for why it was chosen. */
 export function BackendBadge() {

@@ -1,4 +1,4 @@
-import type { ModelState } from './inference';
+import type { ModelState } from './inference.tsx';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
 

@@ -3,14 +3,14 @@
  * the badge, and per-task model loading (progress in bytes, errors, retry).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { BackendReport } from '../runtime/backend-choice';
-import { requestedBackend } from '../runtime/backend-choice';
-import { modelsBaseUrl } from '../runtime/models-url';
-import { packageUrl } from '../runtime/model-package-url';
-import { keepForOffline } from './offline-cache';
-import type { InferenceCalls, InferenceEvents, Task } from '../workers/inference-protocol';
-import type { ModelMeta } from '../runtime/model-meta';
-import { WorkerClient, WorkerCallError } from '../runtime/worker-client';
+import type { BackendReport } from '../runtime/backend-choice.ts';
+import { requestedBackend } from '../runtime/backend-choice.ts';
+import { modelsBaseUrl } from '../runtime/models-url.ts';
+import { packageUrl } from '../runtime/model-package-url.ts';
+import { keepForOffline } from './offline-cache.ts';
+import type { InferenceCalls, InferenceEvents, Task } from '../workers/inference-protocol.ts';
+import type { ModelMeta } from '../runtime/model-meta.ts';
+import { WorkerClient, WorkerCallError } from '../runtime/worker-client.ts';
 
 export type ModelState =
   | { status: 'loading'; loadedBytes: number; totalBytes: number }

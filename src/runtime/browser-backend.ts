@@ -9,9 +9,9 @@ import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { chooseBackend, type BackendName, type BackendReport, type BackendStarter } from './backend-choice';
-import { registerWasmTrainingKernels } from './wasm-training-kernels';
-import { isSoftwareRenderer, webglRenderer } from './webgl-probe';
+import { chooseBackend, type BackendName, type BackendReport, type BackendStarter } from './backend-choice.ts';
+import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
+import { isSoftwareRenderer, webglRenderer } from './webgl-probe.ts';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlainUrl,

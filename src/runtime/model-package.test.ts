@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchModelPackage, PackageError, type LoadProgress } from './model-package';
-import { sha256Hex } from './integrity';
+import { fetchModelPackage, PackageError, type LoadProgress } from './model-package.ts';
+import { sha256Hex } from './integrity.ts';
 
 /** A made-up package: a tiny model.json and two shards, with a meta.json that lists them. */
 async function fakePackage() {

@@ -3,10 +3,10 @@
  * in bytes and checking every file's sha256 against meta.json before anything is handed to tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { totalBytes, type ModelMeta, type PackageFile } from './model-meta';
-import { verifySha256 } from './integrity';
+import { totalBytes, type ModelMeta, type PackageFile } from './model-meta.ts';
+import { verifySha256 } from './integrity.ts';
 
-export { packageUrl } from './model-package-url';
+export { packageUrl } from './model-package-url.ts';
 
 export interface LoadProgress {
   loadedBytes: number;

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from './wasm-training-kernels';
+import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
 
 export async function useNodeBackend(name: 'wasm' | 'cpu' = 'wasm'): Promise<string> {
   registerWasmTrainingKernels();

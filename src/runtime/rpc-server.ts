@@ -1,5 +1,5 @@
 /** The worker's side of rpc.ts: dispatches calls to handlers, streams updates, honours cancels. */
-import type { CallMap, EventMap, Handlers, RpcReply, RpcRequest } from './rpc';
+import type { CallMap, EventMap, Handlers, RpcReply, RpcRequest } from './rpc.ts';
 
 interface Port {
   postMessage(message: RpcReply, transfer?: Transferable[]): void;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KindedError, type Handlers } from './rpc';
-import { serveRpc } from './rpc-server';
-import { WorkerClient, WorkerCallError } from './worker-client';
+import { KindedError, type Handlers } from './rpc.ts';
+import { serveRpc } from './rpc-server.ts';
+import { WorkerClient, WorkerCallError } from './worker-client.ts';
 
 type Calls = {
   add: { params: { a: number; b: number }; result: number; update: never };

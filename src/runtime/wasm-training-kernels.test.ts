@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from './node-backend.ts';
 
 /** Runs f on a backend and returns its outputs as plain arrays. */
 async function on(backend: 'cpu' | 'wasm', f: () => tf.Tensor[]): Promise<Float32Array[]> {

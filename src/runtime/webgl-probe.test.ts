@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSoftwareRenderer } from './webgl-probe';
+import { isSoftwareRenderer } from './webgl-probe.ts';
 
 describe('isSoftwareRenderer', () => {
   it('recognises CPU rasterizers', () => {

@@ -1,5 +1,5 @@
 /** The page's side of rpc.ts: promise-returning calls with updates and cancel, plus events. */
-import type { CallMap, EventMap, RpcReply, RpcRequest } from './rpc';
+import type { CallMap, EventMap, RpcReply, RpcRequest } from './rpc.ts';
 
 export class WorkerCallError extends Error {
   constructor(message: string, readonly kind: string) {

@@ -4,8 +4,8 @@
  * the weeks it was trained on and its scores) or not at all, even if the tab closes mid-write.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { StoredPrices } from './forecast-protocol';
-import type { ForecastStore, SavedModel } from './forecast-service';
+import type { StoredPrices } from './forecast-protocol.ts';
+import type { ForecastStore, SavedModel } from './forecast-service.ts';
 
 const KEY = 'current';
 

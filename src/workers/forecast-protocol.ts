@@ -3,11 +3,11 @@
  * worker code into the page). The worker owns the model that serves; the page owns the prices
  * it shows, and passes them with every call.
  */
-import type { BackendName, BackendReport } from '../runtime/backend-choice';
-import type { Formulation } from '../models/forecast/formulation';
-import type { HeldOutMetrics, WeekRange } from '../models/forecast/held-out';
-import type { PriceRow } from '../models/forecast/parse-yahoo-csv';
-import type { WeekForecast } from '../models/forecast/predict';
+import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
+import type { Formulation } from '../models/forecast/formulation.ts';
+import type { HeldOutMetrics, WeekRange } from '../models/forecast/held-out.ts';
+import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
+import type { WeekForecast } from '../models/forecast/predict.ts';
 
 /** Cryptonic's two strategies: continue training the model that serves, or train a fresh one. */
 export type TrainMode = 'retrain' | 'new';

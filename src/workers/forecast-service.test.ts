@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../runtime/node-backend';
-import type { ModelMeta } from '../runtime/model-meta';
-import { addDays } from '../models/forecast/dates';
-import { createForecastModel } from '../models/forecast/model';
-import type { PriceRow } from '../models/forecast/parse-yahoo-csv';
-import type { ModelInfo, StoredPrices, TrainProgress } from './forecast-protocol';
-import { ForecastService, shippedModelInfo, type ForecastStore, type SavedModel } from './forecast-service';
+import { useNodeBackend } from '../runtime/node-backend.ts';
+import type { ModelMeta } from '../runtime/model-meta.ts';
+import { addDays } from '../models/forecast/dates.ts';
+import { createForecastModel } from '../models/forecast/model.ts';
+import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
+import type { ModelInfo, StoredPrices, TrainProgress } from './forecast-protocol.ts';
+import { ForecastService, shippedModelInfo, type ForecastStore, type SavedModel } from './forecast-service.ts';
 
 /** IndexedDB's part, in memory (the real store is exercised in e2e). */
 class MemoryStore implements ForecastStore {

@@ -5,18 +5,18 @@
  * passed in, so Node tests can run it with an in-memory store.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { CallContext } from '../runtime/rpc';
-import { KindedError } from '../runtime/rpc';
-import { DEFAULT_EPOCHS, MAX_EPOCHS } from '../models/forecast/constants';
-import { isFormulation } from '../models/forecast/formulation';
-import type { ModelMeta } from '../runtime/model-meta';
-import { heldOutCount, heldOutMetrics, planWeeks, type HeldOutMetrics } from '../models/forecast/held-out';
-import type { PriceRow } from '../models/forecast/parse-yahoo-csv';
-import { forecastNextWeek } from '../models/forecast/predict';
-import { allFinite, modelFromWeights, weightsOf, type StoredWeight } from '../models/forecast/stored-weights';
-import { trainForecastModel } from '../models/forecast/train';
-import { groupIntoWeeks } from '../models/forecast/weeks';
-import type { ModelInfo, Prediction, StoredPrices, TrainMode, TrainProgress } from './forecast-protocol';
+import type { CallContext } from '../runtime/rpc.ts';
+import { KindedError } from '../runtime/rpc.ts';
+import { DEFAULT_EPOCHS, MAX_EPOCHS } from '../models/forecast/constants.ts';
+import { isFormulation } from '../models/forecast/formulation.ts';
+import type { ModelMeta } from '../runtime/model-meta.ts';
+import { heldOutCount, heldOutMetrics, planWeeks, type HeldOutMetrics } from '../models/forecast/held-out.ts';
+import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
+import { forecastNextWeek } from '../models/forecast/predict.ts';
+import { allFinite, modelFromWeights, weightsOf, type StoredWeight } from '../models/forecast/stored-weights.ts';
+import { trainForecastModel } from '../models/forecast/train.ts';
+import { groupIntoWeeks } from '../models/forecast/weeks.ts';
+import type { ModelInfo, Prediction, StoredPrices, TrainMode, TrainProgress } from './forecast-protocol.ts';
 
 /** A model trained on this device, as IndexedDB keeps it: one record, written in one transaction. */
 export interface SavedModel {

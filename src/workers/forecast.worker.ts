@@ -4,13 +4,13 @@
  * models. The logic is in forecast-service.ts; this file wires it to tfjs, the network and IndexedDB.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendReport } from '../runtime/backend-choice';
-import { startBackend } from '../runtime/browser-backend';
-import { fetchModelPackage, layersModelFrom, packageUrl, type ModelPackage } from '../runtime/model-package';
-import { serveRpc } from '../runtime/rpc-server';
-import { indexedDbForecastStore } from './forecast-db';
-import type { ForecastCalls } from './forecast-protocol';
-import { ForecastService, shippedModelInfo } from './forecast-service';
+import type { BackendReport } from '../runtime/backend-choice.ts';
+import { startBackend } from '../runtime/browser-backend.ts';
+import { fetchModelPackage, layersModelFrom, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
+import { serveRpc } from '../runtime/rpc-server.ts';
+import { indexedDbForecastStore } from './forecast-db.ts';
+import type { ForecastCalls } from './forecast-protocol.ts';
+import { ForecastService, shippedModelInfo } from './forecast-service.ts';
 
 let modelsBaseUrl = '';
 let backend: Promise<BackendReport> | null = null;

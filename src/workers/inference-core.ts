@@ -3,11 +3,11 @@
  * model per task, and recovery from a lost WebGL context. Task handlers (tasks/*.ts) build on it.
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeWebGLContext, startBackend } from '../runtime/browser-backend';
-import type { BackendName, BackendReport } from '../runtime/backend-choice';
-import { ContextLossWatch } from '../runtime/context-loss';
-import { fetchModelPackage, packageUrl, type ModelPackage } from '../runtime/model-package';
-import type { Task } from './inference-protocol';
+import { activeWebGLContext, startBackend } from '../runtime/browser-backend.ts';
+import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
+import { ContextLossWatch } from '../runtime/context-loss.ts';
+import { fetchModelPackage, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
+import type { Task } from './inference-protocol.ts';
 
 /** What a task builds from its package: anything it can dispose (a layers model, a model plus a vocabulary…). */
 export interface Disposable {

@@ -2,13 +2,13 @@
  * The inference worker: owns the tfjs runtime and every loaded model (one per task), so nothing
  * heavy runs on the page's main thread. Each task's calls live in tasks/<task>.ts.
  */
-import { serveRpc } from '../runtime/rpc-server';
-import { connectEvents } from './inference-core';
-import type { InferenceCalls, InferenceEvents } from './inference-protocol';
-import { runtimeHandlers } from './tasks/runtime';
-import { digitsHandlers } from './tasks/digits';
-import { textHandlers } from './tasks/text';
-import { imagesHandlers } from './tasks/images';
+import { serveRpc } from '../runtime/rpc-server.ts';
+import { connectEvents } from './inference-core.ts';
+import type { InferenceCalls, InferenceEvents } from './inference-protocol.ts';
+import { runtimeHandlers } from './tasks/runtime.ts';
+import { digitsHandlers } from './tasks/digits.ts';
+import { textHandlers } from './tasks/text.ts';
+import { imagesHandlers } from './tasks/images.ts';
 
 const emit = serveRpc<InferenceCalls, InferenceEvents>(self as unknown as Parameters<typeof serveRpc>[0], {
   ...runtimeHandlers,

@@ -3,7 +3,7 @@
  * small rotations, scale changes and shifts (one random affine map, bilinear sampling) and
  * thicker or thinner strokes (3×3 grey dilation or erosion).
  */
-import type { Random } from '../../src/models/common/random';
+import type { Random } from '../../src/models/common/random.ts';
 
 const SIZE = 28;
 const CENTER = (SIZE - 1) / 2;

@@ -1,6 +1,6 @@
 /** Top-1 accuracy of a digit model on an MNIST split. */
 import * as tf from '@tensorflow/tfjs';
-import type { DigitSet } from './mnist';
+import type { DigitSet } from './mnist.ts';
 
 export function digitAccuracy(model: tf.LayersModel, set: DigitSet, batch = 500): number {
   let correct = 0;

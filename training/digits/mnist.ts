@@ -1,6 +1,6 @@
 /** MNIST from DATA_DIR/mnist as uint8 images (0 = background, 255 = ink) and labels. */
 import path from 'node:path';
-import { readIdx } from '../lib/idx';
+import { readIdx } from '../lib/idx.ts';
 
 export interface DigitSet {
   images: Uint8Array; // count × 28 × 28

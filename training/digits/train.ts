@@ -9,14 +9,14 @@
 import * as tf from '@tensorflow/tfjs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { createDigitModel, DIGIT_CLASSES } from '../../src/models/digits/model';
-import { seededRandom, shuffledIndices } from '../../src/models/common/random';
-import { dataDir, REPO_ROOT } from '../lib/data-dir';
-import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint';
-import { loadMnist } from './mnist';
-import { augmentDigit } from './augment';
-import { exportDigitPackage } from './export';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { createDigitModel, DIGIT_CLASSES } from '../../src/models/digits/model.ts';
+import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
+import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
+import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
+import { loadMnist } from './mnist.ts';
+import { augmentDigit } from './augment.ts';
+import { exportDigitPackage } from './export.ts';
 
 interface TrainState {
   epoch: number; // epochs completed

@@ -4,10 +4,10 @@
  * week 187), test 2019-08-05 … 2019-12-29 = 21 weeks, each predicted one week ahead from all
  * the weeks before it.
  */
-import { daysBetween } from '../../src/models/forecast/dates';
-import type { PriceRow } from '../../src/models/forecast/parse-yahoo-csv';
-import { groupIntoWeeks, type Week } from '../../src/models/forecast/weeks';
-import { between } from './btc';
+import { daysBetween } from '../../src/models/forecast/dates.ts';
+import type { PriceRow } from '../../src/models/forecast/parse-yahoo-csv.ts';
+import { groupIntoWeeks, type Week } from '../../src/models/forecast/weeks.ts';
+import { between } from './btc.ts';
 
 export const BOOK_SPLIT = {
   trainStart: '2016-01-04',

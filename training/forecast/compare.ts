@@ -7,13 +7,13 @@
  * all 187 train weeks, measured on the 21 test weeks.
  */
 import { parseArgs } from 'node:util';
-import { FORMULATIONS } from '../../src/models/forecast/formulation';
-import { trainForecastModel } from '../../src/models/forecast/train';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { dataDir } from '../lib/data-dir';
-import { bookSplit, validationSplit, type WeekSplit } from './book-split';
-import { BTC_BOOK_CSV, readPrices } from './btc';
-import { backtest, METRIC_NAMES } from './evaluate';
+import { FORMULATIONS } from '../../src/models/forecast/formulation.ts';
+import { trainForecastModel } from '../../src/models/forecast/train.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { dataDir } from '../lib/data-dir.ts';
+import { bookSplit, validationSplit, type WeekSplit } from './book-split.ts';
+import { BTC_BOOK_CSV, readPrices } from './btc.ts';
+import { backtest, METRIC_NAMES } from './evaluate.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from '../../src/models/forecast/dates';
-import { createForecastModel } from '../../src/models/forecast/model';
-import type { PriceRow } from '../../src/models/forecast/parse-yahoo-csv';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { bookSplit, BOOK_SPLIT, validationSplit } from './book-split';
-import { backtest, METRIC_NAMES, toMeasurements } from './evaluate';
+import { addDays, daysBetween } from '../../src/models/forecast/dates.ts';
+import { createForecastModel } from '../../src/models/forecast/model.ts';
+import type { PriceRow } from '../../src/models/forecast/parse-yahoo-csv.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { bookSplit, BOOK_SPLIT, validationSplit } from './book-split.ts';
+import { backtest, METRIC_NAMES, toMeasurements } from './evaluate.ts';
 
 /** A made-up straight line, close = 100 + t, over the book's dates and a few days either side. */
 function line(): PriceRow[] {

@@ -4,12 +4,12 @@
  * test weeks; the measured numbers go into meta.json.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { PERIOD_LENGTH } from '../../src/models/forecast/constants';
-import { loadLayersModel, saveLayersModel } from '../lib/model-files';
-import { writeMeta } from '../lib/model-package';
-import type { ModelMeta } from '../../src/runtime/model-meta';
-import type { WeekSplit } from './book-split';
-import { backtest, EVAL_DATA, FORECAST_PACKAGE_DIR, toMeasurements, type Backtest } from './evaluate';
+import { PERIOD_LENGTH } from '../../src/models/forecast/constants.ts';
+import { loadLayersModel, saveLayersModel } from '../lib/model-files.ts';
+import { writeMeta } from '../lib/model-package.ts';
+import type { ModelMeta } from '../../src/runtime/model-meta.ts';
+import type { WeekSplit } from './book-split.ts';
+import { backtest, EVAL_DATA, FORECAST_PACKAGE_DIR, toMeasurements, type Backtest } from './evaluate.ts';
 
 export async function exportForecastPackage(model: tf.LayersModel, split: WeekSplit, training: ModelMeta['training']): Promise<{ meta: ModelMeta; result: Backtest }> {
   const { modelJson, shards } = await saveLayersModel(model, FORECAST_PACKAGE_DIR, 'float32');

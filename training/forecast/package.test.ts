@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/models/forecast/dates';
-import { isFormulation } from '../../src/models/forecast/formulation';
-import { forecastNextWeek } from '../../src/models/forecast/predict';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { loadLayersModel } from '../lib/model-files';
-import { readMeta } from '../lib/model-package';
-import { METRIC_NAMES } from './evaluate';
+import { addDays } from '../../src/models/forecast/dates.ts';
+import { isFormulation } from '../../src/models/forecast/formulation.ts';
+import { forecastNextWeek } from '../../src/models/forecast/predict.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { loadLayersModel } from '../lib/model-files.ts';
+import { readMeta } from '../lib/model-package.ts';
+import { METRIC_NAMES } from './evaluate.ts';
 
 const dir = path.resolve('public/models/forecast');
 let model: tf.LayersModel;

@@ -14,16 +14,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_EPOCHS } from '../../src/models/forecast/constants';
-import { isFormulation, type Formulation } from '../../src/models/forecast/formulation';
-import { trainForecastModel } from '../../src/models/forecast/train';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { totalBytes } from '../../src/runtime/model-meta';
-import { dataDir } from '../lib/data-dir';
-import { bookSplit, BOOK_SPLIT } from './book-split';
-import { BTC_BOOK_CSV, readPrices } from './btc';
-import { exportForecastPackage } from './export';
-import { FORECAST_PACKAGE_DIR } from './evaluate';
+import { DEFAULT_EPOCHS } from '../../src/models/forecast/constants.ts';
+import { isFormulation, type Formulation } from '../../src/models/forecast/formulation.ts';
+import { trainForecastModel } from '../../src/models/forecast/train.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { totalBytes } from '../../src/runtime/model-meta.ts';
+import { dataDir } from '../lib/data-dir.ts';
+import { bookSplit, BOOK_SPLIT } from './book-split.ts';
+import { BTC_BOOK_CSV, readPrices } from './btc.ts';
+import { exportForecastPackage } from './export.ts';
+import { FORECAST_PACKAGE_DIR } from './evaluate.ts';
 
 /**
  * The formulation with the best honest RMSE on validation weeks (the last 21 training weeks), chosen

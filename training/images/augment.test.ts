@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/models/common/random';
-import { CAFFE_MEAN_BGR } from '../../src/models/images/input-normalization';
-import { augmentImage } from './augment';
+import { seededRandom } from '../../src/models/common/random.ts';
+import { CAFFE_MEAN_BGR } from '../../src/models/images/input-normalization.ts';
+import { augmentImage } from './augment.ts';
 
 const SIZE = 16;
 const image = Uint8Array.from({ length: SIZE * SIZE * 3 }, (_, i) => (i * 13) % 256);

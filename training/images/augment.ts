@@ -5,8 +5,8 @@
  * probability `grayscale` no colour at all (so that a cream-coloured cat is not "coffee" by colour).
  * Validation images never pass through here.
  */
-import type { Random } from '../../src/models/common/random';
-import { CAFFE_MEAN_BGR } from '../../src/models/images/input-normalization';
+import type { Random } from '../../src/models/common/random.ts';
+import { CAFFE_MEAN_BGR } from '../../src/models/images/input-normalization.ts';
 
 const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
 

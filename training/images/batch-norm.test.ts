@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { seededRandom } from '../../src/models/common/random';
-import { recalibrateBatchNorm } from './batch-norm';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { seededRandom } from '../../src/models/common/random.ts';
+import { recalibrateBatchNorm } from './batch-norm.ts';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');

@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { IMAGE_SIZE } from '../../src/models/images/model';
-import { REPO_ROOT } from '../lib/data-dir';
+import { IMAGE_SIZE } from '../../src/models/images/model.ts';
+import { REPO_ROOT } from '../lib/data-dir.ts';
 
 export interface CatCoffeeSet {
   classes: string[];

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { classifyPixels } from '../../src/models/images/classify';
-import { createImageModel, IMAGE_LABELS, IMAGE_PREPROCESSING, IMAGE_SIZE } from '../../src/models/images/model';
-import { loadLayersModel, saveLayersModel } from '../lib/model-files';
-import { blockFiltersOf, ensembleOf, membersOf } from './ensemble';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { classifyPixels } from '../../src/models/images/classify.ts';
+import { createImageModel, IMAGE_LABELS, IMAGE_PREPROCESSING, IMAGE_SIZE } from '../../src/models/images/model.ts';
+import { loadLayersModel, saveLayersModel } from '../lib/model-files.ts';
+import { blockFiltersOf, ensembleOf, membersOf } from './ensemble.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tabml-ensemble-'));
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  * average of their probabilities makes fewer. The members keep their trained weights exactly.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createImageEnsemble, memberPrefix } from '../../src/models/images/model';
+import { createImageEnsemble, memberPrefix } from '../../src/models/images/model.ts';
 
 /** The filters of each VGG block of a trained network (two convolutions per block). */
 export function blockFiltersOf(model: tf.LayersModel): number[] {

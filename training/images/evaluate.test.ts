@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import type { CatCoffeeSet } from './cat-coffee';
-import { validationScores } from './evaluate';
-import { stratifiedSplit } from './split';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import type { CatCoffeeSet } from './cat-coffee.ts';
+import { validationScores } from './evaluate.ts';
+import { stratifiedSplit } from './split.ts';
 
 beforeAll(() => useNodeBackend('wasm'));
 

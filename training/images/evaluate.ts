@@ -7,14 +7,14 @@
 import * as tf from '@tensorflow/tfjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { normalizeInput } from '../../src/models/images/input-normalization';
-import type { ImagePreprocessing } from '../../src/models/images/model';
-import { dataDir, REPO_ROOT } from '../lib/data-dir';
-import { loadLayersModel } from '../lib/model-files';
-import { readMeta } from '../lib/model-package';
-import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee';
-import { stratifiedSplit } from './split';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { normalizeInput } from '../../src/models/images/input-normalization.ts';
+import type { ImagePreprocessing } from '../../src/models/images/model.ts';
+import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
+import { loadLayersModel } from '../lib/model-files.ts';
+import { readMeta } from '../lib/model-package.ts';
+import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee.ts';
+import { stratifiedSplit } from './split.ts';
 
 export const IMAGES_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/images');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/models/common/random';
-import { beta, gamma, mixBatch } from './mixup';
+import { seededRandom } from '../../src/models/common/random.ts';
+import { beta, gamma, mixBatch } from './mixup.ts';
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const variance = (xs: number[]) => mean(xs.map((x) => (x - mean(xs)) ** 2));

@@ -3,7 +3,7 @@
  * with the weight drawn from Beta(alpha, alpha). On 800 images the network otherwise memorises its
  * training set (training loss 0.06 while validation stalls at ~91%).
  */
-import type { Random } from '../../src/models/common/random';
+import type { Random } from '../../src/models/common/random.ts';
 
 /** Standard normal draw (Box–Muller). */
 function normal(random: Random): number {

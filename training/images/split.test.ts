@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stratifiedSplit } from './split';
+import { stratifiedSplit } from './split.ts';
 
 describe('stratifiedSplit', () => {
   const labels = [...Array(500).fill(0), ...Array(500).fill(1)];

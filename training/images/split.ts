@@ -3,7 +3,7 @@
  * class's images, the first 20% held out. Training and evaluation share it, so the validation
  * images are never trained on.
  */
-import { seededRandom, shuffledIndices } from '../../src/models/common/random';
+import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 
 export const VALIDATION_FRACTION = 0.2;
 export const SPLIT_SEED = 2024;

@@ -22,18 +22,18 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { BLOCK_FILTERS, createImageModel, IMAGE_LABELS } from '../../src/models/images/model';
-import { seededRandom } from '../../src/models/common/random';
-import { dataDir, REPO_ROOT } from '../lib/data-dir';
-import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint';
-import { augmentImage, DEFAULT_AUGMENT, type AugmentOptions } from './augment';
-import { loadCatCoffee } from './cat-coffee';
-import { exportImagesPackage } from './export';
-import { stratifiedSplit } from './split';
-import { mixBatch } from './mixup';
-import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average';
-import { IMAGES_PACKAGE_DIR } from './evaluate';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { BLOCK_FILTERS, createImageModel, IMAGE_LABELS } from '../../src/models/images/model.ts';
+import { seededRandom } from '../../src/models/common/random.ts';
+import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
+import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
+import { augmentImage, DEFAULT_AUGMENT, type AugmentOptions } from './augment.ts';
+import { loadCatCoffee } from './cat-coffee.ts';
+import { exportImagesPackage } from './export.ts';
+import { stratifiedSplit } from './split.ts';
+import { mixBatch } from './mixup.ts';
+import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
+import { IMAGES_PACKAGE_DIR } from './evaluate.ts';
 
 interface TrainState {
   epoch: number; // epochs completed

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadLayersModel, saveLayersModel } from './model-files';
+import { loadLayersModel, saveLayersModel } from './model-files.ts';
 
 export interface Checkpoint<State> {
   model: tf.LayersModel;

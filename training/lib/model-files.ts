@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { encodeWeights, type WeightStorage } from './weight-encoding';
+import { encodeWeights, type WeightStorage } from './weight-encoding.ts';
 
 export type { WeightStorage };
 

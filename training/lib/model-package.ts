@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ModelMeta, PackageFile } from '../../src/runtime/model-meta';
+import type { ModelMeta, PackageFile } from '../../src/runtime/model-meta.ts';
 
 export function describeFile(dir: string, name: string): PackageFile {
   const bytes = readFileSync(path.join(dir, name));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { WeightAverage } from './weight-average';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { WeightAverage } from './weight-average.ts';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');

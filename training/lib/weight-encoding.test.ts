@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { seededRandom } from '../../src/models/common/random';
-import { encodeWeights, UINT8_MIN_VALUES } from './weight-encoding';
+import { seededRandom } from '../../src/models/common/random.ts';
+import { encodeWeights, UINT8_MIN_VALUES } from './weight-encoding.ts';
 
 const random = seededRandom(3);
 const kernel = Float32Array.from({ length: 3 * 3 * 8 * 16 }, () => (random() - 0.3) * 0.4); // 1,152 values: uint8

@@ -8,7 +8,7 @@
  *   they weigh nothing, and a variance rounded to 1/255 of its range would shift every activation.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { encodeFloat16 } from './float16';
+import { encodeFloat16 } from './float16.ts';
 
 export type WeightStorage = 'float32' | 'float16' | 'uint8';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/models/common/random';
-import { cutPoints, makeChunks } from './chunks';
+import { seededRandom } from '../../src/models/common/random.ts';
+import { cutPoints, makeChunks } from './chunks.ts';
 
 describe('training chunks', () => {
   it('cuts at 0, the offset, then every `length`, ending at the last input', () => {

@@ -3,8 +3,8 @@
  * inputs, each position's target the next id. A random offset per epoch moves the cut points,
  * so every word is seen with different amounts of context across epochs.
  */
-import type { Random } from '../../src/models/common/random';
-import { PADDING_ID } from '../../src/models/text/vocabulary';
+import type { Random } from '../../src/models/common/random.ts';
+import { PADDING_ID } from '../../src/models/text/vocabulary.ts';
 
 export interface Chunks {
   count: number;

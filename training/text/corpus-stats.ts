@@ -3,11 +3,11 @@
  * Numbers to compare with the seed, which printed "16192 unique words" (len(word_index) + 1, over all
  * 3,522 abstracts before the >70 filter) and 318,563 training sequences (all kept abstracts).
  */
-import { countWords } from '../../src/models/text/tokenizer';
-import { vocabularyFromCounts } from '../../src/models/text/vocabulary';
-import { loadTextCorpus, MIN_TOKENS_EXCLUSIVE } from './corpus';
-import { groupBySharedSpans } from './split';
-import { countWindows } from './windows';
+import { countWords } from '../../src/models/text/tokenizer.ts';
+import { vocabularyFromCounts } from '../../src/models/text/vocabulary.ts';
+import { loadTextCorpus, MIN_TOKENS_EXCLUSIVE } from './corpus.ts';
+import { groupBySharedSpans } from './split.ts';
+import { countWindows } from './windows.ts';
 
 function parseMaxWords(argv: string[]): number | undefined {
   const i = argv.indexOf('--max-words');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTextCorpus, keepLongAbstracts, MIN_TOKENS_EXCLUSIVE, parsePatentCsv, type PatentAbstract } from './corpus';
+import { buildTextCorpus, keepLongAbstracts, MIN_TOKENS_EXCLUSIVE, parsePatentCsv, type PatentAbstract } from './corpus.ts';
 
 // Made-up records only: never rows of the real patent file.
 const CSV = [

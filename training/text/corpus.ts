@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { encodeWords } from '../../src/models/text/encode';
-import { formatSequence } from '../../src/models/text/format-sequence';
-import { SEED_TOKENIZER, textToWordSequence } from '../../src/models/text/tokenizer';
-import { fitVocabulary, type Vocabulary } from '../../src/models/text/vocabulary';
-import { dataDir } from '../lib/data-dir';
-import { groupBySharedSpans, splitAbstracts, type SplitOptions } from './split';
+import { encodeWords } from '../../src/models/text/encode.ts';
+import { formatSequence } from '../../src/models/text/format-sequence.ts';
+import { SEED_TOKENIZER, textToWordSequence } from '../../src/models/text/tokenizer.ts';
+import { fitVocabulary, type Vocabulary } from '../../src/models/text/vocabulary.ts';
+import { dataDir } from '../lib/data-dir.ts';
+import { groupBySharedSpans, splitAbstracts, type SplitOptions } from './split.ts';
 
 export const PATENTS_CSV = path.join('patents', 'neural_network_patent_query.csv');
 /** The seed kept abstracts with MORE than training_length + 20 = 70 tokens. */

@@ -9,16 +9,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { seededRandom, shuffledIndices } from '../../src/models/common/random';
-import { WINDOW_LENGTH } from '../../src/models/text/constants';
-import { encodeWords } from '../../src/models/text/encode';
-import { TextNetwork } from '../../src/models/text/network';
-import type { Vocabulary } from '../../src/models/text/vocabulary';
-import { parseVocabulary } from '../../src/models/text/vocabulary-json';
-import { loadLayersModel } from '../lib/model-files';
-import { loadTextCorpus, type PatentAbstract } from './corpus';
-import { makeWindows, type Windows } from './windows';
-import { measureLastPositions, scoreRows, type TextQuality } from './evaluate';
+import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
+import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';
+import { encodeWords } from '../../src/models/text/encode.ts';
+import { TextNetwork } from '../../src/models/text/network.ts';
+import type { Vocabulary } from '../../src/models/text/vocabulary.ts';
+import { parseVocabulary } from '../../src/models/text/vocabulary-json.ts';
+import { loadLayersModel } from '../lib/model-files.ts';
+import { loadTextCorpus, type PatentAbstract } from './corpus.ts';
+import { makeWindows, type Windows } from './windows.ts';
+import { measureLastPositions, scoreRows, type TextQuality } from './evaluate.ts';
 
 export const EVAL_SAMPLE_SEED = 2024;
 /** Windows of training abstracts measured, and the held-out sample the export's quantization trial uses. */

@@ -4,7 +4,7 @@
  * training's per-epoch sample (a layers model) and `npm run eval` (eval.ts, the package's network).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Windows } from './windows';
+import type { Windows } from './windows.ts';
 
 export interface TextQuality {
   crossEntropy: number;

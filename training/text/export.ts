@@ -11,15 +11,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { WINDOW_LENGTH } from '../../src/models/text/constants';
-import { TextNetwork } from '../../src/models/text/network';
-import { stringifyVocabulary } from '../../src/models/text/vocabulary-json';
-import { dataDir, REPO_ROOT } from '../lib/data-dir';
-import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/model-files';
-import { writeMeta } from '../lib/model-package';
-import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average';
-import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, sampleOf, type WindowQuality } from './eval';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';
+import { TextNetwork } from '../../src/models/text/network.ts';
+import { stringifyVocabulary } from '../../src/models/text/vocabulary-json.ts';
+import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
+import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/model-files.ts';
+import { writeMeta } from '../lib/model-package.ts';
+import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
+import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, sampleOf, type WindowQuality } from './eval.ts';
 
 export const TEXT_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/text');
 /** The most a smaller weight storage may cost on the held-out sample. */

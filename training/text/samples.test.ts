@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TEXT_SAMPLE, writeTextSamples, type TextSamplesJson } from '../../scripts/samples/text';
-import { loadTextCorpus, PATENTS_CSV } from './corpus';
+import { TEXT_SAMPLE, writeTextSamples, type TextSamplesJson } from '../../scripts/samples/text.ts';
+import { loadTextCorpus, PATENTS_CSV } from './corpus.ts';
 
 /** A made-up patent file: 60 distinct abstracts of 80 words each (no rows of the real file). */
 function writeFakeData(dir: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupBySharedSpans, HELD_OUT_FRACTION, splitAbstracts } from './split';
+import { groupBySharedSpans, HELD_OUT_FRACTION, splitAbstracts } from './split.ts';
 
 /** Made-up words: prefix0 prefix1 … */
 const run = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => `${prefix}${k}`);

@@ -4,7 +4,7 @@
  * 229 groups of identical text) and continuation patents that reuse whole sentences. Splitting them
  * apart would let the model be graded on text it memorised in training.
  */
-import { seededRandom, shuffledIndices } from '../../src/models/common/random';
+import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 
 export const SPLIT_SEED = 50; // the seed's RANDOM_STATE
 export const HELD_OUT_FRACTION = 0.1;

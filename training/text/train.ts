@@ -26,22 +26,22 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend';
-import { seededRandom, shuffledIndices } from '../../src/models/common/random';
-import { WINDOW_LENGTH } from '../../src/models/text/constants';
-import { createTextModel, DEFAULT_TEXT_MODEL, sparseCrossEntropy, type TextModelConfig } from '../../src/models/text/model';
-import { TextNetwork } from '../../src/models/text/network';
-import type { Vocabulary } from '../../src/models/text/vocabulary';
-import { stringifyVocabulary } from '../../src/models/text/vocabulary-json';
-import { REPO_ROOT } from '../lib/data-dir';
-import { loadLayersModel } from '../lib/model-files';
-import { readMeta } from '../lib/model-package';
-import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint';
-import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average';
-import { loadTextCorpus } from './corpus';
-import { makeChunks } from './chunks';
-import { makeWindows } from './windows';
-import { measureLastPositions, type TextQuality } from './evaluate';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
+import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';
+import { createTextModel, DEFAULT_TEXT_MODEL, sparseCrossEntropy, type TextModelConfig } from '../../src/models/text/model.ts';
+import { TextNetwork } from '../../src/models/text/network.ts';
+import type { Vocabulary } from '../../src/models/text/vocabulary.ts';
+import { stringifyVocabulary } from '../../src/models/text/vocabulary-json.ts';
+import { REPO_ROOT } from '../lib/data-dir.ts';
+import { loadLayersModel } from '../lib/model-files.ts';
+import { readMeta } from '../lib/model-package.ts';
+import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
+import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
+import { loadTextCorpus } from './corpus.ts';
+import { makeChunks } from './chunks.ts';
+import { makeWindows } from './windows.ts';
+import { measureLastPositions, type TextQuality } from './evaluate.ts';
 
 interface TrainState {
   /** Whole epochs done. */

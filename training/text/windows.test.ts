@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWindows, makeWindows } from './windows';
+import { countWindows, makeWindows } from './windows.ts';
 
 describe('makeWindows (the seed make_sequences)', () => {
   it('pairs the previous `length` ids with the next one, for every position ≥ length', () => {

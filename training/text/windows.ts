@@ -2,7 +2,7 @@
  * Training pairs as the seed's `make_sequences(training_length=50)` made them: for every position
  * i ≥ length of an abstract, the previous `length` ids are the features and id i is the label.
  */
-import { WINDOW_LENGTH } from '../../src/models/text/constants';
+import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';
 
 export interface Windows {
   count: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
-import { readImageSize } from './image-size';
+import { readImageSize } from './image-size.ts';
 
 function png(width: number, height: number): Uint8Array {
   const ihdr = Buffer.alloc(25);

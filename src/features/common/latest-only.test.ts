@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestOnly } from './latest-only';
+import { latestOnly } from './latest-only.ts';
 
 describe('latestOnly', () => {
   it('runs one job at a time and only the newest of the calls that queued up', async () => {

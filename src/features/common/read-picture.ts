@@ -2,8 +2,8 @@
  * Turns a dropped or picked file into RGBA pixels, or a message that says what is wrong with it.
  * Large pictures are scaled down while decoding (the browser does this off the main thread).
  */
-import type { RgbaImage } from '../../models/digits/normalize';
-import { readImageSize } from './image-size';
+import type { RgbaImage } from '../../models/digits/normalize.ts';
+import { readImageSize } from './image-size.ts';
 
 export const MAX_MEGAPIXELS = 50;
 

@@ -3,16 +3,16 @@
  * seed's `POST /recognize.json` API answered, computed on this device.
  */
 import { useCallback, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
-import { useInference, useTaskModel } from '../../app/inference';
-import { ModelStatus } from '../../app/ModelStatus';
-import { digitJson, type DigitResult } from '../../models/digits/result';
-import type { RgbaImage } from '../../models/digits/normalize';
-import { CopyableJson } from '../common/CopyableJson';
-import { latestOnly } from '../common/latest-only';
-import { readPicture } from '../common/read-picture';
-import { DrawingCanvas, type DrawingCanvasHandle } from './DrawingCanvas';
-import { NetworkInput } from './NetworkInput';
-import { Probabilities } from './Probabilities';
+import { useInference, useTaskModel } from '../../app/inference.tsx';
+import { ModelStatus } from '../../app/ModelStatus.tsx';
+import { digitJson, type DigitResult } from '../../models/digits/result.ts';
+import type { RgbaImage } from '../../models/digits/normalize.ts';
+import { CopyableJson } from '../common/CopyableJson.tsx';
+import { latestOnly } from '../common/latest-only.ts';
+import { readPicture } from '../common/read-picture.ts';
+import { DrawingCanvas, type DrawingCanvasHandle } from './DrawingCanvas.tsx';
+import { NetworkInput } from './NetworkInput.tsx';
+import { Probabilities } from './Probabilities.tsx';
 
 /** Uploaded pictures are scaled down to this before normalization (a 20-px digit needs no more). */
 const UPLOAD_SIDE = 560;

@@ -4,7 +4,7 @@
  * Dark ink on white, like a pen on paper; normalization turns it into MNIST's white on black.
  */
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import type { RgbaImage } from '../../models/digits/normalize';
+import type { RgbaImage } from '../../models/digits/normalize.ts';
 
 export interface DrawingCanvasHandle {
   clear(): void;

@@ -4,23 +4,23 @@
  * or fetched, and the model retrained (or trained anew) on this device, in the forecast worker.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
-import { keepForOffline } from '../../app/offline-cache';
-import { requestedBackend } from '../../runtime/backend-choice';
-import { modelsBaseUrl } from '../../runtime/models-url';
-import type { WorkerCallError } from '../../runtime/worker-client';
-import { DEFAULT_EPOCHS } from '../../models/forecast/constants';
-import { mergePrices } from '../../models/forecast/merge-prices';
-import type { ParsedPrices, PriceRow } from '../../models/forecast/parse-yahoo-csv';
-import { predictPayload } from '../../models/forecast/payload';
-import type { ModelInfo, Prediction, TrainMode } from '../../workers/forecast-protocol';
-import { CopyableJson } from '../common/CopyableJson';
-import { parseEpochs } from './epochs';
-import { forecastClient, pricesUrl, SAMPLE_PRICES_PATH } from './forecast-client';
-import { ForecastMetrics, ForecastTable } from './ForecastResults';
-import { describeModel } from './describe-model';
-import { PriceChart } from './PriceChart';
-import { readPriceFile, readPrices } from './read-prices';
-import { TrainingProgress, type TrainingRun } from './TrainingProgress';
+import { keepForOffline } from '../../app/offline-cache.ts';
+import { requestedBackend } from '../../runtime/backend-choice.ts';
+import { modelsBaseUrl } from '../../runtime/models-url.ts';
+import type { WorkerCallError } from '../../runtime/worker-client.ts';
+import { DEFAULT_EPOCHS } from '../../models/forecast/constants.ts';
+import { mergePrices } from '../../models/forecast/merge-prices.ts';
+import type { ParsedPrices, PriceRow } from '../../models/forecast/parse-yahoo-csv.ts';
+import { predictPayload } from '../../models/forecast/payload.ts';
+import type { ModelInfo, Prediction, TrainMode } from '../../workers/forecast-protocol.ts';
+import { CopyableJson } from '../common/CopyableJson.tsx';
+import { parseEpochs } from './epochs.ts';
+import { forecastClient, pricesUrl, SAMPLE_PRICES_PATH } from './forecast-client.ts';
+import { ForecastMetrics, ForecastTable } from './ForecastResults.tsx';
+import { describeModel } from './describe-model.ts';
+import { PriceChart } from './PriceChart.tsx';
+import { readPriceFile, readPrices } from './read-prices.ts';
+import { TrainingProgress, type TrainingRun } from './TrainingProgress.tsx';
 
 interface Prices {
   rows: PriceRow[];

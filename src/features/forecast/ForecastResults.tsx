@@ -1,7 +1,7 @@
 /** The forecast as a table (one row per day) and the held-out scores of the model beside the naive forecast's. */
-import type { ErrorMeasures, HeldOutMetrics } from '../../models/forecast/held-out';
-import type { WeekForecast } from '../../models/forecast/predict';
-import { formatDay, formatRange, formatUsd } from './format';
+import type { ErrorMeasures, HeldOutMetrics } from '../../models/forecast/held-out.ts';
+import type { WeekForecast } from '../../models/forecast/predict.ts';
+import { formatDay, formatRange, formatUsd } from './format.ts';
 
 export function ForecastTable({ forecast }: { forecast: WeekForecast }) {
   return (

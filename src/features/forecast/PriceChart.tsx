@@ -1,8 +1,8 @@
 /** The last six months of closes and the next 7 days, as a small hand-written SVG. */
-import { addDays } from '../../models/forecast/dates';
-import type { PriceRow } from '../../models/forecast/parse-yahoo-csv';
-import type { ForecastDay } from '../../models/forecast/predict';
-import { formatUsd } from './format';
+import { addDays } from '../../models/forecast/dates.ts';
+import type { PriceRow } from '../../models/forecast/parse-yahoo-csv.ts';
+import type { ForecastDay } from '../../models/forecast/predict.ts';
+import { formatUsd } from './format.ts';
 
 const WIDTH = 640;
 const HEIGHT = 220;

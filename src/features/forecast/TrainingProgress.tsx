@@ -1,6 +1,6 @@
 /** A training run as it goes: epoch of epochs, the last loss, and the loss curve so far. */
-import type { TrainMode } from '../../workers/forecast-protocol';
-import { LossCurve } from './LossCurve';
+import type { TrainMode } from '../../workers/forecast-protocol.ts';
+import { LossCurve } from './LossCurve.tsx';
 
 export interface TrainingRun {
   mode: TrainMode;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelInfo } from '../../workers/forecast-protocol';
-import { describeModel } from './describe-model';
+import type { ModelInfo } from '../../workers/forecast-protocol.ts';
+import { describeModel } from './describe-model.ts';
 
 const base: ModelInfo = { source: 'shipped', mode: null, trainedOn: { from: '2016-01-04', to: '2019-08-04', weeks: 187 }, epochs: 300, formulation: 'prefixes-last-close', savedAt: null, finalLoss: null };
 

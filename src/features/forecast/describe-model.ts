@@ -1,6 +1,6 @@
 /** Which model serves, in plain words. */
-import type { ModelInfo } from '../../workers/forecast-protocol';
-import { formatRange } from './format';
+import type { ModelInfo } from '../../workers/forecast-protocol.ts';
+import { formatRange } from './format.ts';
 
 export function describeModel(model: ModelInfo): string {
   if (model.source === 'shipped') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEpochs } from './epochs';
+import { parseEpochs } from './epochs.ts';
 
 describe('parseEpochs', () => {
   it('accepts whole numbers from 1 to 5000', () => {

@@ -1,5 +1,5 @@
 /** The epochs field: a whole number in the range the worker accepts. */
-import { MAX_EPOCHS } from '../../models/forecast/constants';
+import { MAX_EPOCHS } from '../../models/forecast/constants.ts';
 
 export function parseEpochs(text: string): { epochs: number } | { error: string } {
   const value = text.trim();

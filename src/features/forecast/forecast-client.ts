@@ -2,8 +2,8 @@
  * The forecast worker, one per tab, started when the Forecast page first opens. Training runs
  * there, apart from the inference worker, so neither the page nor the other models wait for it.
  */
-import { WorkerClient } from '../../runtime/worker-client';
-import type { ForecastCalls } from '../../workers/forecast-protocol';
+import { WorkerClient } from '../../runtime/worker-client.ts';
+import type { ForecastCalls } from '../../workers/forecast-protocol.ts';
 
 export type ForecastClient = WorkerClient<ForecastCalls>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPrices } from './read-prices';
+import { readPrices } from './read-prices.ts';
 
 const csv = (days: number) =>
   ['Date,Open,High,Low,Close,Adj Close,Volume', ...Array.from({ length: days }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},1,1,1,${100 + i},${100 + i},5`)].join('\n');

@@ -2,9 +2,9 @@
  * A dropped, picked, pasted or fetched price file, checked before it replaces anything: it must
  * be text, a Yahoo-format CSV (parse-yahoo-csv.ts names the bad line) and hold two weeks of prices.
  */
-import { PERIOD_LENGTH } from '../../models/forecast/constants';
-import { MIN_TRAINING_WEEKS } from '../../models/forecast/formulation';
-import { parseYahooCsv, type ParsedPrices } from '../../models/forecast/parse-yahoo-csv';
+import { PERIOD_LENGTH } from '../../models/forecast/constants.ts';
+import { MIN_TRAINING_WEEKS } from '../../models/forecast/formulation.ts';
+import { parseYahooCsv, type ParsedPrices } from '../../models/forecast/parse-yahoo-csv.ts';
 
 export const MIN_DAYS = MIN_TRAINING_WEEKS * PERIOD_LENGTH;
 /** Ten years of daily prices are ~250 kB; anything past this is not a price export. */

@@ -3,11 +3,11 @@
  * a URL; choose the preprocessing it was trained with. Once loaded, new pictures go to it.
  */
 import { useState, type DragEvent, type FormEvent } from 'react';
-import { useInference } from '../../app/inference';
-import { modelsBaseUrl } from '../../runtime/models-url';
-import type { ImagePreprocessing } from '../../models/images/model';
-import type { CustomModelInfo } from '../../workers/tasks/images';
-import { sourceFromFiles, sourceFromUrl, type CustomModelSource } from './custom-model-source';
+import { useInference } from '../../app/inference.tsx';
+import { modelsBaseUrl } from '../../runtime/models-url.ts';
+import type { ImagePreprocessing } from '../../models/images/model.ts';
+import type { CustomModelInfo } from '../../workers/tasks/images.ts';
+import { sourceFromFiles, sourceFromUrl, type CustomModelSource } from './custom-model-source.ts';
 
 export interface LoadedCustomModel {
   name: string;

@@ -1,5 +1,5 @@
-import type { ImageAnswer } from '../../workers/tasks/images';
-import { ImageProbabilities } from './ImageProbabilities';
+import type { ImageAnswer } from '../../workers/tasks/images.ts';
+import { ImageProbabilities } from './ImageProbabilities.tsx';
 
 export type CardState =
   | { id: number; name: string; status: 'working'; previewUrl?: string }

@@ -1,4 +1,4 @@
-import { topK } from '../../models/images/probabilities';
+import { topK } from '../../models/images/probabilities.ts';
 
 /** Bars for the most likely classes (all of them when there are few, the top 5 of a 1000-class model). */
 export function ImageProbabilities({ labels, probabilities, show = 5 }: { labels: string[]; probabilities: number[]; show?: number }) {

@@ -3,13 +3,13 @@
  * this device. Every picture gets a card; bad files get a message on their card and nothing else stops.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useInference, useTaskModel } from '../../app/inference';
-import { ModelStatus } from '../../app/ModelStatus';
-import type { ImagePreprocessing } from '../../models/images/model';
-import { CustomModelPanel, type LoadedCustomModel } from './CustomModelPanel';
-import { decodeImageFile } from './decode-image';
-import { ImageCard, type CardState } from './ImageCard';
-import { ImageDrop } from './ImageDrop';
+import { useInference, useTaskModel } from '../../app/inference.tsx';
+import { ModelStatus } from '../../app/ModelStatus.tsx';
+import type { ImagePreprocessing } from '../../models/images/model.ts';
+import { CustomModelPanel, type LoadedCustomModel } from './CustomModelPanel.tsx';
+import { decodeImageFile } from './decode-image.ts';
+import { ImageCard, type CardState } from './ImageCard.tsx';
+import { ImageDrop } from './ImageDrop.tsx';
 
 let nextId = 1;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImageFile, isTruncatedJpeg } from './check-image-file';
+import { checkImageFile, isTruncatedJpeg } from './check-image-file.ts';
 
 /** A minimal PNG header (signature + IHDR) for the given size: enough for the size check. */
 function pngHeader(width: number, height: number): Uint8Array {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, sourceFromFiles, sourceFromUrl } from './custom-model-source';
+import { allowedOrigins, sourceFromFiles, sourceFromUrl } from './custom-model-source.ts';
 
 const modelJson = JSON.stringify({ modelTopology: { class_name: 'Sequential' }, weightsManifest: [{ paths: ['w.bin'], weights: [] }] });
 

@@ -4,8 +4,8 @@
  * only lets it connect to its own origin and to the models origin (VITE_MODELS_URL), so any other URL
  * is refused up front with what to do instead.
  */
-import type { ModelFile } from '../../models/images/custom-model';
-import { parseLabels } from '../../models/images/labels';
+import type { ModelFile } from '../../models/images/custom-model.ts';
+import { parseLabels } from '../../models/images/labels.ts';
 
 export interface CustomModelSource {
   modelJson: string;

@@ -12,8 +12,8 @@
  * JPEG decoders legitimately differ in IDCT and chroma upsampling; e2e/images-decode.spec.ts measures
  * Chromium against PIL on generated JPEGs.
  */
-import type { PixelSource } from '../../models/images/pixels';
-import { checkImageFile, ImageInputError } from './check-image-file';
+import type { PixelSource } from '../../models/images/pixels.ts';
+import { checkImageFile, ImageInputError } from './check-image-file.ts';
 
 export interface DecodedImage {
   pixels: PixelSource & { data: Uint8ClampedArray; channels: 4 };

@@ -4,14 +4,14 @@
  * Everything the person types is rendered as text (React escapes it), never as HTML.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useInference, useTaskModel } from '../../app/inference';
-import { ModelStatus } from '../../app/ModelStatus';
-import { removeSpaces } from '../../models/text/format-sequence';
-import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request';
-import type { TextGeneration } from '../../workers/tasks/text';
-import type { WorkerCallError } from '../../runtime/worker-client';
-import { formFromHash, hashForGeneration, type TextForm } from './text-url';
-import { loadTextSamples, OWN_START_WORDS, randomStart } from './text-samples';
+import { useInference, useTaskModel } from '../../app/inference.tsx';
+import { ModelStatus } from '../../app/ModelStatus.tsx';
+import { removeSpaces } from '../../models/text/format-sequence.ts';
+import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
+import type { TextGeneration } from '../../workers/tasks/text.ts';
+import type { WorkerCallError } from '../../runtime/worker-client.ts';
+import { formFromHash, hashForGeneration, type TextForm } from './text-url.ts';
+import { loadTextSamples, OWN_START_WORDS, randomStart } from './text-samples.ts';
 
 type Run =
   | { status: 'idle' }

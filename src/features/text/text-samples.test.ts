@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextSamples, randomStart } from './text-samples';
+import { parseTextSamples, randomStart } from './text-samples.ts';
 
 const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => (i === 3 ? ',' : `${tag}${i}`));
 

@@ -2,8 +2,8 @@
  * "Random" starts: held-out abstracts the build wrote into samples/text/abstracts.json (absent when
  * the build had no DATA_DIR). The first 50 words are the seed; the next ones are what the patent said.
  */
-import { WINDOW_LENGTH } from '../../models/text/constants';
-import { removeSpaces } from '../../models/text/format-sequence';
+import { WINDOW_LENGTH } from '../../models/text/constants.ts';
+import { removeSpaces } from '../../models/text/format-sequence.ts';
 
 export const TEXT_SAMPLES_PATH = 'samples/text/abstracts.json';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FORM, formFromHash, hashForGeneration } from './text-url';
+import { DEFAULT_FORM, formFromHash, hashForGeneration } from './text-url.ts';
 
 describe('text URL parameters', () => {
   it('round-trips a generation, with any characters in the seed', () => {

@@ -2,8 +2,8 @@
  * The Text page's parameters in the URL (#/text?seed=…&diversity=…&words=…&rng=…&method=…), so a
  * link reproduces a generation. Values are kept as the person typed them; the page validates them.
  */
-import type { GenerationMethod } from '../../models/text/generate';
-import { DIVERSITY_RANGE, WORDS_RANGE } from '../../models/text/request';
+import type { GenerationMethod } from '../../models/text/generate.ts';
+import { DIVERSITY_RANGE, WORDS_RANGE } from '../../models/text/request.ts';
 
 export interface TextForm {
   seed: string;

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-import { DIGIT_CLASSES, DIGIT_SIZE } from './constants';
+import { DIGIT_CLASSES, DIGIT_SIZE } from './constants.ts';
 
 export { DIGIT_CLASSES, DIGIT_SIZE };
 

@@ -4,7 +4,7 @@
  * cropped to the ink's bounding box; the longer side scaled to 20 px; placed in 28×28 so the
  * centre of mass sits at the centre; values in [0, 1].
  */
-import { DIGIT_SIZE } from './constants';
+import { DIGIT_SIZE } from './constants.ts';
 
 export interface RgbaImage {
   data: Uint8ClampedArray | Uint8Array; // RGBA, row-major

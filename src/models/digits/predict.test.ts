@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../runtime/node-backend';
-import { loadLayersModel } from '../../../training/lib/model-files';
-import { predictDigit } from './predict';
-import { digitJson } from './result';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
+import { loadLayersModel } from '../../../training/lib/model-files.ts';
+import { predictDigit } from './predict.ts';
+import { digitJson } from './result.ts';
 
 let model: tf.LayersModel;
 

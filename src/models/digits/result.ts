@@ -1,5 +1,5 @@
 /** A recognized digit and the JSON the seed's `POST /recognize.json` answered (no tfjs here). */
-import { DIGIT_CLASSES } from './constants';
+import { DIGIT_CLASSES } from './constants.ts';
 
 export interface DigitResult {
   digit: number;

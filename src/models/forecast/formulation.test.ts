@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trainingArrays } from './formulation';
-import type { Week } from './weeks';
+import { trainingArrays } from './formulation.ts';
+import type { Week } from './weeks.ts';
 
 const week = (closes: number[]): Week => ({ dates: closes.map((_, i) => `2020-01-0${i + 1}`), closes });
 const W0 = week([10, 11, 12, 13, 14, 15, 16]);

@@ -17,8 +17,8 @@
  * All three read the same inputs (point-relative weeks) and give a model of the same shape,
  * LSTM(7) → Dense(7), so prediction code does not depend on the formulation.
  */
-import { PERIOD_LENGTH } from './constants';
-import { normalizeWeek, weeksToInput, type Week } from './weeks';
+import { PERIOD_LENGTH } from './constants.ts';
+import { normalizeWeek, weeksToInput, type Week } from './weeks.ts';
 
 export const FORMULATIONS = ['reference', 'prefixes', 'prefixes-last-close'] as const;
 export type Formulation = (typeof FORMULATIONS)[number];

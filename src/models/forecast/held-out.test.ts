@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../runtime/node-backend';
-import { addDays } from './dates';
-import { mape, rmse } from './metrics';
-import { createForecastModel } from './model';
-import type { PriceRow } from './parse-yahoo-csv';
-import { predictNormalizedWeek } from './predict';
-import { heldOutCount, heldOutMetrics, planWeeks } from './held-out';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
+import { addDays } from './dates.ts';
+import { mape, rmse } from './metrics.ts';
+import { createForecastModel } from './model.ts';
+import type { PriceRow } from './parse-yahoo-csv.ts';
+import { predictNormalizedWeek } from './predict.ts';
+import { heldOutCount, heldOutMetrics, planWeeks } from './held-out.ts';
 
 /** Closes 1, 2, 3, … on consecutive days. */
 const series = (days: number, start = '2020-01-01'): PriceRow[] => Array.from({ length: days }, (_, i) => ({ date: addDays(start, i), close: i + 1 }));

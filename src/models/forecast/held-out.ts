@@ -9,12 +9,12 @@
  * training length), which bounds how long 300 epochs take whatever the history's length.
  */
 import * as tf from '@tensorflow/tfjs';
-import { PERIOD_LENGTH } from './constants';
-import { MIN_TRAINING_WEEKS } from './formulation';
-import { mape, mse, rmse } from './metrics';
-import { createForecastModel } from './model';
-import type { PriceRow } from './parse-yahoo-csv';
-import { groupIntoWeeks, weeksToInput, type Week } from './weeks';
+import { PERIOD_LENGTH } from './constants.ts';
+import { MIN_TRAINING_WEEKS } from './formulation.ts';
+import { mape, mse, rmse } from './metrics.ts';
+import { createForecastModel } from './model.ts';
+import type { PriceRow } from './parse-yahoo-csv.ts';
+import { groupIntoWeeks, weeksToInput, type Week } from './weeks.ts';
 
 export const HELD_OUT_WEEKS = 21;
 export const MAX_TRAINING_WEEKS = 186;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePrices } from './merge-prices';
+import { mergePrices } from './merge-prices.ts';
 
 describe('mergePrices', () => {
   it('adds new dates, lets the newer file win on shared ones, and keeps date order', () => {

@@ -1,5 +1,5 @@
 /** "Fetch latest": newer prices are merged into the history, the newer file winning on a shared date. */
-import type { PriceRow } from './parse-yahoo-csv';
+import type { PriceRow } from './parse-yahoo-csv.ts';
 
 export interface MergedPrices {
   rows: PriceRow[];

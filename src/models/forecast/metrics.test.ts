@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mape, mse, rmse } from './metrics';
+import { mape, mse, rmse } from './metrics.ts';
 
 describe('metrics', () => {
   // errors 10, −20, 0

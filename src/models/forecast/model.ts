@@ -7,7 +7,7 @@
  * bias of 1); the book's model is Keras's, so those are set explicitly.
  */
 import * as tf from '@tensorflow/tfjs';
-import { PERIOD_LENGTH } from './constants';
+import { PERIOD_LENGTH } from './constants.ts';
 
 export interface ForecastModelOptions {
   seed?: number;

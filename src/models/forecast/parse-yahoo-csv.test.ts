@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYahooCsv } from './parse-yahoo-csv';
+import { parseYahooCsv } from './parse-yahoo-csv.ts';
 
 const HEADER = 'Date,Open,High,Low,Close,Adj Close,Volume';
 /** A Yahoo-style line with made-up prices: open/high/low around the close, adj close = close. */

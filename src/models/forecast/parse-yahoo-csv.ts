@@ -5,7 +5,7 @@
  * in words a person who dropped the file can act on.
  */
 import Papa from 'papaparse';
-import { addDays, daysBetween, isIsoDate } from './dates';
+import { addDays, daysBetween, isIsoDate } from './dates.ts';
 
 export interface PriceRow {
   /** YYYY-MM-DD */

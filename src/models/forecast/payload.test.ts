@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failedPayload, predictPayload } from './payload';
+import { failedPayload, predictPayload } from './payload.ts';
 
 describe('predictPayload', () => {
   it("has Cryptonic's /predict shape, with dated predictions rounded to cents", () => {

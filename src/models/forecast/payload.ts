@@ -2,8 +2,8 @@
  * The JSON Cryptonic's Flask app answered on GET /predict, with each value dated:
  * {"message": ..., "period_length": 7, "result": [{"date": "YYYY-MM-DD", "prediction": 12345.67}, ...], "success": true}
  */
-import { PERIOD_LENGTH } from './constants';
-import type { ForecastDay } from './predict';
+import { PERIOD_LENGTH } from './constants.ts';
+import type { ForecastDay } from './predict.ts';
 
 export interface PredictPayload {
   message: string;

@@ -4,10 +4,10 @@
  * last_value × (y + 1)). The predicted days are the 7 calendar days after the last date.
  */
 import * as tf from '@tensorflow/tfjs';
-import { PERIOD_LENGTH } from './constants';
-import { addDays } from './dates';
-import type { PriceRow } from './parse-yahoo-csv';
-import { denormalizeWeek, groupIntoWeeks, weeksToInput, type Week } from './weeks';
+import { PERIOD_LENGTH } from './constants.ts';
+import { addDays } from './dates.ts';
+import type { PriceRow } from './parse-yahoo-csv.ts';
+import { denormalizeWeek, groupIntoWeeks, weeksToInput, type Week } from './weeks.ts';
 
 export interface ForecastDay {
   date: string;

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../runtime/node-backend';
-import { createForecastModel } from './model';
-import { allFinite, modelFromWeights, weightsOf } from './stored-weights';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
+import { createForecastModel } from './model.ts';
+import { allFinite, modelFromWeights, weightsOf } from './stored-weights.ts';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');

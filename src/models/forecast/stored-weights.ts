@@ -3,7 +3,7 @@
  * on the device; the architecture is createForecastModel's, so the weights are all it needs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createForecastModel } from './model';
+import { createForecastModel } from './model.ts';
 
 export interface StoredWeight {
   shape: number[];

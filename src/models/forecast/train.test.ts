@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../runtime/node-backend';
-import { addDays } from './dates';
-import { FORMULATIONS } from './formulation';
-import { createForecastModel } from './model';
-import type { PriceRow } from './parse-yahoo-csv';
-import { forecastNextWeek, predictNormalizedWeek } from './predict';
-import { trainForecastModel } from './train';
-import { groupIntoWeeks } from './weeks';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
+import { addDays } from './dates.ts';
+import { FORMULATIONS } from './formulation.ts';
+import { createForecastModel } from './model.ts';
+import type { PriceRow } from './parse-yahoo-csv.ts';
+import { forecastNextWeek, predictNormalizedWeek } from './predict.ts';
+import { trainForecastModel } from './train.ts';
+import { groupIntoWeeks } from './weeks.ts';
 
 /** A made-up price series: a slow trend with a weekly wave and a little seeded noise. */
 function syntheticPrices(days: number, start = '2021-03-01'): PriceRow[] {

@@ -4,10 +4,10 @@
  * browser worker call the same function.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_EPOCHS } from './constants';
-import { trainingArrays, type Formulation } from './formulation';
-import { createForecastModel } from './model';
-import type { Week } from './weeks';
+import { DEFAULT_EPOCHS } from './constants.ts';
+import { trainingArrays, type Formulation } from './formulation.ts';
+import { createForecastModel } from './model.ts';
+import type { Week } from './weeks.ts';
 
 export interface TrainForecastOptions {
   formulation: Formulation;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDate } from './dates';
-import type { PriceRow } from './parse-yahoo-csv';
-import { denormalizeWeek, groupIntoWeeks, normalizeWeek, weeksToInput } from './weeks';
+import { addDays, daysBetween, isIsoDate } from './dates.ts';
+import type { PriceRow } from './parse-yahoo-csv.ts';
+import { denormalizeWeek, groupIntoWeeks, normalizeWeek, weeksToInput } from './weeks.ts';
 
 /** Closes 1, 2, 3, … on consecutive days from 2020-01-01. */
 function expectClose(actual: number[], expected: number[]) {

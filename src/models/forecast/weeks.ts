@@ -4,8 +4,8 @@
  * shape of every week and never the price level. A prediction is turned back into prices with a
  * base close: base × (y_i + 1).
  */
-import { PERIOD_LENGTH } from './constants';
-import type { PriceRow } from './parse-yahoo-csv';
+import { PERIOD_LENGTH } from './constants.ts';
+import type { PriceRow } from './parse-yahoo-csv.ts';
 
 export interface Week {
   dates: string[];

@@ -3,10 +3,10 @@
  * one forward pass inside tf.tidy, probabilities out. No tensor outlives a call.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TargetSize } from './pil-resize';
-import type { PixelSource } from './pixels';
-import { preprocessVgg16, type PreprocessOptions } from './vgg16-preprocess';
-import { toProbabilities } from './probabilities';
+import type { TargetSize } from './pil-resize.ts';
+import type { PixelSource } from './pixels.ts';
+import { preprocessVgg16, type PreprocessOptions } from './vgg16-preprocess.ts';
+import { toProbabilities } from './probabilities.ts';
 
 export interface ImageClassification {
   /** The top label. */

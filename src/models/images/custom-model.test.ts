@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../runtime/node-backend';
-import { customModelArtifacts, modelClassCount, modelInputSize, type ModelFile } from './custom-model';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
+import { customModelArtifacts, modelClassCount, modelInputSize, type ModelFile } from './custom-model.ts';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');

@@ -4,7 +4,7 @@
  * plain-words errors for the usual mistakes (a graph model, a missing shard, a non-image input).
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { TargetSize } from './pil-resize';
+import type { TargetSize } from './pil-resize.ts';
 
 export interface ModelFile {
   name: string;

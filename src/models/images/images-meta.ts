@@ -1,5 +1,5 @@
 /** The images package's meta.json: the common model meta plus the preprocessing the model expects. */
-import type { ModelMeta } from '../../runtime/model-meta';
-import type { ImagePreprocessing } from './model';
+import type { ModelMeta } from '../../runtime/model-meta.ts';
+import type { ImagePreprocessing } from './model.ts';
 
 export type ImagesMeta = ModelMeta & { preprocessing: ImagePreprocessing };

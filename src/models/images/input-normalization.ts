@@ -12,7 +12,7 @@
  *
  * Output: Float32Array, height × width × 3, channels last.
  */
-import type { Image8 } from './pixels';
+import type { Image8 } from './pixels.ts';
 
 export type InputMode = 'caffe' | 'tf' | 'raw';
 export const INPUT_MODES: readonly InputMode[] = ['caffe', 'tf', 'raw'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsFor, parseLabels } from './labels';
+import { labelsFor, parseLabels } from './labels.ts';
 
 describe('parseLabels', () => {
   it('reads a JSON array', () => expect(parseLabels('["cat", "coffee"]')).toEqual(['cat', 'coffee']));

@@ -5,8 +5,8 @@
  * Shared by the Node training script and the browser worker.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { InputMode } from './input-normalization';
-import type { Interpolation } from './vgg16-preprocess';
+import type { InputMode } from './input-normalization.ts';
+import type { Interpolation } from './vgg16-preprocess.ts';
 
 export const IMAGE_SIZE = 64;
 export const IMAGE_LABELS = ['cat', 'coffee'] as const;

@@ -22,7 +22,7 @@
  * point with 22 fractional bits, horizontal pass first into an 8-bit image (rounded, clipped), then
  * the vertical pass. A pass is skipped when that dimension does not change.
  */
-import { assertSize, type Image8 } from './pixels';
+import { assertSize, type Image8 } from './pixels.ts';
 
 /** [height, width], the Keras `target_size` order. */
 export type TargetSize = readonly [height: number, width: number];

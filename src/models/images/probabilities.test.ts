@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toProbabilities, topK } from './probabilities';
+import { toProbabilities, topK } from './probabilities.ts';
 
 describe('toProbabilities', () => {
   it('keeps softmax output', () => expect(toProbabilities([0.25, 0.75])).toEqual([0.25, 0.75]));

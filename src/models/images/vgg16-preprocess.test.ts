@@ -18,7 +18,7 @@ import {
   type InputMode,
   type PixelSource,
   type RgbImage,
-} from './vgg16-preprocess';
+} from './vgg16-preprocess.ts';
 
 // ---------------------------------------------------------------- fixtures (scripts/images/make-parity-fixtures.py)
 

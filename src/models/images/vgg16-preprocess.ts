@@ -14,9 +14,9 @@
  *
  * Result: Float32Array, height × width × 3, channels last (a [1, h, w, 3] tensor's data).
  */
-import { normalizeInput, INPUT_MODES, type InputMode } from './input-normalization';
-import { resizeBilinearPil, resizeNearestPil, type TargetSize } from './pil-resize';
-import { toRgb, validatePixels, type PixelSource, type RgbImage } from './pixels';
+import { normalizeInput, INPUT_MODES, type InputMode } from './input-normalization.ts';
+import { resizeBilinearPil, resizeNearestPil, type TargetSize } from './pil-resize.ts';
+import { toRgb, validatePixels, type PixelSource, type RgbImage } from './pixels.ts';
 
 export type Interpolation = 'nearest' | 'bilinear';
 export const INTERPOLATIONS: readonly Interpolation[] = ['nearest', 'bilinear'];
@@ -77,7 +77,7 @@ export function preprocessVgg16(
   return normalizeInput(resized, mode);
 }
 
-export { CAFFE_MEAN_BGR, INPUT_MODES, normalizeInput, normalizeValue, type InputMode } from './input-normalization';
+export { CAFFE_MEAN_BGR, INPUT_MODES, normalizeInput, normalizeValue, type InputMode } from './input-normalization.ts';
 export {
   PIL_PRECISION_BITS,
   pilBilinearCoefficients,
@@ -86,5 +86,5 @@ export {
   resizeNearestPil,
   type PilCoefficients,
   type TargetSize,
-} from './pil-resize';
-export { grayToRgb, toRgb, validatePixels, type Image8, type PixelSource, type RgbImage } from './pixels';
+} from './pil-resize.ts';
+export { grayToRgb, toRgb, validatePixels, type Image8, type PixelSource, type RgbImage } from './pixels.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeIds, encodeSeed, encodeWords, textsToSequences, UNKNOWN_PLACEHOLDER } from './encode';
-import { formatSequence } from './format-sequence';
-import { fitVocabulary } from './vocabulary';
+import { decodeIds, encodeSeed, encodeWords, textsToSequences, UNKNOWN_PLACEHOLDER } from './encode.ts';
+import { formatSequence } from './format-sequence.ts';
+import { fitVocabulary } from './vocabulary.ts';
 
 const TRAINING = [
   'A valve opens when the float rises, and the valve closes when the float sinks.',

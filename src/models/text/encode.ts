@@ -1,7 +1,7 @@
 /** Text → ids for training and for the page's seed, and ids → text for the page's output. */
-import { formatSequence, removeSpaces } from './format-sequence';
-import { textToWordSequence } from './tokenizer';
-import { PADDING_ID, type Vocabulary } from './vocabulary';
+import { formatSequence, removeSpaces } from './format-sequence.ts';
+import { textToWordSequence } from './tokenizer.ts';
+import { PADDING_ID, type Vocabulary } from './vocabulary.ts';
 
 /**
  * Keras's `texts_to_sequences` without an oov_token: words outside the vocabulary are DROPPED, so a

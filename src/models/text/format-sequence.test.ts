@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSequence, removeSpaces } from './format-sequence';
+import { formatSequence, removeSpaces } from './format-sequence.ts';
 
 // Expected values were produced by the seed's three re.sub calls in CPython 3.11.
 describe('formatSequence (the seed format_sequence)', () => {

@@ -2,7 +2,7 @@
  * The seed's text clean-up, reproduced step by step with Python `re.sub` semantics:
  * `format_sequence` before tokenizing and `remove_spaces` after decoding.
  */
-import { isPythonSpace, PY_DIGIT, PY_SPACE } from './python-regex';
+import { isPythonSpace, PY_DIGIT, PY_SPACE } from './python-regex.ts';
 
 const PUNCTUATION = '.,;?';
 const FIGURE_REFERENCE = new RegExp(`\\((${PY_DIGIT}+)\\)`, 'gu');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../runtime/node-backend';
-import { seededRandom } from '../common/random';
-import { generateIds, seedWindow, type GenerationMethod } from './generate';
-import type { TextNetwork } from './network';
-import { smallTextNetwork } from './test-network';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
+import { seededRandom } from '../common/random.ts';
+import { generateIds, seedWindow, type GenerationMethod } from './generate.ts';
+import type { TextNetwork } from './network.ts';
+import { smallTextNetwork } from './test-network.ts';
 
 let network: TextNetwork;
 beforeAll(async () => {

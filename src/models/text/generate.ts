@@ -8,11 +8,11 @@
  * give the same words; only the cost differs (one cell step per word against the whole sequence).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Random } from '../common/random';
-import { WINDOW_LENGTH } from './constants';
-import { disposeState, type LstmState, type TextNetwork } from './network';
-import { sampleWithTemperature } from './sampling';
-import { PADDING_ID } from './vocabulary';
+import type { Random } from '../common/random.ts';
+import { WINDOW_LENGTH } from './constants.ts';
+import { disposeState, type LstmState, type TextNetwork } from './network.ts';
+import { sampleWithTemperature } from './sampling.ts';
+import { PADDING_ID } from './vocabulary.ts';
 
 export type GenerationMethod = 'stateful' | 'seedMethod';
 

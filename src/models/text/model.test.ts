@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../runtime/node-backend';
-import { createTextModel, sparseCrossEntropy } from './model';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
+import { createTextModel, sparseCrossEntropy } from './model.ts';
 
 beforeAll(() => useNodeBackend('wasm'));
 

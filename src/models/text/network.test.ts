@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../runtime/node-backend';
-import { seededRandom } from '../common/random';
-import { createTextModel } from './model';
-import { disposeState, TextNetwork } from './network';
-import { smallTextNetwork } from './test-network';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
+import { seededRandom } from '../common/random.ts';
+import { createTextModel } from './model.ts';
+import { disposeState, TextNetwork } from './network.ts';
+import { smallTextNetwork } from './test-network.ts';
 
 let network: TextNetwork;
 let hardGates: TextNetwork;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIVERSITY_MESSAGE, LONG_SEED_MESSAGE, MAX_SEED_CHARACTERS, requestProblem, RNG_SEED_MESSAGE, WORDS_MESSAGE } from './request';
+import { DIVERSITY_MESSAGE, LONG_SEED_MESSAGE, MAX_SEED_CHARACTERS, requestProblem, RNG_SEED_MESSAGE, WORDS_MESSAGE } from './request.ts';
 
 describe('requestProblem', () => {
   it('accepts the limits and the defaults', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../common/random';
-import { sampleIndex, sampleWithTemperature, temperatureDistribution } from './sampling';
+import { seededRandom } from '../common/random.ts';
+import { sampleIndex, sampleWithTemperature, temperatureDistribution } from './sampling.ts';
 
 const probabilities = [0.02, 0.1, 0.3, 0.05, 0.4, 0.13];
 const logProbabilities = probabilities.map(Math.log);

@@ -2,7 +2,7 @@
  * Temperature ("diversity") sampling as the seed did it: p_i ∝ exp(log(p_i) / diversity), in float64.
  * Padding and unknown ids are never drawn: they are not words a person could read.
  */
-import type { Random } from '../common/random';
+import type { Random } from '../common/random.ts';
 
 /**
  * Writes the unnormalized weights exp((logit_i - max) / diversity) into `out` (0 for `excluded`

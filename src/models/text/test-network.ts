@@ -1,7 +1,7 @@
 /** A small random-weight text model for unit tests: quick to run, with peaked (non-uniform) outputs. */
 import * as tf from '@tensorflow/tfjs';
-import { createTextModel } from './model';
-import { TextNetwork } from './network';
+import { createTextModel } from './model.ts';
+import { TextNetwork } from './network.ts';
 
 /** Per weight, in order: embeddings, LSTM kernel, recurrent kernel, bias, output kernel, output bias. */
 const SCALES = [20, 3, 3, 1, 30, 1];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, SEED_TOKENIZER, textToWordSequence } from './tokenizer';
+import { countWords, SEED_TOKENIZER, textToWordSequence } from './tokenizer.ts';
 
 describe('textToWordSequence (Keras, seed settings)', () => {
   it('has exactly the seed filter characters', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_TOKENIZER } from './tokenizer';
-import { fitVocabulary } from './vocabulary';
-import { parseVocabulary, stringifyVocabulary, vocabularyFromJson, vocabularyToJson } from './vocabulary-json';
+import { SEED_TOKENIZER } from './tokenizer.ts';
+import { fitVocabulary } from './vocabulary.ts';
+import { parseVocabulary, stringifyVocabulary, vocabularyFromJson, vocabularyToJson } from './vocabulary-json.ts';
 
 const vocabulary = fitVocabulary(['gear shaft gear , bolt ? nut . gear']);
 

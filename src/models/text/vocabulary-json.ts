@@ -6,7 +6,7 @@
  *
  * `unknownId` is redundant (words.length + 1) and is checked on load, to catch a truncated file.
  */
-import { Vocabulary } from './vocabulary';
+import { Vocabulary } from './vocabulary.ts';
 
 export const VOCABULARY_FORMAT_VERSION = 1;
 

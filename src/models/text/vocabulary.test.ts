@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitVocabulary, PADDING_ID, Vocabulary } from './vocabulary';
+import { fitVocabulary, PADDING_ID, Vocabulary } from './vocabulary.ts';
 
 describe('fitVocabulary (Keras word_index)', () => {
   it('orders by count, most frequent first, ties in first-seen order, ids from 1', () => {

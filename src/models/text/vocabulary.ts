@@ -4,7 +4,7 @@
  * size + 1, stands for every word outside the vocabulary. So the model has `idCount` = size + 2
  * inputs and outputs, and the words' ids are exactly the ones Keras would give them.
  */
-import { countWords, SEED_TOKENIZER, type TokenizerConfig } from './tokenizer';
+import { countWords, SEED_TOKENIZER, type TokenizerConfig } from './tokenizer.ts';
 
 export const PADDING_ID = 0;
 

@@ -1,11 +1,11 @@
 /** Digits: the MNIST CNN. */
-import { layersModelFrom } from '../../runtime/model-package';
-import type { Handlers } from '../../runtime/rpc';
-import type { DigitResult } from '../../models/digits/result';
-import type { RgbaImage } from '../../models/digits/normalize';
-import { normalizeDigit } from '../../models/digits/normalize';
-import { predictDigit } from '../../models/digits/predict';
-import { defineTask, guarded, warmUp } from '../inference-core';
+import { layersModelFrom } from '../../runtime/model-package.ts';
+import type { Handlers } from '../../runtime/rpc.ts';
+import type { DigitResult } from '../../models/digits/result.ts';
+import type { RgbaImage } from '../../models/digits/normalize.ts';
+import { normalizeDigit } from '../../models/digits/normalize.ts';
+import { predictDigit } from '../../models/digits/predict.ts';
+import { defineTask, guarded, warmUp } from '../inference-core.ts';
 
 export type DigitsCalls = {
   /** Normalizes a picture MNIST-style and recognizes it; `null` when there is no ink. */

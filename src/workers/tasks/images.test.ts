@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { useNodeBackend } from '../../runtime/node-backend';
-import type { CallContext } from '../../runtime/rpc';
-import { imagesHandlers } from './images';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
+import type { CallContext } from '../../runtime/rpc.ts';
+import { imagesHandlers } from './images.ts';
 
 // The worker's shared machinery starts browser backends; the bring-your-own path needs none of it.
 vi.mock('../inference-core', () => ({

@@ -4,17 +4,17 @@
  * preprocessing happen here, off the page's thread.
  */
 import * as tf from '@tensorflow/tfjs';
-import { layersModelFrom } from '../../runtime/model-package';
-import { KindedError, type Handlers } from '../../runtime/rpc';
-import { classifyPixels, type ImageClassification } from '../../models/images/classify';
-import { customModelArtifacts, modelClassCount, modelInputSize, type ModelFile } from '../../models/images/custom-model';
-import type { ImagesMeta } from '../../models/images/images-meta';
-import { labelsFor } from '../../models/images/labels';
-import type { ImagePreprocessing } from '../../models/images/model';
-import type { TargetSize } from '../../models/images/pil-resize';
-import type { PixelSource } from '../../models/images/pixels';
-import { INPUT_MODES, INTERPOLATIONS } from '../../models/images/vgg16-preprocess';
-import { defineTask, guarded, warmUp } from '../inference-core';
+import { layersModelFrom } from '../../runtime/model-package.ts';
+import { KindedError, type Handlers } from '../../runtime/rpc.ts';
+import { classifyPixels, type ImageClassification } from '../../models/images/classify.ts';
+import { customModelArtifacts, modelClassCount, modelInputSize, type ModelFile } from '../../models/images/custom-model.ts';
+import type { ImagesMeta } from '../../models/images/images-meta.ts';
+import { labelsFor } from '../../models/images/labels.ts';
+import type { ImagePreprocessing } from '../../models/images/model.ts';
+import type { TargetSize } from '../../models/images/pil-resize.ts';
+import type { PixelSource } from '../../models/images/pixels.ts';
+import { INPUT_MODES, INTERPOLATIONS } from '../../models/images/vgg16-preprocess.ts';
+import { defineTask, guarded, warmUp } from '../inference-core.ts';
 
 export type ImageAnswer = ImageClassification & { ms: number };
 

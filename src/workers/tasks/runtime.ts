@@ -1,10 +1,10 @@
 /** Calls about the runtime itself: start-up, model packages, memory, speed, GPU faults. */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName, BackendReport } from '../../runtime/backend-choice';
-import type { ModelMeta } from '../../runtime/model-meta';
-import type { Handlers } from '../../runtime/rpc';
-import type { Task } from '../inference-protocol';
-import { cancelDownload, guarded, initBackend, loadTask, loseWebGLContext, packageOf } from '../inference-core';
+import type { BackendName, BackendReport } from '../../runtime/backend-choice.ts';
+import type { ModelMeta } from '../../runtime/model-meta.ts';
+import type { Handlers } from '../../runtime/rpc.ts';
+import type { Task } from '../inference-protocol.ts';
+import { cancelDownload, guarded, initBackend, loadTask, loseWebGLContext, packageOf } from '../inference-core.ts';
 
 export type RuntimeCalls = {
   init: { params: { backend: BackendName | null; modelsBaseUrl: string }; result: BackendReport; update: never };

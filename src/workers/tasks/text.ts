@@ -1,14 +1,14 @@
 /** Text: the word LSTM writes patent abstracts after a seed, one word at a time, streamed. */
-import { layersModelFrom, PackageError } from '../../runtime/model-package';
-import { KindedError, type Handlers } from '../../runtime/rpc';
-import { seededRandom } from '../../models/common/random';
-import { encodeSeed } from '../../models/text/encode';
-import { generateIds, seedWindow, type GenerationMethod } from '../../models/text/generate';
-import { TextNetwork } from '../../models/text/network';
-import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request';
-import type { Vocabulary } from '../../models/text/vocabulary';
-import { parseVocabulary } from '../../models/text/vocabulary-json';
-import { defineTask, guarded } from '../inference-core';
+import { layersModelFrom, PackageError } from '../../runtime/model-package.ts';
+import { KindedError, type Handlers } from '../../runtime/rpc.ts';
+import { seededRandom } from '../../models/common/random.ts';
+import { encodeSeed } from '../../models/text/encode.ts';
+import { generateIds, seedWindow, type GenerationMethod } from '../../models/text/generate.ts';
+import { TextNetwork } from '../../models/text/network.ts';
+import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
+import type { Vocabulary } from '../../models/text/vocabulary.ts';
+import { parseVocabulary } from '../../models/text/vocabulary-json.ts';
+import { defineTask, guarded } from '../inference-core.ts';
 
 export interface TextGeneration {
   /** The new words, in order (the seed is not repeated). */
