@@ -51,18 +51,3 @@ export function measureLastPositions(windows: Windows, rows: ArrayLike<number>, 
   }
   return { crossEntropy: nats / rows.length, accuracy: correct / rows.length, n: rows.length };
 }
-
-/** For a layers model that predicts every position (the training model): its last position only. */
-export function evaluateWindows(model: tf.LayersModel, windows: Windows, batch = 256, pick?: ArrayLike<number>): TextQuality {
-  const rows: ArrayLike<number> = pick ?? Int32Array.from({ length: windows.count }, (_, i) => i);
-  return measureLastPositions(
-    windows,
-    rows,
-    (ids) => {
-      const logits = model.predict(ids) as tf.Tensor3D;
-      const [n, length] = ids.shape;
-      return logits.slice([0, length - 1, 0], [n, 1, -1]).squeeze([1]) as tf.Tensor2D;
-    },
-    batch,
-  );
-}
