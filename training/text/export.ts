@@ -19,6 +19,7 @@ import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
 import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/model-files.ts';
 import { writeMeta } from '../lib/model-package.ts';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
+import type { PackageOrigin } from './from-package.ts';
 import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, sampleOf, type WindowQuality } from './eval.ts';
 
 export const TEXT_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/text');
@@ -35,7 +36,7 @@ interface CheckpointState {
   averageFrom?: number;
   averaged?: number;
   command?: string;
-  fromPackage?: { version: string; epochs: number; shards: string[] };
+  fromPackage?: PackageOrigin;
   history: Array<{ epoch: number; loss: number; heldOutSample?: WindowQuality; seconds: number }>;
 }
 

@@ -31,15 +31,13 @@ import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts
 import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';
 import { createTextModel, DEFAULT_TEXT_MODEL, sparseCrossEntropy, type TextModelConfig } from '../../src/models/text/model.ts';
 import { TextNetwork } from '../../src/models/text/network.ts';
-import type { Vocabulary } from '../../src/models/text/vocabulary.ts';
 import { stringifyVocabulary } from '../../src/models/text/vocabulary-json.ts';
 import { REPO_ROOT } from '../lib/data-dir.ts';
-import { loadLayersModel } from '../lib/model-files.ts';
-import { readMeta } from '../lib/model-package.ts';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
 import { loadTextCorpus } from './corpus.ts';
 import { makeChunks } from './chunks.ts';
+import { startFromPackage, type PackageOrigin } from './from-package.ts';
 import { makeWindows } from './windows.ts';
 import { measureLastPositions, type TextQuality } from './evaluate.ts';
 
@@ -59,8 +57,8 @@ interface TrainState {
   averaged?: number;
   /** The command that reproduces this run from scratch, for meta.json. */
   command?: string;
-  /** The package this run started from (--from-package): its version and weight shards' sha256. */
-  fromPackage?: { version: string; epochs: number; shards: string[] };
+  /** The package this run started from (--from-package). */
+  fromPackage?: PackageOrigin;
   history: Array<{ epoch: number; loss: number; heldOutSample: TextQuality; averagedHeldOutSample?: TextQuality & { snapshots: number }; seconds: number }>;
 }
 
@@ -117,33 +115,6 @@ function clipByGlobalNorm(grads: tf.NamedTensorMap, max: number): tf.NamedTensor
   });
 }
 
-interface PackageTraining {
-  epochs: number;
-  history: TrainState['history'];
-  vocabulary: { file: string };
-}
-
-/**
- * A fresh run's starting point taken from a model package: the requested network (same shape, maybe
- * other dropout) with the package's weights, and the package's epochs and history as the run's own.
- */
-async function startFromPackage(dir: string, vocabulary: Vocabulary, network: Omit<TextModelConfig, 'idCount'>): Promise<{ model: tf.LayersModel; state: TrainState }> {
-  const meta = readMeta(dir);
-  const training = (meta as unknown as { training: PackageTraining }).training;
-  if (readFileSync(path.join(dir, training.vocabulary.file), 'utf8') !== stringifyVocabulary(vocabulary)) {
-    throw new Error(`${dir} was trained on another vocabulary than --max-words ${maxWords} gives`);
-  }
-  const trained = await loadLayersModel(dir);
-  const model = createTextModel({ idCount: vocabulary.idCount, ...network });
-  model.setWeights(trained.getWeights()); // throws if the shapes differ
-  trained.dispose();
-  const shards = meta.files.filter((f) => f.name.endsWith('.bin')).map((f) => f.sha256);
-  return {
-    model,
-    state: { epoch: training.epochs, maxWords, network, history: training.history, fromPackage: { version: meta.version, epochs: training.epochs, shards } },
-  };
-}
-
 /** Next-word quality at the last position of the sampled windows (the output layer runs there only). */
 function measureHeldOut(model: tf.LayersModel, windows: ReturnType<typeof makeWindows>, sample: ArrayLike<number>): TextQuality {
   const network = new TextNetwork(model);
@@ -166,9 +137,15 @@ async function main() {
   const resumed = args.fresh ? null : await loadCheckpoint<TrainState>(TEXT_CHECKPOINT_DIR, optimizer);
   if (resumed && resumed.state.maxWords !== maxWords) throw new Error(`the checkpoint was trained with --max-words ${resumed.state.maxWords}; use it or --fresh`);
   if (resumed && args['from-package']) throw new Error(`a checkpoint exists in ${TEXT_CHECKPOINT_DIR}: resume it (drop --from-package) or add --fresh`);
-  const start = resumed ?? (args['from-package'] ? await startFromPackage(path.resolve(args['from-package']), vocabulary, requestedNetwork) : null);
-  const model = start?.model ?? createTextModel({ idCount: vocabulary.idCount, ...requestedNetwork });
-  const state: TrainState = start?.state ?? { epoch: 0, maxWords, network: requestedNetwork, history: [] };
+  const fromPackage = !resumed && args['from-package'] ? await startFromPackage<TrainState['history'][number]>(args['from-package'], vocabulary, requestedNetwork) : null;
+  const model = resumed?.model ?? fromPackage?.model ?? createTextModel({ idCount: vocabulary.idCount, ...requestedNetwork });
+  const state: TrainState = resumed?.state ?? {
+    epoch: fromPackage?.epochs ?? 0,
+    maxWords,
+    network: requestedNetwork,
+    history: fromPackage?.history ?? [],
+    ...(fromPackage ? { fromPackage: fromPackage.origin } : {}),
+  };
   const network = state.network;
   const networkArgs = network
     ? ` --embedding ${network.embeddingSize} --units ${network.lstmUnits} --dropout ${network.dropout} --embedding-dropout ${network.embeddingDropout} --recurrent-dropout ${network.recurrentDropout}`
@@ -186,7 +163,7 @@ async function main() {
   const averageRateArgs = state.averageLearningRate === undefined ? '' : ` --average-learning-rate ${state.averageLearningRate}`;
   const averageArgs = state.averageFrom === undefined ? '' : ` --average-from ${state.averageFrom} --average-every ${averageEvery}${averageRateArgs}`;
   // Which version of the package it was is in state.fromPackage (and the export's meta.json).
-  const packageArgs = state.fromPackage ? ' --from-package public/models/text' : '';
+  const packageArgs = state.fromPackage ? ` --from-package ${state.fromPackage.path}` : '';
   state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}${networkArgs}${averageArgs}${packageArgs}`;
   const averageFile = path.join(TEXT_CHECKPOINT_DIR, AVERAGE_FILE);
   if (resumed && state.averaged && !existsSync(averageFile)) throw new Error(`the checkpoint's weight average (${averageFile}) is missing`);

@@ -26,6 +26,16 @@ export interface TextModelConfig {
 export const DEFAULT_TEXT_MODEL: Omit<TextModelConfig, 'idCount'> = { embeddingSize: 100, lstmUnits: 256, dropout: 0.3 };
 
 export function createTextModel(config: TextModelConfig, seed = 7): tf.LayersModel {
+  // tfjs-layers' LSTM leaves the pieces of its unitForgetBias initial value undisposed (4 tensors
+  // per model): building inside tidy frees them; the weights are variables, which tidy keeps.
+  let model: tf.LayersModel | undefined;
+  tf.tidy(() => {
+    model = buildTextModel(config, seed);
+  });
+  return model!;
+}
+
+function buildTextModel(config: TextModelConfig, seed: number): tf.LayersModel {
   const ids = tf.input({ shape: [null], dtype: 'int32', name: 'ids' });
   const embedded = tf.layers
     .embedding({ inputDim: config.idCount, outputDim: config.embeddingSize, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }), name: 'embedding' })
