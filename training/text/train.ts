@@ -23,7 +23,7 @@
  *          checkpoint that outlives a machine (its weights come back from uint8, Adam starts anew).
  */
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
@@ -168,7 +168,13 @@ async function main() {
   const averageFile = path.join(TEXT_CHECKPOINT_DIR, AVERAGE_FILE);
   if (resumed && state.averaged && !existsSync(averageFile)) throw new Error(`the checkpoint's weight average (${averageFile}) is missing`);
   const average = resumed && state.averaged ? WeightAverage.fromBytes(readFileSync(averageFile), model, state.averaged) : WeightAverage.empty();
-  const averageFiles = (): Record<string, Uint8Array> => (average.count > 0 ? { [AVERAGE_FILE]: average.toBytes() } : {});
+  // Saved with every checkpoint (the save swaps the whole folder): the vocabulary, so any checkpoint
+  // can be exported, and the running average if there is one.
+  const vocabularyBytes = new TextEncoder().encode(stringifyVocabulary(vocabulary));
+  const checkpointFiles = (): Record<string, Uint8Array> => ({
+    'vocabulary.json': vocabularyBytes,
+    ...(average.count > 0 ? { [AVERAGE_FILE]: average.toBytes() } : {}),
+  });
   if (resumed) console.log(`resuming after epoch ${state.epoch}${state.partial ? `, step ${state.partial.step}` : ''}`);
   else if (state.fromPackage) console.log(`starting from the package version ${state.fromPackage.version} (after ${state.epoch} epochs): held-out sample ${JSON.stringify(measureHeldOut(model, heldOut, sample))}`);
   model.summary(undefined, undefined, (line) => console.log(line));
@@ -210,7 +216,7 @@ async function main() {
       }
       if ((step + 1) % saveEvery === 0 && step + 1 < steps) {
         state.partial = { step: step + 1, lossSum, seconds: (performance.now() - started) / 1000 };
-        await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state, averageFiles());
+        await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state, checkpointFiles());
       }
     }
     const heldOutSample = measureHeldOut(model, heldOut, sample);
@@ -224,8 +230,7 @@ async function main() {
     state.epoch = epoch + 1;
     delete state.partial;
     state.history.push({ epoch: epoch + 1, loss: lossSum / steps, heldOutSample, ...(averagedHeldOutSample ? { averagedHeldOutSample } : {}), seconds });
-    await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state, averageFiles());
-    writeFileSync(path.join(TEXT_CHECKPOINT_DIR, 'vocabulary.json'), stringifyVocabulary(vocabulary));
+    await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state, checkpointFiles());
     console.log(
       `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, held-out sample cross-entropy ${heldOutSample.crossEntropy.toFixed(4)} accuracy ${heldOutSample.accuracy.toFixed(4)}, ${seconds.toFixed(0)} s`,
     );
