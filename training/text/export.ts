@@ -1,5 +1,5 @@
 /**
- * npm run export:text [checkpoint folder] [--train-command "…"] — turns a training checkpoint into public/models/text/:
+ * npm run export:text [checkpoint folder] [--out DIR] [--train-command "…"] — turns a training checkpoint into public/models/text/
  * model.json + shards, vocabulary.json and meta.json (loss per epoch, held-out metrics measured on
  * the exported copy). Weights go out in the smallest storage that costs < 0.02 nats on the held-out
  * sample: uint8 (large tensors; see weight-encoding.ts), else float16, else float32.
@@ -43,8 +43,10 @@ interface CheckpointState {
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   // Checkpoints from before train.ts recorded its command line: say it here for meta.json.
-  options: { 'train-command': { type: 'string' } },
+  // --out DIR exports elsewhere: a candidate measured without replacing the shipped package.
+  options: { 'train-command': { type: 'string' }, out: { type: 'string' } },
 });
+const packageDir = path.resolve(args.out ?? TEXT_PACKAGE_DIR);
 const checkpointDir = path.resolve(
   positionals[0] ?? path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'text'),
 );
@@ -60,7 +62,7 @@ async function measure(dir: string, set: ReturnType<typeof heldOutSet>): Promise
 
 /** Every export is a new version of the package: the previous package's patch number plus one. */
 function nextVersion(): string {
-  const metaFile = path.join(TEXT_PACKAGE_DIR, 'meta.json');
+  const metaFile = path.join(packageDir, 'meta.json');
   const previous = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as { version?: string }).version : undefined;
   const [major, minor, patch] = (previous ?? '1.0.-1').split('.').map(Number);
   return `${major}.${minor}.${patch + 1}`;
@@ -70,7 +72,7 @@ function nextVersion(): string {
 async function writeAveragedCopy(dir: string, snapshots: number): Promise<string> {
   const model = await loadLayersModel(dir);
   const restore = WeightAverage.fromBytes(readFileSync(path.join(dir, AVERAGE_FILE)), model, snapshots).applyTo(model);
-  const scratch = `${TEXT_PACKAGE_DIR}.averaged-scratch`;
+  const scratch = `${packageDir}.averaged-scratch`;
   await saveLayersModel(model, scratch, 'float32');
   restore();
   model.dispose();
@@ -100,7 +102,7 @@ async function main() {
   let storage: WeightStorage = 'float32';
   const trials: Array<{ storage: WeightStorage; crossEntropy: number; accuracy: number; costNats: number }> = [];
   for (const candidate of QUANTIZED_STORAGES) {
-    const trial = `${TEXT_PACKAGE_DIR}.${candidate}-trial`;
+    const trial = `${packageDir}.${candidate}-trial`;
     await saveLayersModel(model, trial, candidate, extra);
     const quality = await measure(trial, trialSet);
     rmSync(trial, { recursive: true, force: true });
@@ -114,17 +116,17 @@ async function main() {
   }
   console.log(`→ ${storage}`);
 
-  const { modelJson, shards } = await saveLayersModel(model, TEXT_PACKAGE_DIR, storage, extra);
+  const { modelJson, shards } = await saveLayersModel(model, packageDir, storage, extra);
   model.dispose();
-  const exported = await measure(TEXT_PACKAGE_DIR, set);
+  const exported = await measure(packageDir, set);
   console.log(`the package, every held-out window: cross-entropy ${exported.crossEntropy.toFixed(4)}, accuracy ${exported.accuracy.toFixed(4)}`);
   // Past 50 words, stateful generation keeps every earlier word as context: measure that too.
-  const carriedNetwork = new TextNetwork(await loadLayersModel(TEXT_PACKAGE_DIR));
+  const carriedNetwork = new TextNetwork(await loadLayersModel(packageDir));
   const carried = measureCarriedState(carriedNetwork, set.sequences, set.sample);
   carriedNetwork.dispose();
   console.log(`same targets, whole abstract as context (stateful): cross-entropy ${carried.crossEntropy.toFixed(4)}, accuracy ${carried.accuracy.toFixed(4)}`);
   const meta = writeMeta(
-    TEXT_PACKAGE_DIR,
+    packageDir,
     {
       task: 'text',
       version,
@@ -162,7 +164,7 @@ async function main() {
   );
   if (sourceDir !== checkpointDir) rmSync(sourceDir, { recursive: true, force: true });
   const bytes = meta.files.reduce((sum, f) => sum + f.bytes, 0);
-  console.log(`exported ${TEXT_PACKAGE_DIR}: ${bytes} bytes (${(bytes / 2 ** 20).toFixed(2)} MiB), ${storage}`);
+  console.log(`exported ${packageDir}: ${bytes} bytes (${(bytes / 2 ** 20).toFixed(2)} MiB), ${storage}`);
   if (bytes > MAX_PACKAGE_BYTES) throw new Error(`The package is ${bytes} bytes, over the 8 MiB goal.`);
 }
 
