@@ -1,7 +1,7 @@
 /**
  * Next-word quality as the issue defines it: for positions with 50 words before them in held-out
  * abstracts, cross-entropy (nats) and top-1 accuracy of the model's prediction. One scorer for
- * training's per-epoch sample (a layers model) and `npm run eval` (eval.ts, the package's network).
+ * training's per-epoch sample and `npm run eval` (both through eval.ts's measureWindows).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Windows } from './windows.ts';

@@ -118,12 +118,13 @@ async function main() {
 
   const { modelJson, shards } = await saveLayersModel(model, packageDir, storage, extra);
   model.dispose();
-  const exported = await measure(packageDir, set);
+  // The package as written (its stored weights), loaded once for both measures.
+  const written = new TextNetwork(await loadLayersModel(packageDir));
+  const exported = measureWindows(written, set.windows, set.sample);
   console.log(`the package, every held-out window: cross-entropy ${exported.crossEntropy.toFixed(4)}, accuracy ${exported.accuracy.toFixed(4)}`);
   // Past 50 words, stateful generation keeps every earlier word as context: measure that too.
-  const carriedNetwork = new TextNetwork(await loadLayersModel(packageDir));
-  const carried = measureCarriedState(carriedNetwork, set.sequences, set.sample);
-  carriedNetwork.dispose();
+  const carried = measureCarriedState(written, set.sequences, set.sample);
+  written.dispose();
   console.log(`same targets, whole abstract as context (stateful): cross-entropy ${carried.crossEntropy.toFixed(4)}, accuracy ${carried.accuracy.toFixed(4)}`);
   const meta = writeMeta(
     packageDir,

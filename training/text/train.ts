@@ -38,8 +38,9 @@ import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
 import { loadTextCorpus } from './corpus.ts';
 import { makeChunks } from './chunks.ts';
 import { startFromPackage, type PackageOrigin } from './from-package.ts';
-import { makeWindows } from './windows.ts';
-import { measureLastPositions, type TextQuality } from './evaluate.ts';
+import { makeWindows, type Windows } from './windows.ts';
+import type { TextQuality } from './evaluate.ts';
+import { measureWindows } from './eval.ts';
 
 interface TrainState {
   /** Whole epochs done. */
@@ -97,7 +98,7 @@ const requestedNetwork: Omit<TextModelConfig, 'idCount'> = {
 export const TEXT_CHECKPOINT_DIR = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'text');
 const CLIP_NORM = 5;
 const averageEvery = Number(args['average-every']);
-/** Windows of held-out abstracts measured after every epoch, for the log (npm run eval measures its own sample). */
+/** Held-out windows measured after every epoch, for the log (npm run eval measures every window). */
 const HELD_OUT_LOG_SAMPLE = 4096;
 /** Decays by 0.85 per epoch; constant once weight averaging starts (the average needs the weights to move). */
 function learningRate(epoch: number, state?: Pick<TrainState, 'averageFrom' | 'averageLearningRate'>): number {
@@ -115,11 +116,11 @@ function clipByGlobalNorm(grads: tf.NamedTensorMap, max: number): tf.NamedTensor
   });
 }
 
-/** Next-word quality at the last position of the sampled windows (the output layer runs there only). */
-function measureHeldOut(model: tf.LayersModel, windows: ReturnType<typeof makeWindows>, sample: ArrayLike<number>): TextQuality {
+/** eval.ts's measure through a view of the training model, which stays the caller's. */
+function measureHeldOut(model: tf.LayersModel, windows: Windows, sample: ArrayLike<number>): TextQuality {
   const network = new TextNetwork(model);
   try {
-    return measureLastPositions(windows, sample, (ids) => network.windowLogits(ids));
+    return measureWindows(network, windows, sample);
   } finally {
     network.release();
   }
