@@ -5,8 +5,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { activeWebGLContext, startBackend } from '../runtime/browser-backend.ts';
 import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
+import { abortable } from '../runtime/abortable.ts';
 import { ContextLossWatch } from '../runtime/context-loss.ts';
 import { fetchModelPackage, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
+import { Readiness } from '../runtime/readiness.ts';
+import { KindedError, type CallContext } from '../runtime/rpc.ts';
 import type { Task } from './inference-protocol.ts';
 
 /** What a task builds from its package: anything it can dispose (a layers model, a model plus a vocabulary…). */
@@ -21,6 +24,8 @@ type Emit = {
 
 let emit: Emit = { progress: () => {}, backend: () => {} };
 let report: BackendReport | null = null;
+let starting: Promise<BackendReport> | null = null;
+const backendStarted = new Readiness<BackendReport>();
 let modelsBaseUrl = '';
 const contextLoss = new ContextLossWatch();
 const builders = new Map<Task, (pkg: ModelPackage) => Promise<Disposable>>();
@@ -32,22 +37,52 @@ export function connectEvents(events: Emit) {
   emit = events;
 }
 
-export async function initBackend(forced: BackendName | null, baseUrl: string): Promise<BackendReport> {
+/** Starts the backend (once; concurrent callers share the start) and opens the gate for every other call. */
+export function initBackend(forced: BackendName | null, baseUrl: string): Promise<BackendReport> {
   modelsBaseUrl = baseUrl;
-  if (report) return report;
-  report = await startBackend(forced);
-  contextLoss.watch(activeWebGLContext());
-  emit.backend(report);
-  return report;
+  starting ??= startBackend(forced).then(
+    (started) => {
+      report = started;
+      contextLoss.watch(activeWebGLContext());
+      emit.backend(started);
+      backendStarted.ready(started);
+      return started;
+    },
+    (err: unknown) => {
+      console.error('tabml: no TensorFlow.js backend could start', err);
+      const plain = new KindedError('TensorFlow.js could not start in this browser (neither WebGL, WebAssembly nor plain JavaScript). Try an up-to-date Chrome, Edge, Firefox or Safari.', 'unsupported');
+      backendStarted.fail(plain);
+      throw plain;
+    },
+  );
+  return starting;
 }
 
 /**
- * Declares how a task turns its downloaded package into something that runs; returns the task's
- * loader (download once, build once per backend, shared by concurrent callers).
+ * Every call but `init` waits until the backend runs: a page acts the moment a person does (a photo
+ * dropped while tfjs is still starting), and tfjs must not be touched before `setBackend` resolves.
+ * The wait ends if the caller cancels.
  */
-export function defineTask<T extends Disposable>(task: Task, build: (pkg: ModelPackage) => Promise<T>): () => Promise<T> {
+export function afterBackendStarts<H extends Record<string, AnyHandler>>(handlers: H): H {
+  const held: Record<string, AnyHandler> = {};
+  for (const [call, handler] of Object.entries(handlers)) {
+    held[call] = async (params, context) => {
+      await backendStarted.wait(context.signal);
+      return handler(params, context);
+    };
+  }
+  return held as H;
+}
+type AnyHandler = (params: never, context: CallContext<unknown>) => Promise<unknown>;
+
+/**
+ * Declares how a task turns its downloaded package into something that runs; returns the task's
+ * loader (download once, build once per backend, shared by concurrent callers). A request that
+ * arrives mid-download waits for it; its signal lets it stop waiting without stopping the download.
+ */
+export function defineTask<T extends Disposable>(task: Task, build: (pkg: ModelPackage) => Promise<T>): (signal?: AbortSignal) => Promise<T> {
   builders.set(task, build);
-  return () => loadTask(task) as Promise<T>;
+  return (signal) => abortable(loadTask(task) as Promise<T>, signal);
 }
 
 export function loadTask(task: Task): Promise<Disposable> {

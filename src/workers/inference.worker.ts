@@ -3,17 +3,17 @@
  * heavy runs on the page's main thread. Each task's calls live in tasks/<task>.ts.
  */
 import { serveRpc } from '../runtime/rpc-server.ts';
-import { connectEvents } from './inference-core.ts';
+import { afterBackendStarts, connectEvents } from './inference-core.ts';
 import type { InferenceCalls, InferenceEvents } from './inference-protocol.ts';
 import { runtimeHandlers } from './tasks/runtime.ts';
 import { digitsHandlers } from './tasks/digits.ts';
 import { textHandlers } from './tasks/text.ts';
 import { imagesHandlers } from './tasks/images.ts';
 
+const { init, ...runtimeCalls } = runtimeHandlers;
 const emit = serveRpc<InferenceCalls, InferenceEvents>(self as unknown as Parameters<typeof serveRpc>[0], {
-  ...runtimeHandlers,
-  ...digitsHandlers,
-  ...textHandlers,
-  ...imagesHandlers,
+  init,
+  // Held until `init` has started the backend: the page sends what a person does at once.
+  ...afterBackendStarts({ ...runtimeCalls, ...digitsHandlers, ...textHandlers, ...imagesHandlers }),
 });
 connectEvents({ progress: (p) => emit('progress', p), backend: (r) => emit('backend', r) });

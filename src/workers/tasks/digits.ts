@@ -19,11 +19,11 @@ const digitsModel = defineTask('digits', async (pkg) => {
 });
 
 export const digitsHandlers: Handlers<DigitsCalls> = {
-  async recognizeDigit({ image }) {
+  async recognizeDigit({ image }, { signal }) {
     const input = normalizeDigit(image);
     if (!input) return null;
     return guarded(async () => {
-      const model = await digitsModel();
+      const model = await digitsModel(signal);
       const started = performance.now();
       const result = await predictDigit(model, input);
       return { result, input, ms: performance.now() - started };

@@ -121,9 +121,9 @@ async function customModel(): Promise<NonNullable<typeof custom>> {
 }
 
 export const imagesHandlers: Handlers<ImagesCalls> = {
-  classifyImage: ({ image }) =>
+  classifyImage: ({ image }, { signal }) =>
     guarded(async () => {
-      const shipped = await imagesModel();
+      const shipped = await imagesModel(signal);
       return timed(() => classifyPixels(shipped.model, image, shipped.size, shipped.preprocessing, shipped.labels));
     }),
 

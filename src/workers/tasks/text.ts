@@ -85,7 +85,7 @@ export const textHandlers: Handlers<TextCalls> = {
     if (method !== 'stateful' && method !== 'seedMethod') throw new KindedError(`Unknown generation method ${String(method)}.`, 'input');
     const seedNumber = rngSeed ?? freshRngSeed();
     return guarded(async () => {
-      const { network, vocabulary } = await textModel();
+      const { network, vocabulary } = await textModel(signal);
       const encoded = encodeSeed(vocabulary, seed);
       if (encoded.words.length === 0) throw new KindedError(EMPTY_SEED_MESSAGE, 'input');
       const seedWords = encoded.words.slice(-seedWindow(encoded.ids).length);
