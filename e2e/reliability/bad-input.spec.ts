@@ -2,8 +2,13 @@
 import { expect, test } from '@playwright/test';
 import { encodePng } from '../fixtures/png.ts';
 import { drawDigit, expectModelReady } from '../support/app.ts';
+import { expectNoInternalMessagesSeen, recordErrorTexts } from '../support/plain-messages.ts';
 
 test.use({ serviceWorkers: 'block' });
+
+// Every message any of these inputs brings up, even for a moment, must be plain words.
+test.beforeEach(async ({ page }) => recordErrorTexts(page));
+test.afterEach(async ({ page }) => expectNoInternalMessagesSeen(page));
 
 test.beforeEach(async ({ page }) => {
   await page.goto('#/digits');

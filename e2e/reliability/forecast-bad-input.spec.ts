@@ -5,8 +5,13 @@
 import { expect, test } from '@playwright/test';
 import { priceSeries, YAHOO_HEADER } from '../fixtures/prices.ts';
 import { openForecast, pickCsv, shownForecast, withoutSamplePrices } from '../support/forecast.ts';
+import { expectNoInternalMessagesSeen, recordErrorTexts } from '../support/plain-messages.ts';
 
 test.use({ serviceWorkers: 'block' });
+
+// Every message any of these inputs brings up, even for a moment, must be plain words.
+test.beforeEach(async ({ page }) => recordErrorTexts(page));
+test.afterEach(async ({ page }) => expectNoInternalMessagesSeen(page));
 
 const GOOD = priceSeries({ start: '2023-03-06', days: 7 * 30, seed: 5 });
 const lines = (...l: string[]) => l.join('\n') + '\n';

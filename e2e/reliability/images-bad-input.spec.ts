@@ -4,8 +4,13 @@ import { fixtureFile, photoLikePng } from '../fixtures/images.ts';
 import { encodePng } from '../fixtures/png.ts';
 import { expectModelReady } from '../support/app.ts';
 import { expectPredictions } from '../support/images.ts';
+import { expectNoInternalMessagesSeen, recordErrorTexts } from '../support/plain-messages.ts';
 
 test.use({ serviceWorkers: 'block' });
+
+// Every message any of these inputs brings up, even for a moment, must be plain words.
+test.beforeEach(async ({ page }) => recordErrorTexts(page));
+test.afterEach(async ({ page }) => expectNoInternalMessagesSeen(page));
 
 /** A PNG whose header says width×height, with a 1×1 image's data: refused from the header alone. */
 function pngClaiming(width: number, height: number): Buffer {

@@ -1,8 +1,13 @@
 /** Reliability: every bad input the Text page can get, one catalogue; the page keeps working after each. */
 import { expect, test, type Page } from '@playwright/test';
 import { expectModelReady } from '../support/app.ts';
+import { expectNoInternalMessagesSeen, recordErrorTexts } from '../support/plain-messages.ts';
 
 test.use({ serviceWorkers: 'block' });
+
+// Every message any of these inputs brings up, even for a moment, must be plain words.
+test.beforeEach(async ({ page }) => recordErrorTexts(page));
+test.afterEach(async ({ page }) => expectNoInternalMessagesSeen(page));
 
 const SEED = 'A neural network is trained to recognize patterns in the input data and';
 

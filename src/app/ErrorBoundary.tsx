@@ -1,11 +1,12 @@
 import { Component, type ReactNode } from 'react';
+import { plainMessage } from './plain-message.ts';
 
 /** A page's code is downloaded when first opened; that download can fail (offline before the first visit). */
 function describe(error: Error): string {
   if (/dynamically imported module|Importing a module script failed|error loading dynamically imported/i.test(error.message)) {
     return 'This page could not be downloaded. Check your connection, then reload.';
   }
-  return error.message;
+  return plainMessage(error, 'Reload the page to start it again.');
 }
 
 /** Keeps one page's crash from blanking the whole app, and says what to do. */

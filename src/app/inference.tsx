@@ -2,13 +2,14 @@
  * One inference worker for the whole app, shared through React context: the backend report for
  * the badge, and per-task model loading (progress in bytes, errors, retry).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { BackendReport } from '../runtime/backend-choice.ts';
 import { requestedBackend } from '../runtime/backend-choice.ts';
 import { modelsBaseUrl } from '../runtime/models-url.ts';
 import { packageUrl } from '../runtime/model-package-url.ts';
 import { keepForOffline } from './offline-cache.ts';
-import type { InferenceCalls, InferenceEvents, Task } from '../workers/inference-protocol.ts';
+import { plainMessage } from './plain-message.ts';
+import { MODEL_UNAVAILABLE, type InferenceCalls, type InferenceEvents, type Task } from '../workers/inference-protocol.ts';
 import type { ModelMeta } from '../runtime/model-meta.ts';
 import { WorkerClient, WorkerCallError } from '../runtime/worker-client.ts';
 
@@ -47,7 +48,7 @@ export function InferenceProvider({ children }: { children: ReactNode }) {
   const [backend, setBackend] = useState<BackendReport | null>(null);
   const [backendError, setBackendError] = useState<string | null>(null);
   useEffect(() => {
-    ready.then(setBackend, (err: Error) => setBackendError(err.message));
+    ready.then(setBackend, (err: Error) => setBackendError(plainMessage(err, 'TensorFlow.js could not start. Reload the page, or try an up-to-date browser.')));
     return client.on('backend', setBackend);
   }, [client, ready]);
   const value = useMemo(() => ({ client, backend, backendError, ready }), [client, backend, backendError, ready]);
@@ -59,6 +60,23 @@ export function useInference(): InferenceValue {
   if (!value) throw new Error('useInference needs an <InferenceProvider>');
   return value;
 }
+
+/**
+ * A page's requests wait in the worker for their model; this signal ends those still waiting when the
+ * page closes (the person went elsewhere), so nothing is answered to a page that is gone.
+ */
+export function usePageSignal(): () => AbortSignal {
+  const controller = useRef(new AbortController());
+  useEffect(() => {
+    const current = new AbortController();
+    controller.current = current;
+    return () => current.abort();
+  }, []);
+  return useCallback(() => controller.current.signal, []);
+}
+
+/** A request failed because its model's download failed or was cancelled: keep its input, send it again once ready. */
+export const isModelUnavailable = (err: unknown) => (err as { kind?: unknown } | null)?.kind === MODEL_UNAVAILABLE;
 
 /** Loads a task's model when the page opens; `retry` starts a failed download again, `cancel` stops one. */
 export function useTaskModel(task: Task): { state: ModelState; retry: () => void; cancel: () => void } {
@@ -81,7 +99,8 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
           void keepForOffline([`${base}meta.json`, ...meta.files.map((f) => base + f.name)]);
           if (live) setState({ status: 'ready', meta });
         },
-        (err: WorkerCallError) => live && setState({ status: 'error', message: err.message, cancelled: err.kind === 'cancelled' }),
+        (err: WorkerCallError) =>
+          live && setState({ status: 'error', message: plainMessage(err, 'Retry the download; if it keeps failing, reload the page.'), cancelled: err.kind === 'cancelled' }),
       );
     return () => {
       live = false;

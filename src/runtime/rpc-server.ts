@@ -32,7 +32,7 @@ export function serveRpc<C extends CallMap, E extends EventMap>(port: Port, hand
         type: 'error',
         id,
         message: err instanceof Error ? err.message : String(err),
-        kind: typeof kind === 'string' ? kind : controller.signal.aborted ? 'cancelled' : 'runtime',
+        kind: typeof kind === 'string' ? kind : controller.signal.aborted ? 'cancelled' : 'internal',
       });
     } finally {
       running.delete(id);

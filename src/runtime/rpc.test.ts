@@ -63,7 +63,7 @@ describe('rpc', () => {
     const kinded = await client.call('fail', { kind: 'format' }).catch((e: WorkerCallError) => e);
     expect(kinded).toBeInstanceOf(WorkerCallError);
     expect(kinded).toMatchObject({ kind: 'format', message: 'no luck' });
-    await expect(client.call('fail', {})).rejects.toMatchObject({ kind: 'runtime', message: 'plain' });
+    await expect(client.call('fail', {})).rejects.toMatchObject({ kind: 'internal', message: 'plain' });
   });
 
   it('broadcasts events to listeners until they unsubscribe', async () => {

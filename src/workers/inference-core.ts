@@ -10,7 +10,7 @@ import { ContextLossWatch } from '../runtime/context-loss.ts';
 import { fetchModelPackage, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
 import { Readiness } from '../runtime/readiness.ts';
 import { KindedError, type CallContext } from '../runtime/rpc.ts';
-import type { Task } from './inference-protocol.ts';
+import { MODEL_UNAVAILABLE, type Task } from './inference-protocol.ts';
 
 /** What a task builds from its package: anything it can dispose (a layers model, a model plus a vocabulary…). */
 export interface Disposable {
@@ -82,7 +82,16 @@ type AnyHandler = (params: never, context: CallContext<unknown>) => Promise<unkn
  */
 export function defineTask<T extends Disposable>(task: Task, build: (pkg: ModelPackage) => Promise<T>): (signal?: AbortSignal) => Promise<T> {
   builders.set(task, build);
-  return (signal) => abortable(loadTask(task) as Promise<T>, signal);
+  return (signal) => abortable(loadTask(task).catch(modelUnavailable) as Promise<T>, signal);
+}
+
+/**
+ * A request that needed a model whose download failed or was cancelled. The page keeps the
+ * request's input and sends it again once the model is ready; the download's own error is shown
+ * (with Retry) by the page's model status, from the `load` call.
+ */
+function modelUnavailable(err: unknown): never {
+  throw new KindedError(err instanceof Error ? err.message : 'The model is not available.', MODEL_UNAVAILABLE);
 }
 
 export function loadTask(task: Task): Promise<Disposable> {

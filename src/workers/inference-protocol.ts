@@ -1,6 +1,6 @@
 /**
- * The inference worker's calls and events, as the page sees them (types only: importing this
- * file pulls no worker code into the page).
+ * The inference worker's calls and events, as the page sees them (types and one constant: importing
+ * this file pulls no worker code into the page).
  */
 import type { BackendReport } from '../runtime/backend-choice.ts';
 import type { RuntimeCalls } from './tasks/runtime.ts';
@@ -9,6 +9,9 @@ import type { TextCalls } from './tasks/text.ts';
 import type { ImagesCalls } from './tasks/images.ts';
 
 export type Task = 'digits' | 'images' | 'text' | 'forecast';
+
+/** The kind of a request's error when the model it needs could not be downloaded (see ModelStatus). */
+export const MODEL_UNAVAILABLE = 'model-unavailable';
 
 export type InferenceCalls = RuntimeCalls & DigitsCalls & TextCalls & ImagesCalls;
 

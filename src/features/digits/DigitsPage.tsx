@@ -2,8 +2,9 @@
  * Digits: draw (or drop a picture of) a digit, see what the CNN reads, live, plus the JSON the
  * seed's `POST /recognize.json` API answered, computed on this device.
  */
-import { useCallback, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
-import { useInference, useTaskModel } from '../../app/inference.tsx';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { isModelUnavailable, useInference, usePageSignal, useTaskModel } from '../../app/inference.tsx';
+import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
 import { digitJson, type DigitResult } from '../../models/digits/result.ts';
 import type { RgbaImage } from '../../models/digits/normalize.ts';
@@ -31,18 +32,23 @@ export function DigitsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const generation = useRef(0);
+  const pageSignal = usePageSignal();
+  // The canvas keeps what was drawn or dropped before the model could be downloaded; read it once it is.
+  const [waitingForModel, setWaitingForModel] = useState(false);
 
   const recognize = useMemo(
     () =>
       latestOnly(async ({ image, gen }: { image: RgbaImage; gen: number }) => {
         try {
-          const answer = await client.call('recognizeDigit', { image }, { transfer: [image.data.buffer] });
+          const answer = await client.call('recognizeDigit', { image }, { transfer: [image.data.buffer], signal: pageSignal() });
           if (gen === generation.current) setRecognition(answer);
         } catch (err) {
-          if (gen === generation.current) setMessage((err as Error).message);
+          if (gen !== generation.current) return;
+          if (isModelUnavailable(err)) setWaitingForModel(true);
+          else setMessage(plainMessage(err, 'This digit could not be read. Draw it again; if that fails too, reload the page.'));
         }
       }),
-    [client],
+    [client, pageSignal],
   );
 
   const recognizeCanvas = useCallback(() => {
@@ -50,6 +56,12 @@ export function DigitsPage() {
     setMessage(null);
     recognize({ image: canvas.current.pixels(), gen: generation.current });
   }, [recognize]);
+
+  useEffect(() => {
+    if (state.status !== 'ready' || !waitingForModel) return;
+    setWaitingForModel(false);
+    recognizeCanvas();
+  }, [state.status, waitingForModel, recognizeCanvas]);
 
   // While drawing: at most one prediction per animation frame, and never more than one in flight.
   const frame = useRef(0);
@@ -78,7 +90,7 @@ export function DigitsPage() {
       setRecognition(null);
       recognize({ image: picture, gen: generation.current });
     } catch (err) {
-      setMessage((err as Error).message);
+      setMessage(plainMessage(err, 'This picture could not be read. Try another one, or draw the digit.'));
     }
   };
 
@@ -140,7 +152,9 @@ export function DigitsPage() {
               </span>
             </div>
           ) : (
-            <p className="hint">{ready ? 'Draw a digit in the box to see what the network reads.' : 'The model is loading…'}</p>
+            <p className="hint">
+              {ready ? 'Draw a digit in the box to see what the network reads.' : 'The model is loading… what you draw now is read as soon as it is ready.'}
+            </p>
           )}
           <div className="seen">
             <NetworkInput input={recognition?.input ?? null} />

@@ -4,6 +4,7 @@
  */
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { useInference } from '../../app/inference.tsx';
+import { plainMessage } from '../../app/plain-message.ts';
 import { modelsBaseUrl } from '../../runtime/models-url.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import type { CustomModelInfo } from '../../workers/tasks/images.ts';
@@ -45,7 +46,7 @@ export function CustomModelPanel({
       onLoaded({ name: source.name, info });
     } catch (err) {
       onLoaded(null);
-      setError((err as Error).message);
+      setError(plainMessage(err, 'This model could not be loaded. Check that model.json and its weight files come from the same conversion, then pick them again.'));
     } finally {
       setBusy(false);
     }

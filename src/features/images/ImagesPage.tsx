@@ -3,7 +3,8 @@
  * this device. Every picture gets a card; bad files get a message on their card and nothing else stops.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useInference, useTaskModel } from '../../app/inference.tsx';
+import { isModelUnavailable, useInference, usePageSignal, useTaskModel } from '../../app/inference.tsx';
+import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import { CustomModelPanel, type LoadedCustomModel } from './CustomModelPanel.tsx';
@@ -16,6 +17,11 @@ let nextId = 1;
 export function ImagesPage() {
   const { client } = useInference();
   const { state, retry, cancel } = useTaskModel('images');
+  const pageSignal = usePageSignal();
+  const modelReady = useRef(false);
+  modelReady.current = state.status === 'ready';
+  // Photos dropped before the model could be downloaded: kept, and classified once it is there.
+  const waiting = useRef(new Map<number, File>());
   const [cards, setCards] = useState<CardState[]>([]);
   const [custom, setCustom] = useState<LoadedCustomModel | null>(null);
   const [preprocessing, setPreprocessing] = useState<ImagePreprocessing>({ interpolation: 'nearest', mode: 'caffe' });
@@ -47,17 +53,25 @@ export function ImagesPage() {
         update(id, (c) => ({ ...c, previewUrl: preview }));
         const { custom: model, preprocessing: options } = settings.current;
         const transfer = { transfer: [decoded.pixels.data.buffer] };
+        const call = { ...transfer, signal: pageSignal() };
         const answer = model
-          ? await client.call('classifyWithCustomModel', { image: decoded.pixels, preprocessing: options }, transfer)
-          : await client.call('classifyImage', { image: decoded.pixels }, transfer);
+          ? await client.call('classifyWithCustomModel', { image: decoded.pixels, preprocessing: options }, call)
+          : await client.call('classifyImage', { image: decoded.pixels }, call);
         update(id, () => ({ id, name, status: 'done', previewUrl: preview, answer, modelName: model?.name ?? 'cat or coffee' }));
       } catch (err) {
-        update(id, (c) => ({ id, name, status: 'error', previewUrl: c.previewUrl, message: (err as Error).message }));
+        if (isModelUnavailable(err)) {
+          waiting.current.set(id, file);
+          update(id, (c) => ({ id, name, status: 'waiting', previewUrl: c.previewUrl }));
+          if (modelReady.current) retryWaiting.current(); // the download was retried and finished meanwhile
+          return;
+        }
+        const message = plainMessage(err, 'This picture could not be classified. Remove it and drop it again; if that fails too, reload the page.');
+        update(id, (c) => ({ id, name, status: 'error', previewUrl: c.previewUrl, message }));
       } finally {
         if (removed.current.has(id)) freePreview(previewUrl);
       }
     },
-    [client],
+    [client, pageSignal],
   );
 
   // One at a time, in order: the worker runs one model, and a grid fills predictably.
@@ -75,6 +89,18 @@ export function ImagesPage() {
     [classify],
   );
 
+  const retryWaiting = useRef(() => {});
+  retryWaiting.current = () => {
+    for (const [id, file] of waiting.current) {
+      waiting.current.delete(id);
+      update(id, (c) => ({ ...c, status: 'working' }));
+      queue.current = queue.current.then(() => classify(file, id, file.name || 'pasted image'));
+    }
+  };
+  useEffect(() => {
+    if (state.status === 'ready') retryWaiting.current();
+  }, [state.status]);
+
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       const files = Array.from(e.clipboardData?.files ?? []);
@@ -88,6 +114,7 @@ export function ImagesPage() {
 
   const remove = (card: CardState) => {
     removed.current.add(card.id);
+    waiting.current.delete(card.id);
     freePreview(card.previewUrl);
     setCards((all) => all.filter((c) => c.id !== card.id));
   };
@@ -122,7 +149,7 @@ export function ImagesPage() {
       )}
       <div className="image-grid" aria-live="polite">
         {cards.map((card) => (
-          <ImageCard key={card.id} card={card} onRemove={() => remove(card)} />
+          <ImageCard key={card.id} card={card} modelReady={state.status === 'ready' || custom !== null} onRemove={() => remove(card)} />
         ))}
       </div>
       <CustomModelPanel loaded={custom} onLoaded={setCustom} preprocessing={preprocessing} onPreprocessing={setPreprocessing} />

@@ -4,7 +4,8 @@
  * Everything the person types is rendered as text (React escapes it), never as HTML.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useInference, useTaskModel } from '../../app/inference.tsx';
+import { isModelUnavailable, useInference, useTaskModel } from '../../app/inference.tsx';
+import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
 import { removeSpaces } from '../../models/text/format-sequence.ts';
 import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
@@ -41,6 +42,8 @@ export function TextPage() {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const stopper = useRef<AbortController | null>(null);
   const autostarted = useRef(false);
+  // A request made before the model could be downloaded: kept, and written once the model is ready.
+  const [waiting, setWaiting] = useState<{ form: TextForm; origin: Origin } | null>(null);
 
   const set = (field: keyof TextForm) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
@@ -55,6 +58,7 @@ export function TextPage() {
         return;
       }
       stopper.current?.abort();
+      setWaiting(null);
       const controller = new AbortController();
       stopper.current = controller;
       setError(null);
@@ -87,11 +91,14 @@ export function TextPage() {
         history.replaceState(null, '', hashForGeneration(chosen, result.rngSeed));
       } catch (err) {
         if (stopper.current !== controller) return;
-        if ((err as WorkerCallError).kind === 'cancelled') {
+        if (isModelUnavailable(err)) {
+          setRun({ status: 'idle' });
+          setWaiting({ form: chosen, origin: from });
+        } else if ((err as WorkerCallError).kind === 'cancelled') {
           setRun({ status: 'stopped' });
         } else {
           setRun({ status: 'idle' });
-          setError((err as Error).message);
+          setError(plainMessage(err, 'The network could not write this text. Press Generate again; if that fails too, reload the page.'));
         }
       } finally {
         if (stopper.current === controller) stopper.current = null;
@@ -126,6 +133,10 @@ export function TextPage() {
     const linked = formFromHash(location.hash);
     if (linked.seed.trim() !== '' && linked.rngSeed.trim() !== '') void generate(linked, { kind: 'typed' });
   }, [state.status, generate]);
+
+  useEffect(() => {
+    if (state.status === 'ready' && waiting) void generate(waiting.form, waiting.origin);
+  }, [state.status, waiting, generate]);
 
   useEffect(() => () => stopper.current?.abort(), []);
 
@@ -221,7 +232,9 @@ export function TextPage() {
           </p>
         )}
         <p className="muted small" data-testid="text-status">
-          {running && `Writing… ${words.length} of ${Number.isInteger(requested) ? requested : '?'} words`}
+          {running && state.status !== 'ready' && 'Waiting for the text model to download; your start is kept and continued as soon as it is ready.'}
+          {running && state.status === 'ready' && `Writing… ${words.length} of ${Number.isInteger(requested) ? requested : '?'} words`}
+          {waiting && !running && 'Your start is kept: the network continues it as soon as the model is downloaded (see above).'}
           {run.status === 'stopped' && `Stopped after ${words.length} words.`}
           {run.status === 'done' &&
             `${run.result.words.length} words in ${(run.result.ms / 1000).toFixed(2)} s (${((1000 * run.result.words.length) / Math.max(run.result.ms, 1)).toFixed(0)} words/s), random seed ${run.result.rngSeed}: the page's link now writes this text again.`}
