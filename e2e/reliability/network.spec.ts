@@ -56,7 +56,11 @@ test.describe('model download failures', () => {
       const error = page.getByTestId('model-error');
       await expect(error).toBeVisible();
       await expect(error).toContainText(fault === 'missing' ? '404' : 'checksum');
+      // Wait for the retry's own request to fail before fixing the server: the error still on
+      // screen from the first try would pass at once, and the retry could then fetch a fixed file.
+      const retried = page.waitForResponse((r) => r.url().endsWith(SHARD));
       await page.getByTestId('model-retry').click();
+      await retried;
       await expect(error).toBeVisible(); // still broken: still an error, not a hang
       await setFaults(baseURL!, {});
       await page.getByTestId('model-retry').click();
