@@ -97,6 +97,9 @@ describe('parseYahooCsv', () => {
   it('rejects an empty file', () => {
     expect(() => parseYahooCsv('')).toThrow(/^The file is empty/);
     expect(() => parseYahooCsv('\uFEFF\r\n  \r\n')).toThrow(/^The file is empty/);
+    // found by the fuzz test: a file of only commas used to throw a TypeError
+    expect(() => parseYahooCsv(',')).toThrow(/^The file has no values, only commas and spaces/);
+    expect(() => parseYahooCsv(' , ,\n,\n')).toThrow(/^The file has no values/);
   });
 
   it('rejects a header without prices', () => {

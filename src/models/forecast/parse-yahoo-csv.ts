@@ -50,6 +50,10 @@ export function parseYahooCsv(text: string): ParsedPrices {
   }
   const lines = parsed.data;
   const headerIndex = lines.findIndex((cells) => !isBlank(cells));
+  // Only commas and spaces (e.g. a spreadsheet's empty rows saved as CSV): nothing to read.
+  if (headerIndex < 0) {
+    throw new Error(`The file has no values, only commas and spaces: expected a header line like ${HEADER_EXAMPLE}, then one line per day.`);
+  }
   const header = lines[headerIndex].map((c) => c.trim());
   const keys = header.map(columnKey);
 
