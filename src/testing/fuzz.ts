@@ -14,6 +14,10 @@ const RUNS_FACTOR = Number(process.env.FUZZ_RUNS ?? 1);
  * linear parser takes milliseconds even on a 200,000-character input; a quadratic one does not.
  */
 const INPUT_BUDGET_MS = 2000;
+/** Shrinking re-runs the failing input's neighbours: minutes when the failure is a slow input. FUZZ_SHRINK=1 turns it on. */
+const SHRINK = process.env.FUZZ_SHRINK === '1';
+/** Vitest's per-test timeout, grown with FUZZ_RUNS. */
+export const FUZZ_TIMEOUT_MS = 60_000 * Math.max(1, RUNS_FACTOR || 1);
 
 export function fuzz<T>(target: string, arbitrary: fc.Arbitrary<T>, runs: number, check: (input: T) => void): void {
   if (!(RUNS_FACTOR > 0)) throw new Error(`FUZZ_RUNS must be a positive number, got ${process.env.FUZZ_RUNS}.`);
@@ -25,7 +29,7 @@ export function fuzz<T>(target: string, arbitrary: fc.Arbitrary<T>, runs: number
     const ms = performance.now() - start;
     if (ms > INPUT_BUDGET_MS) throw new Error(`one input took ${ms.toFixed(0)} ms (budget ${INPUT_BUDGET_MS} ms)`);
   });
-  fc.assert(property, { seed: SEED, numRuns: Math.max(1, Math.round(runs * RUNS_FACTOR)) });
+  fc.assert(property, { endOnFailure: !SHRINK, seed: SEED, numRuns: Math.max(1, Math.round(runs * RUNS_FACTOR)) });
   console.log(`fuzz ${target}: ${inputs} inputs`);
 }
 

@@ -10,9 +10,13 @@ const INTERNAL_PHRASES = [
 ] as const;
 const INTERNAL_PATTERNS = [/\bNaN\b/, /\n\s+at .*:\d+/] as const;
 
+/** Longer than a short paragraph: a message that quotes a whole line or file. */
+const MAX_MESSAGE_LENGTH = 600;
+
 /** Why `message` is not fit for a person, or null when it is; phrases `input` itself contains are echoes, not leaks. */
 export function messageProblem(message: string, input: string): string | null {
   if (message.trim() === '') return 'the message is empty';
+  if (message.length > MAX_MESSAGE_LENGTH) return `the message is ${message.length} characters long, too long to read`;
   const phrase = INTERNAL_PHRASES.find((p) => message.includes(p) && !input.includes(p));
   if (phrase) return `the message contains '${phrase}'`;
   const pattern = INTERNAL_PATTERNS.find((p) => p.test(message) && !p.test(input));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { it } from 'vitest';
-import { fuzz, outcome } from '../../testing/fuzz.ts';
+import { FUZZ_TIMEOUT_MS, fuzz, outcome } from '../../testing/fuzz.ts';
 import { mutatedBytes } from '../../testing/mutations.ts';
 import { imageHeaders } from '../../testing/image-headers.ts';
 import { readImageSize } from './image-size.ts';
@@ -19,4 +19,4 @@ it('reads a size or nothing from any damaged image header, and never throws', ()
       throw new Error(`not a size: ${JSON.stringify(size)}`);
     }
   });
-});
+}, FUZZ_TIMEOUT_MS);

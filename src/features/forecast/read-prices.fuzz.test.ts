@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { it } from 'vitest';
-import { fuzz, outcome } from '../../testing/fuzz.ts';
+import { FUZZ_TIMEOUT_MS, fuzz, outcome } from '../../testing/fuzz.ts';
 import { anyText, mutatedBytes, mutatedText } from '../../testing/mutations.ts';
 import { expectPlainError } from '../../testing/plain-error.ts';
 import { untidyCsv, yahooCsv, yfinanceCsv } from '../../testing/price-csv.ts';
@@ -22,4 +22,4 @@ it('reads any damaged price file, or a file that is not one, into two weeks of p
     if (!result.ok) return expectPlainError(result.error, text);
     if (result.value.rows.length < MIN_DAYS) throw new Error(`accepted ${result.value.rows.length} days`);
   });
-});
+}, FUZZ_TIMEOUT_MS);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { it } from 'vitest';
-import { fuzz, outcome } from '../../testing/fuzz.ts';
+import { FUZZ_TIMEOUT_MS, fuzz, outcome } from '../../testing/fuzz.ts';
 import { anyText, mutatedText } from '../../testing/mutations.ts';
 import { expectPlainError, expectPlainMessage } from '../../testing/plain-error.ts';
 import { untidyCsv, yahooCsv, yfinanceCsv } from '../../testing/price-csv.ts';
@@ -21,4 +21,4 @@ it('reads any damaged price file into sorted prices or a plain error', () => {
     });
     warnings.forEach((w) => expectPlainMessage(w, text));
   });
-});
+}, FUZZ_TIMEOUT_MS);
