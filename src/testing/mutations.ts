@@ -95,7 +95,7 @@ type ByteOp =
   | { kind: 'insert'; at: number; bytes: Uint8Array }
   | { kind: 'flip'; at: number; bit: number }
   | { kind: 'set'; at: number; value: number }
-  | { kind: 'extreme'; at: number; bytes: number[] };
+  | { kind: 'extreme'; at: number; bytes: readonly number[] };
 
 const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at }) },
