@@ -10,13 +10,14 @@ import { parseVocabulary, stringifyVocabulary } from './vocabulary-json.ts';
 // The shipped 10,000-word file, and a small one (most inputs: fast, and every word within a change's reach).
 const shipped = readFileSync(new URL('../../../public/models/text/vocabulary.json', import.meta.url), 'utf8');
 const small = stringifyVocabulary(fitVocabulary(['A neural network reads the signal; the network writes an output, "quoted" [here].']));
-const VALID_TEXT = [small, small.replace(/,/g, ',\r\n  '), shipped];
-const VALID_JSON = [JSON.parse(small) as unknown, JSON.parse(small) as unknown, JSON.parse(shipped) as unknown];
+const VALID_TEXT = [small, small.replace(/,/g, ',\r\n  ')];
 
 it('reads any damaged vocabulary file into a vocabulary or a plain error', () => {
   const input = fc.oneof(
-    { weight: 4, arbitrary: mutatedJson(VALID_JSON) },
-    { weight: 2, arbitrary: mutatedText(VALID_TEXT) },
+    { weight: 6, arbitrary: mutatedJson([JSON.parse(small) as unknown]) },
+    { weight: 3, arbitrary: mutatedText(VALID_TEXT) },
+    { weight: 1, arbitrary: mutatedJson([JSON.parse(shipped) as unknown]) },
+    { weight: 1, arbitrary: mutatedText([shipped]) },
     { weight: 1, arbitrary: fc.oneof(anyJson, anyText) },
   );
   fuzz('parseVocabulary', input, 2000, (text) => {
