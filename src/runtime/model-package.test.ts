@@ -64,6 +64,17 @@ describe('fetchModelPackage', () => {
     expect(error.message).toMatch(/404/);
   });
 
+  it('refuses a damaged meta.json as a format error in words (a file entry of null threw a TypeError)', async () => {
+    const files = await fakePackage();
+    const meta = JSON.parse(new TextDecoder().decode(files['meta.json'])) as { files: unknown[] };
+    meta.files.push(null);
+    files['meta.json'] = new TextEncoder().encode(JSON.stringify(meta));
+    serve(files);
+    const error = await fetchModelPackage('https://models.example/fake/').catch((e) => e);
+    expect(error).toMatchObject({ kind: 'format' });
+    expect(error.message).toBe('https://models.example/fake/meta.json describes file 4 without a name, a size in bytes or a sha256.');
+  });
+
   it('a cancelled download fails as cancelled, not as a network problem', async () => {
     const files = await fakePackage();
     serve(files);

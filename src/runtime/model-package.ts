@@ -3,7 +3,7 @@
  * in bytes and checking every file's sha256 against meta.json before anything is handed to tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { totalBytes, type ModelMeta, type PackageFile } from './model-meta.ts';
+import { metaProblem, totalBytes, type ModelMeta, type PackageFile } from './model-meta.ts';
 import { verifySha256 } from './integrity.ts';
 
 export { packageUrl } from './model-package-url.ts';
@@ -82,9 +82,8 @@ export async function fetchModelPackage(
   } catch {
     throw new PackageError(`${baseUrl}meta.json is not valid JSON.`, 'format');
   }
-  if (!Array.isArray(meta.files) || !meta.files.some((f) => f.name === 'model.json')) {
-    throw new PackageError(`${baseUrl}meta.json does not list model.json.`, 'format');
-  }
+  const problem = metaProblem(meta);
+  if (problem) throw new PackageError(`${baseUrl}meta.json ${problem}.`, 'format');
 
   const total = totalBytes(meta);
   let loaded = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
+import { webpHeaders } from '../../testing/image-headers.ts';
 import { readImageSize } from './image-size.ts';
 
 function png(width: number, height: number): Uint8Array {
@@ -22,6 +23,12 @@ describe('readImageSize', () => {
   it('reads PNG and JPEG headers', () => {
     expect(readImageSize(png(8000, 7000))).toEqual({ width: 8000, height: 7000 });
     expect(readImageSize(jpeg(640, 480))).toEqual({ width: 640, height: 480 });
+  });
+
+  it('reads the three kinds of WebP header, even one that ends right after the size', () => {
+    // found by the fuzz test: a 30-byte VP8X header threw a RangeError (a 32-bit read past its end)
+    for (const header of webpHeaders(4000, 3000)) expect(readImageSize(header)).toEqual({ width: 4000, height: 3000 });
+    expect(webpHeaders(4000, 3000)[2]).toHaveLength(30);
   });
 
   it('returns null for anything it does not recognise', () => {

@@ -33,7 +33,9 @@ export function readImageSize(bytes: Uint8Array): ImageSize | null {
   // WebP: RIFF….WEBP with a VP8X, VP8 or VP8L chunk.
   if (has(30) && view.getUint32(0) === 0x52494646 && view.getUint32(8) === 0x57454250) {
     const chunk = String.fromCharCode(...bytes.subarray(12, 16));
-    if (chunk === 'VP8X') return { width: 1 + (view.getUint32(24, true) & 0xffffff), height: 1 + (view.getUint32(27, true) & 0xffffff) };
+    // 24-bit sizes at bytes 24–26 and 27–29: a 32-bit read of the second would pass the header's end.
+    const uint24 = (at: number) => bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16);
+    if (chunk === 'VP8X') return { width: 1 + uint24(24), height: 1 + uint24(27) };
     if (chunk === 'VP8 ') return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
     if (chunk === 'VP8L') {
       const b = view.getUint32(21, true);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allowedOrigins, sourceFromFiles, sourceFromUrl } from './custom-model-source.ts';
 
 const modelJson = JSON.stringify({ modelTopology: { class_name: 'Sequential' }, weightsManifest: [{ paths: ['w.bin'], weights: [] }] });
@@ -24,6 +24,13 @@ describe('sourceFromUrl', () => {
   it('refuses other origins before any request, suggesting to download and drop the files', async () => {
     await expect(sourceFromUrl('https://example.com/vgg16/model.json', 'https://app.test/#/images', 'https://cdn.test/models/')).rejects.toThrow(
       /only downloads from https:\/\/app.test and https:\/\/cdn.test.*drop them here/,
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+  it('names a damaged manifest in a downloaded model.json (it threw a TypeError)', async () => {
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ modelTopology: {}, weightsManifest: { paths: ['w.bin'] } })));
+    await expect(sourceFromUrl('/models/mine/model.json', 'https://app.test/#/images', '/models/')).rejects.toThrow(
+      "This model.json's weightsManifest is not a list of weight groups.",
     );
   });
   it('lists the page origin and the models origin once each', () => {

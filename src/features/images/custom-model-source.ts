@@ -4,7 +4,7 @@
  * only lets it connect to its own origin and to the models origin (VITE_MODELS_URL), so any other URL
  * is refused up front with what to do instead.
  */
-import type { ModelFile } from '../../models/images/custom-model.ts';
+import { readManifest, type ModelFile } from '../../models/images/custom-model.ts';
 import { parseLabels } from '../../models/images/labels.ts';
 
 export interface CustomModelSource {
@@ -80,7 +80,7 @@ export async function sourceFromUrl(url: string, pageUrl: string, modelsBaseUrl:
   };
   const modelJson = await (await get(modelUrl)).text();
   if (!isModelJson(modelJson)) throw new Error(`${modelUrl.href} is not a TensorFlow.js model.json.`);
-  const manifest = (JSON.parse(modelJson) as { weightsManifest?: Array<{ paths: string[] }> }).weightsManifest ?? [];
+  const manifest = readManifest((JSON.parse(modelJson) as { weightsManifest?: unknown }).weightsManifest);
   const weights = await Promise.all(
     manifest.flatMap((g) => g.paths).map(async (p) => ({ name: p, data: await (await get(new URL(p, modelUrl))).arrayBuffer() })),
   );

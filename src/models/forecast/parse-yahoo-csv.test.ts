@@ -88,6 +88,16 @@ describe('parseYahooCsv', () => {
     expect(() => parseYahooCsv(csv('Date,Close', '2020-01-01,0'))).toThrow("Line 2: the close price '0' is not a positive number.");
   });
 
+  it('refuses a huge malformed number at once, quoting only its start', () => {
+    // found by the fuzz test: 100,000 digits and a letter kept the old number pattern backtracking for minutes
+    const digits = '9'.repeat(50_000) + 'x' + '9'.repeat(50_000);
+    const start = performance.now();
+    expect(() => parseYahooCsv(csv('Date,Close', `2020-01-01,${digits}`))).toThrow(`Line 2: the close price '${'9'.repeat(40)}…' is not a number.`);
+    expect(performance.now() - start).toBeLessThan(1000);
+    // still numbers: decimals with or without a leading digit, exponents
+    expect(parseYahooCsv(csv('Date,Close', '2020-01-01,12.', '2020-01-02,.5', '2020-01-03,1.5E+3')).rows.map((r) => r.close)).toEqual([12, 0.5, 1500]);
+  });
+
   it('names the line that is too short', () => {
     expect(() => parseYahooCsv(csv(HEADER, line('2020-01-01', 1), '2020-01-02,1,2'))).toThrow(
       "Line 3: it has 3 values, but the header has 7; the 'Close' value is missing.",
@@ -97,6 +107,9 @@ describe('parseYahooCsv', () => {
   it('rejects an empty file', () => {
     expect(() => parseYahooCsv('')).toThrow(/^The file is empty/);
     expect(() => parseYahooCsv('\uFEFF\r\n  \r\n')).toThrow(/^The file is empty/);
+    // found by the fuzz test: a file of only commas used to throw a TypeError
+    expect(() => parseYahooCsv(',')).toThrow(/^The file has no values, only commas and spaces/);
+    expect(() => parseYahooCsv(' , ,\n,\n')).toThrow(/^The file has no values/);
   });
 
   it('rejects a header without prices', () => {

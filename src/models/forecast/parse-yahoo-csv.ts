@@ -20,7 +20,8 @@ export interface ParsedPrices {
 }
 
 const HEADER_EXAMPLE = 'Date,Open,High,Low,Close,Adj Close,Volume';
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// Each digit can match one way only: '\d+\.?\d*' backtracked for minutes on 100,000 digits and a letter.
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 // yfinance's to_csv writes '2019-01-01 00:00:00+00:00'; the calendar date is what we need.
 const DATE_WITH_TIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}/;
 
@@ -30,6 +31,9 @@ const columnKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '')
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A value from the file as a message quotes it: cut short, so a 100,000-character cell stays readable. */
+const shown = (value: string, max = 40) => (value.length > max ? `${Array.from(value).slice(0, max).join('')}…` : value);
 
 function listLines(lines: number[], max = 3): string {
   const shown = lines.slice(0, max).join(', ');
@@ -50,6 +54,10 @@ export function parseYahooCsv(text: string): ParsedPrices {
   }
   const lines = parsed.data;
   const headerIndex = lines.findIndex((cells) => !isBlank(cells));
+  // Only commas and spaces (e.g. a spreadsheet's empty rows saved as CSV): nothing to read.
+  if (headerIndex < 0) {
+    throw new Error(`The file has no values, only commas and spaces: expected a header line like ${HEADER_EXAMPLE}, then one line per day.`);
+  }
   const header = lines[headerIndex].map((c) => c.trim());
   const keys = header.map(columnKey);
 
@@ -62,7 +70,7 @@ export function parseYahooCsv(text: string): ParsedPrices {
     const looksLikeData = isIsoDate(header[0]) || DATE_WITH_TIME.test(header[0]);
     throw new Error(
       `No 'Date' column: the first line should be a header like ${HEADER_EXAMPLE}` +
-        (looksLikeData ? ', but it is already a line of prices.' : ` (it has: ${header.join(', ')}).`),
+        (looksLikeData ? ', but it is already a line of prices.' : ` (it has: ${shown(header.join(', '), 120)}).`),
     );
   }
   const warnings: string[] = [];
@@ -70,9 +78,9 @@ export function parseYahooCsv(text: string): ParsedPrices {
   if (closeColumn < 0) {
     closeColumn = keys.indexOf('adjclose');
     if (closeColumn < 0) {
-      throw new Error(`No 'Close' column (nor 'Adj Close'): the first line should be a header like ${HEADER_EXAMPLE} (it has: ${header.join(', ')}).`);
+      throw new Error(`No 'Close' column (nor 'Adj Close'): the first line should be a header like ${HEADER_EXAMPLE} (it has: ${shown(header.join(', '), 120)}).`);
     }
-    warnings.push(`No 'Close' column: used '${header[closeColumn]}' instead.`);
+    warnings.push(`No 'Close' column: used '${shown(header[closeColumn])}' instead.`);
   }
 
   const byDate = new Map<string, { row: PriceRow; line: number }>();
@@ -92,7 +100,7 @@ export function parseYahooCsv(text: string): ParsedPrices {
     const rawDate = cells[dateColumn].trim();
     const date = DATE_WITH_TIME.exec(rawDate)?.[1] ?? rawDate;
     if (date === '') throw new Error(`Line ${line}: the date is missing.`);
-    if (!isIsoDate(date)) throw new Error(`Line ${line}: the date '${rawDate}' is not a valid YYYY-MM-DD date.`);
+    if (!isIsoDate(date)) throw new Error(`Line ${line}: the date '${shown(rawDate)}' is not a valid YYYY-MM-DD date.`);
 
     const rawClose = cells[closeColumn].trim();
     // Yahoo writes 'null' for days it has no price for: those days are skipped, not guessed.
@@ -100,9 +108,9 @@ export function parseYahooCsv(text: string): ParsedPrices {
       nullLines.push(line);
       continue;
     }
-    if (!NUMBER.test(rawClose)) throw new Error(`Line ${line}: the close price '${rawClose}' is not a number.`);
+    if (!NUMBER.test(rawClose)) throw new Error(`Line ${line}: the close price '${shown(rawClose)}' is not a number.`);
     const close = Number(rawClose);
-    if (!(close > 0) || !Number.isFinite(close)) throw new Error(`Line ${line}: the close price '${rawClose}' is not a positive number.`);
+    if (!(close > 0) || !Number.isFinite(close)) throw new Error(`Line ${line}: the close price '${shown(rawClose)}' is not a positive number.`);
 
     const seen = byDate.get(date);
     if (seen) duplicates.push({ date, first: seen.line, last: line });

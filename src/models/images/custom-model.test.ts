@@ -50,6 +50,26 @@ describe('customModelArtifacts', () => {
     expect(() => customModelArtifacts('<html>', [])).toThrow(/not valid JSON/);
   });
 
+  it('names a damaged manifest or topology instead of failing with a TypeError', () => {
+    // found by the fuzz test: each of these threw a TypeError ('manifest.flatMap is not a function', …)
+    const withManifest = (weightsManifest: unknown) => JSON.stringify({ modelTopology: {}, weightsManifest });
+    expect(() => customModelArtifacts(withManifest(5), [])).toThrow("This model.json's weightsManifest is not a list of weight groups.");
+    expect(() => customModelArtifacts(withManifest([null]), [])).toThrow(/has a group \(number 1\) without its lists of files and weights/);
+    expect(() => customModelArtifacts(withManifest([{ paths: [1], weights: [] }]), [])).toThrow(/has a file name in group 1 that is not a name/);
+    const spec = { name: 'dense/kernel', dtype: 'float32', shape: [2, -1] };
+    expect(() => customModelArtifacts(withManifest([{ paths: ['a.bin'], weights: [spec] }]), [])).toThrow(/describes weight 1 of group 1 without/);
+    expect(() => customModelArtifacts(JSON.stringify({ modelTopology: 'Sequential' }), [])).toThrow(/no model topology/);
+    expect(customModelArtifacts(withManifest(null), []).weightSpecs).toEqual([]);
+  });
+
+  it('lists at most three missing shards', () => {
+    const paths = Array.from({ length: 19 }, (_, i) => `group1-shard${i + 1}of19.bin`);
+    const modelJson = JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths, weights: [] }] });
+    expect(() => customModelArtifacts(modelJson, [])).toThrow(
+      'Missing weight files group1-shard1of19.bin, group1-shard2of19.bin, group1-shard3of19.bin and 16 more. Pick model.json together with every .bin file it lists.',
+    );
+  });
+
   it('reads 224×224 for a model that takes any size, and refuses grayscale input', () => {
     expect(modelInputSize(smallModel([null, null, 3]))).toEqual([224, 224]);
     expect(() => modelInputSize(smallModel([28, 28, 1]))).toThrow(/1 colour channels/);

@@ -10,6 +10,12 @@ describe('parseLabels', () => {
     expect(() => parseLabels('["cat",')).toThrow(/not valid JSON/);
     expect(() => parseLabels('[{"name": "cat"}]')).toThrow(/array of strings/);
     expect(() => parseLabels(' \n ')).toThrow(/empty/);
+    // found by the fuzz test: an empty JSON list or object passed as a file of no labels
+    expect(() => parseLabels('[]')).toThrow(/lists no labels/);
+    expect(() => parseLabels('\uFEFF{ }')).toThrow(/lists no labels/);
+    // and keys that leave a hole: '01' beside '1', or one too big to be an index
+    expect(() => parseLabels('{"01": "cat", "1": "coffee"}')).toThrow(/array of strings/);
+    expect(() => parseLabels(`{"${'9'.repeat(400)}": "cat", "1": "coffee"}`)).toThrow(/array of strings/);
   });
 });
 
