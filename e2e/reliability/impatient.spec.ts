@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { photoLikePng } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
-import { drawDigit } from '../support/app.ts';
+import { drawDigit, setFaults } from '../support/app.ts';
 import { dropFiles, expectPredictions, pasteFiles } from '../support/images.ts';
 import { expectNoInternalMessages } from '../support/plain-messages.ts';
 
@@ -123,46 +123,44 @@ for (const condition of CONDITIONS) {
   });
 }
 
-test.describe('a download cancelled or failed while requests wait', () => {
-  /** Holds the task's weight files until released, as a stalled connection would. */
-  async function stallWeights(page: Page, task: string): Promise<() => Promise<void>> {
-    const pattern = `**/models/${task}/*.bin`;
-    await page.route(pattern, () => {}); // never answered while routed
-    return () => page.unroute(pattern);
-  }
+test.describe('a download cancelled while requests wait', () => {
+  // The weights arrive half-way and hang there until the test lets them go, as a stalled connection does.
+  const stallWeights = (baseURL: string, task: string) => setFaults(baseURL, { [`/models/${task}/group1-shard1of1.bin`]: 'stall' });
+  test.afterEach(async ({ baseURL }) => setFaults(baseURL!, {}));
 
-  test('images: a photo dropped before a cancelled download is kept and classified after Retry', async ({ page }) => {
-    const release = await stallWeights(page, 'images');
+  test('images: a photo dropped before a cancelled download is kept and classified after Retry', async ({ page, baseURL }) => {
+    await stallWeights(baseURL!, 'images');
     await page.goto('#/images');
     await dropFiles(page, 'image-drop', [photo('kept.png', 3)]);
     await page.getByTestId('model-cancel').click();
     await expect(page.locator('.image-card')).toContainText('Kept');
     await expectNoInternalMessages(page);
-    await release();
+    await setFaults(baseURL!, {});
     await page.getByTestId('model-retry').click();
     await expectPredictions(page, 1, ['cat', 'coffee']);
   });
 
-  test('text: a Generate pressed before a cancelled download is written after Retry', async ({ page }) => {
-    const release = await stallWeights(page, 'text');
+  test('text: a Generate pressed before a cancelled download is written after Retry', async ({ page, baseURL }) => {
+    await stallWeights(baseURL!, 'text');
     await page.goto('#/text');
     await page.getByTestId('text-seed').fill('A neural network');
     await page.getByTestId('text-words').fill('12');
     await page.getByTestId('text-generate').click();
     await page.getByTestId('model-cancel').click();
     await expect(page.getByTestId('text-status')).toContainText('Your start is kept');
-    await release();
+    await setFaults(baseURL!, {});
     await page.getByTestId('model-retry').click();
     await expect(page.getByTestId('text-output')).toHaveAttribute('data-words', '12');
   });
 
-  test('digits: a drawing made before a cancelled download is read after Retry', async ({ page }) => {
-    const release = await stallWeights(page, 'digits');
+  test('digits: a drawing made before a cancelled download is read after Retry', async ({ page, baseURL }) => {
+    await stallWeights(baseURL!, 'digits');
     await page.goto('#/digits');
     await drawDigit(page, 4);
     await page.getByTestId('model-cancel').click();
     await expect(page.getByTestId('model-retry')).toBeVisible();
-    await release();
+    await expect(page.getByTestId('digit-prediction')).toHaveCount(0);
+    await setFaults(baseURL!, {});
     await page.getByTestId('model-retry').click();
     await expect(page.getByTestId('digit-prediction')).toHaveText('4');
   });

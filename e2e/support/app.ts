@@ -1,6 +1,7 @@
 /** Helpers the specs share: drawing with the mouse, waiting for models, switching server faults. */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { densify, DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
+import type { Fault } from './static-server.ts';
 
 export async function drawDigit(page: Page, digit: number): Promise<void> {
   const box = (await page.getByTestId('digit-canvas').boundingBox())!;
@@ -23,7 +24,7 @@ export async function expectModelReady(page: Page): Promise<void> {
 }
 
 /** Switches the test server's faults: {'/models/digits/group1-shard1of1.bin': 'corrupt'}; {} clears. */
-export async function setFaults(baseURL: string, faults: Record<string, 'missing' | 'corrupt'>): Promise<void> {
+export async function setFaults(baseURL: string, faults: Record<string, Fault>): Promise<void> {
   const response = await fetch(new URL('/__faults', baseURL), { method: 'POST', body: JSON.stringify(faults) });
   expect(response.status).toBe(204);
 }

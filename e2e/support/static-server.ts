@@ -2,13 +2,14 @@
  * A small static file server for the e2e tests and the benchmark: the built app with the
  * COOP/COEP headers it needs, optional CORS (a second origin for model packages), and fault
  * injection (a missing or corrupted file) that a test can switch on and off over HTTP:
- *   POST /__faults  {"<path suffix>": "missing" | "corrupt"}   ({} clears them)
+ *   POST /__faults  {"<path suffix>": "missing" | "corrupt" | "stall"}   ({} clears them)
+ *   (stall: half the file, the rest only once the faults change: a download that hangs mid-way)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export type Fault = 'missing' | 'corrupt';
+export type Fault = 'missing' | 'corrupt' | 'stall';
 
 export interface StaticServerOptions {
   root: string;
@@ -62,6 +63,9 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
   const root = path.resolve(options.root);
   const faults = new Map<string, Fault>();
   const requests: string[] = [];
+  // Resolved (and replaced) whenever the faults change: what a stalled response waits for.
+  let release = () => {};
+  let faultsChanged = new Promise<void>((resolve) => (release = resolve));
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -69,6 +73,8 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
     if (url.pathname === '/__faults' && req.method === 'POST') {
       faults.clear();
       for (const [suffix, fault] of Object.entries(JSON.parse((await readBody(req)) || '{}') as Record<string, Fault>)) faults.set(suffix, fault);
+      release();
+      faultsChanged = new Promise<void>((resolve) => (release = resolve));
       res.writeHead(204).end();
       return;
     }
@@ -84,6 +90,13 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
     if (!body) return void res.writeHead(404, { 'Content-Type': 'text/plain', ...(options.cors ? { 'Access-Control-Allow-Origin': '*' } : {}) }).end('not found');
     if (fault === 'corrupt') body[Math.floor(body.length / 2)] ^= 0xff;
     res.writeHead(200, { ...headers(file, options.cors ?? false), 'Content-Length': String(body.length) });
+    if (fault === 'stall') {
+      const half = Math.floor(body.length / 2);
+      res.write(body.subarray(0, half));
+      await faultsChanged;
+      res.end(body.subarray(half)); // the client may have given up meanwhile: nothing to do then
+      return;
+    }
     res.end(body);
   };
 

@@ -80,7 +80,7 @@ export const isModelUnavailable = (err: unknown) => (err as { kind?: unknown } |
 
 /** Loads a task's model when the page opens; `retry` starts a failed download again, `cancel` stops one. */
 export function useTaskModel(task: Task): { state: ModelState; retry: () => void; cancel: () => void } {
-  const { client, ready } = useInference();
+  const { client } = useInference();
   const [state, setState] = useState<ModelState>({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
   const [attempt, setAttempt] = useState(0);
 
@@ -91,8 +91,10 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
       // Only while loading: a late event must not hide an error or a loaded model.
       if (live && t === task) setState((s) => (s.status === 'loading' ? { status: 'loading', loadedBytes, totalBytes } : s));
     });
-    ready
-      .then(() => client.call('load', { task }))
+    // Sent at once: the worker holds it until its backend runs, and it must reach the worker
+    // before the requests a person makes meanwhile, which wait for the download it starts.
+    client
+      .call('load', { task })
       .then(
         ({ meta }) => {
           const base = packageUrl(modelsBaseUrl(), task);
@@ -106,7 +108,7 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
       live = false;
       stop();
     };
-  }, [client, ready, task, attempt]);
+  }, [client, task, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const cancel = useCallback(() => void client.call('cancelLoad', { task }), [client, task]);

@@ -82,7 +82,17 @@ type AnyHandler = (params: never, context: CallContext<unknown>) => Promise<unkn
  */
 export function defineTask<T extends Disposable>(task: Task, build: (pkg: ModelPackage) => Promise<T>): (signal?: AbortSignal) => Promise<T> {
   builders.set(task, build);
-  return (signal) => abortable(loadTask(task).catch(modelUnavailable) as Promise<T>, signal);
+  return (signal) => abortable(modelForRequest(task).catch(modelUnavailable) as Promise<T>, signal);
+}
+
+/**
+ * The model a request needs. Only `load` (the page opening, or the person's Retry) starts a
+ * download: a request never starts one behind the person's back, so a cancelled download stays
+ * cancelled and the page's status always tells the truth. A downloaded package is rebuilt freely.
+ */
+function modelForRequest(task: Task): Promise<Disposable> {
+  if (models.has(task) || packages.has(task)) return loadTask(task);
+  return Promise.reject(new Error(`The ${task} model has not been downloaded.`));
 }
 
 /**
