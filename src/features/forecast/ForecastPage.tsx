@@ -350,14 +350,13 @@ export function ForecastPage() {
   );
 }
 
-/** The build's default history, if it has one (it is absent without DATA_DIR). */
+/** The bundled default history (null if it cannot be read: offline before the first visit). */
 async function loadSample(): Promise<Prices | null> {
   const url = new URL(SAMPLE_PRICES_PATH, location.href).href;
   try {
     const response = await fetch(url);
     if (!response.ok) return null;
     const parsed = readPrices(await response.text());
-    void keepForOffline([url]);
     return { rows: parsed.rows, source: 'the sample Bitcoin prices (Yahoo Finance)' };
   } catch {
     return null;

@@ -26,5 +26,5 @@ export function pricesUrl(): string | null {
   return configured ? new URL(configured, location.href).href : null;
 }
 
-/** The default history the build copies from DATA_DIR, served beside the app when DATA_DIR had it. */
-export const SAMPLE_PRICES_PATH = 'samples/forecast/BTC-USD-recent.csv';
+/** The default history (`npm run samples` wrote it; committed, precached by the service worker). */
+export const SAMPLE_PRICES_PATH = 'samples/forecast/btc-usd-close.csv';
