@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
+import { parsePriceSources, priceSourceOrigins } from './src/models/forecast/price-sources.ts';
 
 /**
  * COOP + COEP make the page cross-origin isolated, which is what lets tfjs-backend-wasm use
@@ -18,13 +19,13 @@ export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   // Model packages may live on another origin (a CDN); the service worker caches them too.
   const modelsUrl = env.VITE_MODELS_URL || '';
-  // The Forecast page's "fetch latest" downloads a Yahoo-format CSV from here (CORS), when set.
-  const pricesUrl = env.VITE_PRICES_URL || '';
+  // Where the Forecast page's "Update to today" asks for prices (a bad setting fails the build here).
+  const priceOrigins = priceSourceOrigins(parsePriceSources(env.VITE_PRICE_SOURCES, env.VITE_PRICES_URL));
   return {
     base: './',
     plugins: [
       tfjsWasmThreads(),
-      contentSecurityPolicy([modelsUrl, pricesUrl]),
+      contentSecurityPolicy([modelsUrl, ...priceOrigins]),
       react(),
       VitePWA({
         strategies: 'generateSW',
