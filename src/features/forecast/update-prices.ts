@@ -170,7 +170,10 @@ export async function updatePrices(options: UpdateOptions): Promise<UpdateOutcom
     const label = priceSourceLabel(source, io.pageUrl);
     try {
       const fetched = finishedDays(await fetchFrom(source, label, first, yesterday, io), today, label);
-      const merged = mergeFetchedPrices(stored, fetched);
+      // Days before the ones asked for are only compared with the stored ones, never added: a
+      // source that sends 1970 (or fills an old gap nobody asked about) does not rewrite history.
+      const storedDates = new Set(stored.map((r) => r.date));
+      const merged = mergeFetchedPrices(stored, fetched.filter((r) => r.date >= first || storedDates.has(r.date)));
       if (merged.addedDates.length === 0) throw new PriceSourceError(`${label} had no prices after ${last}.`);
       const notes = notesFor(source, label, first, yesterday, merged.addedDates, merged.disagreements);
       if (failures.length > 0) notes.unshift(`${failures.join(' ')} The prices came from ${label} instead.`);

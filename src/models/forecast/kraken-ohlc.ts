@@ -30,7 +30,10 @@ export function parseKrakenOhlc(body: unknown): PriceRow[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new PriceSourceError(`${SOURCE} sent something other than its price answer.`);
   const { error, result } = body as { error?: unknown; result?: unknown };
   if (!Array.isArray(error)) throw new PriceSourceError(`${SOURCE} sent an answer without its error list.`);
-  if (error.length > 0) throw new PriceSourceError(`${SOURCE} answered with an error: ${quote(error.join('; '), 120)}.`);
+  if (error.length > 0) {
+    const said = error.every((e) => typeof e === 'string') ? error.join('; ') : error; // documented: strings like 'EGeneral:…'
+    throw new PriceSourceError(`${SOURCE} answered with an error: ${quote(said, 120)}.`);
+  }
   if (typeof result !== 'object' || result === null || Array.isArray(result)) throw new PriceSourceError(`${SOURCE} sent an answer without prices.`);
   const pair = Object.keys(result).find((key) => key !== 'last');
   const table = pair === undefined ? undefined : (result as Record<string, unknown>)[pair];

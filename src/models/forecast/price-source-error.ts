@@ -13,7 +13,7 @@ export function quote(value: unknown, max = 40): string {
   try {
     text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   } catch {
-    text = Object.prototype.toString.call(value); // a BigInt, a cycle: say what kind it is
+    return 'a value too deeply nested to show'; // JSON.stringify overflows its stack (or met a cycle)
   }
   const line = text.replace(/\s+/g, ' ');
   return `'${line.length > max ? `${line.slice(0, max)}…` : line}'`;
