@@ -282,8 +282,8 @@ export function ForecastPage() {
       <header className="page-head">
         <h1>Forecast</h1>
         <p>
-          Bitcoin&apos;s next 7 days from Cryptonic&apos;s weekly LSTM, beside the naive forecast. Drop newer prices and retrain it here: the prices, the training and the
-          model stay on this device.
+          Bitcoin&apos;s next 7 days from Cryptonic&apos;s weekly LSTM, beside the naive forecast. Bring the prices up to today (or drop your own) and retrain it here: the
+          prices, the training and the model stay on this device.
         </p>
       </header>
 
