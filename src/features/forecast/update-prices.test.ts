@@ -98,6 +98,20 @@ describe('updatePrices', () => {
     expect(message).toContain('Your prices and the model are unchanged.');
   });
 
+  it('a connection that drops mid-answer: "broke off", and Kraken is asked', async () => {
+    const dropping = (async (input: RequestInfo | URL) => {
+      if (new URL(String(input)).host === 'kr.test') throw new TypeError('Failed to fetch');
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('[[1713744000,1,2,3,'));
+          controller.error(new Error('ECONNRESET'));
+        },
+      });
+      return new Response(body, { status: 200 });
+    }) as typeof fetch;
+    expect(await failure(update({ fetch: dropping }))).toContain("Coinbase's answer broke off before its end. Kraken could not be reached.");
+  });
+
   it('offline: says so', async () => {
     const message = await failure(update({ fetch: exchanges({ cb: 'unreachable', kr: 'unreachable' }).fetchImpl, online: false }));
     expect(message).toContain('This device seems to be offline: connect to the internet, then press Update to today again.');
