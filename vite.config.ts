@@ -1,10 +1,9 @@
-import path from 'node:path';
 import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
-import { sampleData } from './scripts/vite-plugin-samples.ts';
+import { parsePriceSources, priceSourceOrigins } from './src/models/forecast/price-sources.ts';
 
 /**
  * COOP + COEP make the page cross-origin isolated, which is what lets tfjs-backend-wasm use
@@ -20,14 +19,13 @@ export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   // Model packages may live on another origin (a CDN); the service worker caches them too.
   const modelsUrl = env.VITE_MODELS_URL || '';
-  // The Forecast page's "fetch latest" downloads a Yahoo-format CSV from here (CORS), when set.
-  const pricesUrl = env.VITE_PRICES_URL || '';
+  // Where the Forecast page's "Update to today" asks for prices (a bad setting fails the build here).
+  const priceOrigins = priceSourceOrigins(parsePriceSources(env.VITE_PRICE_SOURCES, env.VITE_PRICES_URL));
   return {
     base: './',
     plugins: [
       tfjsWasmThreads(),
-      contentSecurityPolicy([modelsUrl, pricesUrl]),
-      sampleData(path.resolve('public')),
+      contentSecurityPolicy([modelsUrl, ...priceOrigins]),
       react(),
       VitePWA({
         strategies: 'generateSW',
@@ -43,17 +41,18 @@ export default defineConfig(({ mode }) => {
           icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' }],
         },
         workbox: {
-          // The app shell and the WASM binaries are precached; model packages and sample data are not
-          // (big, and most visitors open one page), but each is cached the first time it is used.
-          globPatterns: ['**/*.{js,css,html,wasm,svg,webmanifest}'],
-          globIgnores: ['models/**', 'samples/**'],
+          // The app shell, the WASM binaries and the committed sample data (default prices, abstracts
+          // for "random": ~370 kB) are precached; model packages are not (big, and most visitors open
+          // one page), but each is cached the first time it is used.
+          globPatterns: ['**/*.{js,css,html,wasm,svg,webmanifest}', 'samples/**/*.{csv,json}'],
+          globIgnores: ['models/**'],
           maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
           navigateFallback: 'index.html',
           runtimeCaching: [
             {
               // Network first, so a new model version is picked up; the cache answers offline.
               urlPattern: ({ url }) =>
-                url.pathname.includes('/models/') || url.pathname.includes('/samples/') || (modelsUrl !== '' && url.href.startsWith(modelsUrl)),
+                url.pathname.includes('/models/') || (modelsUrl !== '' && url.href.startsWith(modelsUrl)),
               handler: 'NetworkFirst',
               options: {
                 cacheName: 'tabml-models',

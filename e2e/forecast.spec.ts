@@ -1,17 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { priceSeries } from './fixtures/prices.ts';
 import { dropCsv, forecastMemory, nextDay, openForecast, pasteCsv, pickCsv, shownForecast, withoutSamplePrices } from './support/forecast.ts';
 import { waitUntilKeptForOffline } from './support/app.ts';
-import { startStaticServer, type StaticServer } from './support/static-server.ts';
 
 // 60 weeks of a seeded random walk: 15 held out, 45 to train on.
 const HISTORY = priceSeries({ start: '2023-01-02', days: 7 * 60, seed: 11 });
-// The same walk's first 50 weeks: a newer file extends it.
-const OLDER = priceSeries({ start: '2023-01-02', days: 7 * 50, seed: 11 });
 
 test.describe('forecast page', () => {
   test.use({ serviceWorkers: 'block' }); // about the page; the offline test below allows them
@@ -129,65 +122,22 @@ test.describe('forecast page', () => {
   });
 });
 
-test.describe('fetch the latest prices from a second origin', () => {
-  test.describe.configure({ timeout: 240_000 });
-  test.use({ serviceWorkers: 'block' });
-  let dir: string;
-  let prices: StaticServer;
-  let app: StaticServer;
-
-  test.beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'tabml-forecast-'));
-    const pricesRoot = path.join(dir, 'prices');
-    execFileSync('mkdir', ['-p', pricesRoot]);
-    writeFileSync(path.join(pricesRoot, 'latest.csv'), HISTORY.csv);
-    prices = await startStaticServer({ root: pricesRoot, cors: true });
-    // A build of the app whose "fetch latest" reads the second origin (VITE_PRICES_URL).
-    execFileSync('npx', ['vite', 'build', '--outDir', path.join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'error'], {
-      env: { ...process.env, VITE_PRICES_URL: `${prices.url}latest.csv` },
-      stdio: 'inherit',
-    });
-    app = await startStaticServer({ root: path.join(dir, 'dist') });
-  });
-  test.afterAll(async () => {
-    await Promise.all([app?.close(), prices?.close()]);
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  test('a failed download says so and can be retried; the fetched prices are merged and kept', async ({ page, context }) => {
-    await withoutSamplePrices(page);
-    await page.goto(`${app.url}#/forecast`);
-    await expect(page.getByTestId('forecast-model')).toBeVisible({ timeout: 60_000 });
-    await pickCsv(page, OLDER.csv, 'older.csv');
-    const older = await shownForecast(page, OLDER.lastDate);
-    const fetchButton = page.getByTestId('forecast-fetch');
-
-    prices.faults.set('/latest.csv', 'missing');
-    await fetchButton.click();
-    await expect(page.getByTestId('forecast-fetch-error')).toHaveText(`Could not download the latest prices from ${prices.url}latest.csv: the server answered 404 Not Found. Check your connection, then retry.`);
-    await expect(fetchButton).toHaveText('Retry fetching the latest prices');
-    expect(await shownForecast(page)).toEqual(older);
-
-    await context.setOffline(true);
-    await fetchButton.click();
-    await expect(page.getByTestId('forecast-fetch-error')).toContainText('the network request failed. Check your connection, then retry.');
-    await context.setOffline(false);
-    expect(await shownForecast(page)).toEqual(older);
-
-    prices.faults.clear();
-    await fetchButton.click();
-    await expect(page.getByText('Fetched: 70 new days.')).toBeVisible();
-    await expect(page.getByTestId('forecast-fetch-error')).toHaveCount(0);
-    const latest = await shownForecast(page, HISTORY.lastDate);
-    expect(prices.requests.filter((p) => p === '/latest.csv').length).toBe(2); // the 404 and this one; offline, nothing left the page
-    expect(app.requests.some((p) => p.includes('latest.csv'))).toBe(false);
-
-    await page.reload();
-    expect(await shownForecast(page, HISTORY.lastDate)).toEqual(latest);
-  });
-});
-
 test.describe('offline', () => {
+  test('after one visit with no file, the bundled history forecasts offline (the service worker precached it)', async ({ page, context }) => {
+    await openForecast(page);
+    await expect(page.getByTestId('forecast-data-range')).toHaveText('Prices from 2014-09-17 to 2024-04-21, source: bundled.');
+    const shown = await shownForecast(page, '2024-04-21');
+    await waitUntilKeptForOffline(page, 'forecast', ['samples/forecast/btc-usd-close.csv']);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect(page.getByTestId('forecast-data-range')).toHaveText('Prices from 2014-09-17 to 2024-04-21, source: bundled.', { timeout: 60_000 });
+      expect(await shownForecast(page, '2024-04-21')).toEqual(shown);
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
   test('after one visit, the page forecasts offline from the kept prices and the cached model', async ({ page, context }) => {
     await openForecast(page);
     await pickCsv(page, HISTORY.csv);

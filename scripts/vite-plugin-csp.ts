@@ -1,7 +1,7 @@
 /**
  * A Content-Security-Policy for the built page, as a <meta> tag so it travels with any static host.
- * Only the app's own origin, the models' origin and the prices' origin (VITE_PRICES_URL) are
- * reachable. Beyond that:
+ * Only the app's own origin, the models' origin and the price sources' origins (VITE_PRICE_SOURCES:
+ * Coinbase Exchange and Kraken by default) are reachable. Beyond that:
  * - 'wasm-unsafe-eval': compiling the tfjs WASM binaries;
  * - blob: for workers and scripts: tfjs-backend-wasm starts its pthreads as blob workers that
  *   load the (bundled) factory from a blob URL, which the workers' inherited policy must allow.

@@ -43,11 +43,13 @@ export function workerMemory(page: Page): Promise<{ numTensors: number; backend:
 export async function keptForOfflineInPage({ task, extra }: { task: string; extra: string[] }): Promise<boolean> {
   if (navigator.serviceWorker.controller?.state !== 'activated') return false;
   const cached = (path: string) => caches.match(new URL(path, location.href).href);
+  // Precached files are kept under their URL plus a revision parameter (Workbox's __WB_REVISION__).
+  const precached = (path: string) => caches.match(new URL(path, location.href).href, { ignoreSearch: true });
   const meta = await cached(`models/${task}/meta.json`);
   if (!meta) return false;
   const files: Array<{ name: string }> = (await meta.json()).files;
-  const paths = [...files.map((f) => `models/${task}/${f.name}`), ...extra];
-  return (await Promise.all(paths.map(cached))).every(Boolean);
+  const paths = files.map((f) => `models/${task}/${f.name}`);
+  return (await Promise.all([...paths.map(cached), ...extra.map(precached)])).every(Boolean);
 }
 
 /** Waits until the page could go offline (see keptForOfflineInPage); for e2e tests and the bench. */

@@ -2,7 +2,7 @@
 import { expect, type Page } from '@playwright/test';
 import { addDays } from '../fixtures/prices.ts';
 
-/** Without DATA_DIR the build has no sample prices; the tests start that way, whatever the build has. */
+/** Tests about files start with no prices, as if the bundled history could not be read (offline on a first visit). */
 export async function withoutSamplePrices(page: Page): Promise<void> {
   await page.route('**/samples/forecast/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
 }

@@ -40,4 +40,29 @@ describe('writeTextSamples', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('keeps to its byte budget with a seeded sample of held-out abstracts, the same on every run', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tabml-text-samples-'));
+    try {
+      const data = path.join(root, 'data');
+      const samples = path.join(root, 'samples');
+      mkdirSync(path.join(samples, 'text'), { recursive: true });
+      writeFakeData(data);
+      const budget = 4000;
+      const file = writeTextSamples(data, samples, budget)!;
+      const first = readFileSync(file, 'utf8');
+      expect(Buffer.byteLength(first)).toBeLessThanOrEqual(budget);
+      const json = JSON.parse(first) as TextSamplesJson;
+      const corpus = loadTextCorpus({ dir: data });
+      expect(json.abstracts.length).toBeGreaterThan(0);
+      expect(json.abstracts.length).toBeLessThan(corpus.heldOut.length);
+      expect(json.source).toContain(`of the ${corpus.heldOut.length} held-out abstracts`);
+      const heldOut = new Set(corpus.heldOut.map((a) => a.patentNumber));
+      expect(json.abstracts.every((a) => heldOut.has(a.patentNumber))).toBe(true);
+      writeTextSamples(data, samples, budget);
+      expect(readFileSync(file, 'utf8')).toBe(first);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Forecast: Cryptonic in the tab. Bitcoin's next 7 days from a weekly LSTM, scored beside the
- * naive forecast, with Cryptonic's `/predict` JSON; newer prices can be dropped, picked, pasted
- * or fetched, and the model retrained (or trained anew) on this device, in the forecast worker.
+ * naive forecast, with Cryptonic's `/predict` JSON; the bundled history can be brought up to today
+ * from public exchanges, or replaced by a dropped, picked or pasted file, and the model retrained
+ * (or trained anew) on this device, in the forecast worker.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { keepForOffline } from '../../app/offline-cache.ts';
@@ -9,27 +10,37 @@ import { requestedBackend } from '../../runtime/backend-choice.ts';
 import { modelsBaseUrl } from '../../runtime/models-url.ts';
 import type { WorkerCallError } from '../../runtime/worker-client.ts';
 import { DEFAULT_EPOCHS } from '../../models/forecast/constants.ts';
-import { mergePrices } from '../../models/forecast/merge-prices.ts';
+import { daysBetween } from '../../models/forecast/dates.ts';
 import type { ParsedPrices, PriceRow } from '../../models/forecast/parse-yahoo-csv.ts';
 import { predictPayload } from '../../models/forecast/payload.ts';
+import { utcDate } from '../../models/forecast/price-days.ts';
+import { priceSourceLabel } from '../../models/forecast/price-sources.ts';
 import type { ModelInfo, Prediction, TrainMode } from '../../workers/forecast-protocol.ts';
 import { CopyableJson } from '../common/CopyableJson.tsx';
+import { autoUpdateDue, autoUpdateOn, noteAutoUpdate, setAutoUpdate } from './auto-update.ts';
 import { parseEpochs } from './epochs.ts';
-import { forecastClient, pricesUrl, SAMPLE_PRICES_PATH } from './forecast-client.ts';
+import { forecastClient, priceSources, SAMPLE_PRICES_PATH } from './forecast-client.ts';
 import { ForecastMetrics, ForecastTable } from './ForecastResults.tsx';
 import { describeModel } from './describe-model.ts';
 import { PriceChart } from './PriceChart.tsx';
 import { readPriceFile, readPrices } from './read-prices.ts';
 import { TrainingProgress, type TrainingRun } from './TrainingProgress.tsx';
+import { PriceUpdateError, updatePrices, withSource } from './update-prices.ts';
 
 interface Prices {
   rows: PriceRow[];
+  /** What forecast-data-range names: 'bundled', 'bundled + Coinbase', 'your file (…)'. */
   source: string;
 }
 
+/** The history that ships with the app (public/samples/, written by npm run samples). */
+const BUNDLED = 'bundled';
+/** The page says how old the newest price is beyond this many days. */
+const STALE_AFTER_DAYS = 2;
+
 type Start = { status: 'starting' } | { status: 'ready' } | { status: 'error'; message: string };
 
-type FetchState = { status: 'idle' } | { status: 'fetching' } | { status: 'error'; message: string } | { status: 'done'; added: number };
+type UpdateState = { status: 'idle' } | { status: 'updating'; progress: string } | { status: 'done'; message: string };
 
 export function ForecastPage() {
   const client = useMemo(forecastClient, []);
@@ -38,23 +49,29 @@ export function ForecastPage() {
   const [model, setModel] = useState<ModelInfo | null>(null);
   const [prices, setPrices] = useState<Prices | null>(null);
   const [prediction, setPrediction] = useState<Prediction | null>(null);
-  const [inputError, setInputError] = useState<string | null>(null);
+  // forecast-error: the last file or update that could not be used (the prices shown are unchanged).
+  const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
   const [predictError, setPredictError] = useState<string | null>(null);
   const [epochsText, setEpochsText] = useState(String(DEFAULT_EPOCHS));
   const [epochsError, setEpochsError] = useState<string | null>(null);
   const [run, setRun] = useState<TrainingRun | null>(null);
-  const [fetchState, setFetchState] = useState<FetchState>({ status: 'idle' });
+  const [update, setUpdate] = useState<UpdateState>({ status: 'idle' });
+  const [autoUpdate, setAutoUpdateState] = useState(autoUpdateOn);
   const [dragging, setDragging] = useState(false);
   const rowsRef = useRef<PriceRow[] | null>(null);
+  const pricesRef = useRef<Prices | null>(null);
+  const updating = useRef(false);
+  const autoUpdateTried = useRef(false);
   const predictSeq = useRef(0);
   const trainController = useRef<AbortController | null>(null);
-  const latestUrl = pricesUrl();
+  const sources = useMemo(priceSources, []);
 
   /** Shows prices and asks the worker for their forecast; a newer request wins over an older one. */
   const show = useCallback(
     (next: Prices) => {
       rowsRef.current = next.rows;
+      pricesRef.current = next;
       setPrices(next);
       setPredictError(null);
       const seq = ++predictSeq.current;
@@ -95,31 +112,37 @@ export function ForecastPage() {
     };
   }, [client, attempt, show]);
 
-  /** New prices replace (or, fetched, merge into) the current ones only if they are usable. */
-  const accept = useCallback(
-    async (read: () => Promise<ParsedPrices>, source: string, merge = false): Promise<number | null> => {
-      setInputError(null);
-      let parsed: ParsedPrices;
-      try {
-        parsed = await read();
-      } catch (err) {
-        setInputError(`${source}: ${(err as Error).message} The prices and the model shown are unchanged.`);
-        return null;
-      }
-      const current = rowsRef.current;
-      const merged = merge && current ? mergePrices(current, parsed.rows) : { rows: parsed.rows, added: parsed.rows.length };
-      const kept = await client.call('savePrices', { rows: merged.rows, source }).then(
-        () => null,
-        (err: Error) => err.message,
+  /** Keeps prices on this device, then shows them; a refusal to keep them is said, not fatal. */
+  const keepAndShow = useCallback(
+    async (next: Prices, notes: string[]) => {
+      const kept = await client.call('savePrices', { rows: next.rows, source: next.source }).then(
+        () => true,
+        () => false,
       );
-      setNotes([...parsed.warnings, ...(kept ? [kept] : [])]);
-      show({ rows: merged.rows, source });
-      return merged.added;
+      setNotes([...notes, ...(kept ? [] : ['These prices could not be kept on this device (its storage refused them): they are shown now, but a reload brings back the previous ones.'])]);
+      show(next);
     },
     [client, show],
   );
 
-  const acceptFile = useCallback((file: File) => void accept(() => readPriceFile(file), file.name), [accept]);
+  /** A file's prices replace the current ones only if they are usable. */
+  const accept = useCallback(
+    async (read: () => Promise<ParsedPrices>, what: string, source: string) => {
+      setError(null);
+      let parsed: ParsedPrices;
+      try {
+        parsed = await read();
+      } catch (err) {
+        setError(`${what}: ${(err as Error).message} The prices and the model shown are unchanged.`);
+        return;
+      }
+      setUpdate({ status: 'idle' });
+      await keepAndShow({ rows: parsed.rows, source }, parsed.warnings);
+    },
+    [keepAndShow],
+  );
+
+  const acceptFile = useCallback((file: File) => void accept(() => readPriceFile(file), file.name, `your file (${file.name})`), [accept]);
 
   // Pasting a CSV anywhere on the page (but into a field) loads it.
   useEffect(() => {
@@ -130,7 +153,7 @@ export function ForecastPage() {
       if (!file && text.trim() === '') return;
       event.preventDefault();
       if (file) acceptFile(file);
-      else void accept(async () => readPrices(text), 'Pasted text');
+      else void accept(async () => readPrices(text), 'Pasted text', 'your pasted prices');
     };
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
@@ -148,21 +171,59 @@ export function ForecastPage() {
     if (file) acceptFile(file);
   };
 
-  const fetchLatest = async () => {
-    if (!latestUrl) return;
-    setFetchState({ status: 'fetching' });
-    let text: string;
+  /** "Update to today": the missing finished days from the configured sources, merged and kept; on any failure, nothing changes. */
+  const updateToToday = useCallback(async () => {
+    const current = pricesRef.current;
+    if (!current || updating.current) return;
+    updating.current = true;
+    setError(null);
+    setUpdate({ status: 'updating', progress: 'Asking for the missing days…' });
     try {
-      const response = await fetch(latestUrl, { cache: 'no-store' });
-      if (!response.ok) throw new Error(`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-      text = await response.text();
+      const outcome = await updatePrices({
+        sources,
+        stored: current.rows,
+        now: new Date(),
+        online: navigator.onLine,
+        pageUrl: location.href,
+        onProgress: (progress) => setUpdate({ status: 'updating', progress }),
+      });
+      if (pricesRef.current !== current) {
+        setUpdate({ status: 'done', message: 'Other prices were loaded meanwhile, so the fetched ones were not used: press Update to today again to update those.' });
+      } else if (outcome.kind === 'up-to-date') {
+        setUpdate({ status: 'done', message: `Already up to date: the newest price is from ${outcome.last}, the last finished day (UTC).` });
+      } else {
+        const added = outcome.addedDates;
+        await keepAndShow({ rows: outcome.rows, source: withSource(current.source, outcome.source) }, outcome.notes);
+        const days = added.length === 1 ? `1 day (${added[0]})` : `${added.length} days (${added[0]} … ${added[added.length - 1]})`;
+        setUpdate({ status: 'done', message: `Added ${days} from ${outcome.source}.` });
+      }
     } catch (err) {
-      const why = err instanceof TypeError ? 'the network request failed' : (err as Error).message;
-      setFetchState({ status: 'error', message: `Could not download the latest prices from ${latestUrl}: ${why}. Check your connection, then retry.` });
-      return;
+      setError(
+        err instanceof PriceUpdateError
+          ? err.message
+          : 'Could not update the prices: this page ran into a problem of its own. Your prices and the model are unchanged; reload the page and try again.',
+      );
+      setUpdate({ status: 'idle' });
+    } finally {
+      updating.current = false;
     }
-    const added = await accept(async () => readPrices(text), `The latest prices from ${new URL(latestUrl).host}`, true);
-    setFetchState(added === null ? { status: 'idle' } : { status: 'done', added });
+  }, [sources, keepAndShow]);
+
+  // Opted in: once per visit, when the first prices show, bring them up to date, at most once an
+  // hour. Ticking the box acts from the next visit on: "Update to today" is there for now.
+  useEffect(() => {
+    if (!prices || autoUpdateTried.current) return;
+    autoUpdateTried.current = true;
+    if (!autoUpdateOn() || sources.length === 0) return;
+    const upToDate = daysBetween(prices.rows[prices.rows.length - 1].date, utcDate(new Date())) <= 1;
+    if (upToDate || !autoUpdateDue(Date.now())) return;
+    noteAutoUpdate(Date.now());
+    void updateToToday();
+  }, [prices, sources, updateToToday]);
+
+  const onAutoUpdate = (e: ChangeEvent<HTMLInputElement>) => {
+    setAutoUpdate(e.target.checked);
+    setAutoUpdateState(e.target.checked);
   };
 
   const train = async (mode: TrainMode) => {
@@ -184,8 +245,8 @@ export function ForecastPage() {
       setModel(result.model);
       setRun((r) => r && { ...r, status: 'done', message: `Done: ${describeModel(result.model)} It is saved on this device.` });
       // The prices may have changed while it trained: forecast the ones shown now.
-      const shown = rowsRef.current;
-      if (shown) show({ rows: shown, source: prices?.source ?? '' });
+      const shown = pricesRef.current;
+      if (shown) show(shown);
     } catch (err) {
       const { kind, message } = err as WorkerCallError;
       setRun((r) => r && { ...r, status: kind === 'cancelled' ? 'cancelled' : 'failed', message });
@@ -199,8 +260,8 @@ export function ForecastPage() {
       const info = await client.call('reset', {});
       setModel(info);
       setRun(null);
-      const rows = rowsRef.current;
-      if (rows) show({ rows, source: prices?.source ?? '' });
+      const shown = pricesRef.current;
+      if (shown) show(shown);
     } catch (err) {
       setRun({ mode: 'new', epochs: 0, losses: [], status: 'failed', message: (err as Error).message });
     }
@@ -221,8 +282,8 @@ export function ForecastPage() {
       <header className="page-head">
         <h1>Forecast</h1>
         <p>
-          Bitcoin&apos;s next 7 days from Cryptonic&apos;s weekly LSTM, beside the naive forecast. Drop newer prices and retrain it here: the prices, the training and the
-          model stay on this device.
+          Bitcoin&apos;s next 7 days from Cryptonic&apos;s weekly LSTM, beside the naive forecast. Bring the prices up to today (or drop your own) and retrain it here: the
+          prices, the training and the model stay on this device.
         </p>
       </header>
 
@@ -241,25 +302,38 @@ export function ForecastPage() {
           Open a price CSV…
           <input type="file" accept=".csv,text/csv,text/plain" data-testid="forecast-csv" onChange={onFile} hidden />
         </label>
-        {latestUrl && (
-          <button type="button" data-testid="forecast-fetch" onClick={fetchLatest} disabled={fetchState.status === 'fetching'}>
-            {fetchState.status === 'fetching' ? 'Fetching…' : fetchState.status === 'error' ? 'Retry fetching the latest prices' : 'Fetch the latest prices'}
-          </button>
-        )}
-        <span className="muted small">
-          or drop or paste a Yahoo Finance daily export (Date,Open,High,Low,Close,Adj Close,Volume).
-          {prices && ` Showing ${prices.rows.length} days, ${prices.rows[0].date} … ${prices.rows[prices.rows.length - 1].date}, from ${prices.source}.`}
-        </span>
+        <span className="muted small">or drop or paste a Yahoo Finance daily export (Date,Open,High,Low,Close,Adj Close,Volume).</span>
       </div>
-      {fetchState.status === 'error' && (
-        <p className="notice" role="alert" data-testid="forecast-fetch-error">
-          {fetchState.message}
+      {prices && (
+        <p className="small" data-testid="forecast-data-range">
+          Prices from {prices.rows[0].date} to {prices.rows[prices.rows.length - 1].date}, source: {prices.source}.
         </p>
       )}
-      {fetchState.status === 'done' && <p className="muted small">Fetched: {fetchState.added} new {fetchState.added === 1 ? 'day' : 'days'}.</p>}
-      {inputError && (
+      {sources.length > 0 && (
+        <>
+          <div className="forecast-inputs">
+            <button type="button" data-testid="forecast-update" onClick={() => void updateToToday()} disabled={!prices || update.status === 'updating'}>
+              {update.status === 'updating' ? 'Updating…' : 'Update to today'}
+            </button>
+            {prices && <PriceAge last={prices.rows[prices.rows.length - 1].date} />}
+            <label className="small">
+              <input type="checkbox" data-testid="forecast-auto-update" checked={autoUpdate} onChange={onAutoUpdate} /> Keep prices up to date on this device
+            </label>
+          </div>
+          <p className="muted small">
+            Updating asks {sources.map((s) => priceSourceLabel(s, location.href)).join(', then ')} for public Bitcoin prices (daily closes) and sends nothing about you or
+            your data.
+          </p>
+          {update.status !== 'idle' && (
+            <p className="muted small" role="status" data-testid="forecast-update-status">
+              {update.status === 'updating' ? update.progress : update.message}
+            </p>
+          )}
+        </>
+      )}
+      {error && (
         <p className="notice" role="alert" data-testid="forecast-error">
-          {inputError}
+          {error}
         </p>
       )}
       {notes.length > 0 && (
@@ -350,15 +424,25 @@ export function ForecastPage() {
   );
 }
 
-/** The build's default history, if it has one (it is absent without DATA_DIR). */
+/** "The newest price is 955 days old", when it is more than two days old (UTC days, as the exchanges count). */
+function PriceAge({ last }: { last: string }) {
+  const age = daysBetween(last, utcDate(new Date()));
+  if (age <= STALE_AFTER_DAYS) return null;
+  return (
+    <span className="muted small" data-testid="forecast-price-age">
+      The newest price is {age} days old ({last}).
+    </span>
+  );
+}
+
+/** The bundled default history (null if it cannot be read: offline before the first visit). */
 async function loadSample(): Promise<Prices | null> {
   const url = new URL(SAMPLE_PRICES_PATH, location.href).href;
   try {
     const response = await fetch(url);
     if (!response.ok) return null;
     const parsed = readPrices(await response.text());
-    void keepForOffline([url]);
-    return { rows: parsed.rows, source: 'the sample Bitcoin prices (Yahoo Finance)' };
+    return { rows: parsed.rows, source: BUNDLED };
   } catch {
     return null;
   }

@@ -4,6 +4,7 @@
  */
 import { WorkerClient } from '../../runtime/worker-client.ts';
 import type { ForecastCalls } from '../../workers/forecast-protocol.ts';
+import { parsePriceSources, type PriceSource } from '../../models/forecast/price-sources.ts';
 
 export type ForecastClient = WorkerClient<ForecastCalls>;
 
@@ -20,11 +21,10 @@ export function forecastClient(): ForecastClient {
   return client;
 }
 
-/** Where "fetch latest" downloads a Yahoo-format CSV from (VITE_PRICES_URL at build time); null hides the button. */
-export function pricesUrl(): string | null {
-  const configured = (import.meta.env.VITE_PRICES_URL as string | undefined)?.trim();
-  return configured ? new URL(configured, location.href).href : null;
+/** Where "Update to today" asks for prices (VITE_PRICE_SOURCES, VITE_PRICES_URL at build time); none hides it. */
+export function priceSources(): PriceSource[] {
+  return parsePriceSources(import.meta.env.VITE_PRICE_SOURCES as string | undefined, import.meta.env.VITE_PRICES_URL as string | undefined);
 }
 
-/** The default history the build copies from DATA_DIR, served beside the app when DATA_DIR had it. */
-export const SAMPLE_PRICES_PATH = 'samples/forecast/BTC-USD-recent.csv';
+/** The default history (`npm run samples` wrote it; committed, precached by the service worker). */
+export const SAMPLE_PRICES_PATH = 'samples/forecast/btc-usd-close.csv';
