@@ -11,6 +11,8 @@ import { photoLikePng } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
 import { drawDigit, setFaults } from '../support/app.ts';
 import { dropFiles, expectPredictions, pasteFiles } from '../support/images.ts';
+import { dropCsv, shownForecast } from '../support/forecast.ts';
+import { priceSeries } from '../fixtures/prices.ts';
 import { expectNoInternalMessages } from '../support/plain-messages.ts';
 
 test.use({ serviceWorkers: 'block' }); // every visit is a first visit: nothing cached
@@ -49,6 +51,7 @@ const CONDITIONS: Condition[] = [
 
 const photo = (name: string, seed: number) => ({ name, mimeType: 'image/png', buffer: photoLikePng(320, 240, seed) });
 const SHIPPED_IMAGES_MODEL = 'public/models/images';
+const PRICES = priceSeries({ start: '2023-01-02', days: 7 * 40, seed: 5 });
 
 const ACTIONS: Record<string, { route: string; act: (page: Page) => Promise<void> }> = {
   'digits: upload a picture': {
@@ -105,6 +108,23 @@ const ACTIONS: Record<string, { route: string; act: (page: Page) => Promise<void
       await page.getByTestId('text-words').fill('12');
       await page.getByTestId('text-random').click();
       await expect(page.getByTestId('text-output')).toHaveAttribute('data-words', '12', { timeout: 60_000 });
+    },
+  },
+  'forecast: drop a price file': {
+    route: '#/forecast',
+    act: async (page) => {
+      await page.locator('section.forecast').waitFor(); // the drop zone is the page itself
+      await dropCsv(page, PRICES.csv);
+      await shownForecast(page, PRICES.lastDate);
+    },
+  },
+  'forecast: retrain': {
+    route: '#/forecast',
+    act: async (page) => {
+      await page.getByTestId('forecast-epochs').fill('3');
+      await page.getByTestId('forecast-retrain').click();
+      await expect(page.getByTestId('forecast-train-message')).toContainText('Done', { timeout: 60_000 });
+      await expect(page.getByTestId('forecast-table').locator('tr[data-date]')).toHaveCount(7);
     },
   },
 };

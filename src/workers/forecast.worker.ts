@@ -7,6 +7,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendReport } from '../runtime/backend-choice.ts';
 import { startBackend } from '../runtime/browser-backend.ts';
 import { fetchModelPackage, layersModelFrom, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
+import { heldUntil } from '../runtime/held-calls.ts';
+import { Readiness } from '../runtime/readiness.ts';
+import type { Handlers } from '../runtime/rpc.ts';
 import { serveRpc } from '../runtime/rpc-server.ts';
 import { indexedDbForecastStore } from './forecast-db.ts';
 import type { ForecastCalls } from './forecast-protocol.ts';
@@ -23,23 +26,42 @@ const service = new ForecastService(indexedDbForecastStore(), async () => {
 });
 
 let opening: ReturnType<ForecastService['open']> | null = null;
+// Every call but `open` waits for the first open to finish: a CSV dropped or a retrain pressed in
+// the first second must not reach a worker with no backend or no model. A failed open fails the
+// calls that waited for it (with its plain message); the page's Retry opens a new wait.
+let opened = new Readiness<void>();
 
 serveRpc<ForecastCalls, Record<string, never>>(self as unknown as Parameters<typeof serveRpc>[0], {
   async open(params) {
     modelsBaseUrl = params.modelsBaseUrl;
-    backend ??= startBackend(params.backend);
-    backend.catch(() => (backend = null));
-    const report = await backend;
-    // Concurrent callers (React's double effects) share one start; later ones see the current model.
-    opening ??= service.open().finally(() => (opening = null));
-    const opened = await opening;
-    const base = packageUrl(modelsBaseUrl, 'forecast');
-    const packageFiles = shippedPackage ? ['meta.json', ...shippedPackage.meta.files.map((f) => f.name)].map((name) => base + name) : [];
-    return { backend: report, ...opened, packageFiles };
+    const gate = opened;
+    try {
+      backend ??= startBackend(params.backend);
+      backend.catch(() => (backend = null));
+      const report = await backend;
+      // Concurrent callers (React's double effects) share one start; later ones see the current model.
+      opening ??= service.open().finally(() => (opening = null));
+      const result = await opening;
+      gate.ready();
+      return { backend: report, ...result, packageFiles: shippedFiles() };
+    } catch (err) {
+      gate.fail(err);
+      if (opened === gate) opened = new Readiness<void>();
+      throw err;
+    }
   },
-  savePrices: ({ rows, source }) => service.savePrices(rows, source),
-  predict: ({ rows }) => service.predict(rows),
-  train: (params, context) => service.train(params, context),
-  reset: () => service.reset(),
-  memory: async () => ({ numTensors: tf.memory().numTensors, backend: tf.getBackend() }),
+  ...heldUntil((signal) => opened.wait(signal), {
+    savePrices: ({ rows, source }) => service.savePrices(rows, source),
+    predict: ({ rows }) => service.predict(rows),
+    train: (params, context) => service.train(params, context),
+    reset: () => service.reset(),
+    memory: async () => ({ numTensors: tf.memory().numTensors, backend: tf.getBackend() }),
+  } satisfies Omit<Handlers<ForecastCalls>, 'open'>),
 });
+
+/** The shipped package's URLs, once downloaded, for the offline cache. */
+function shippedFiles(): string[] {
+  if (!shippedPackage) return [];
+  const base = packageUrl(modelsBaseUrl, 'forecast');
+  return ['meta.json', ...shippedPackage.meta.files.map((f) => f.name)].map((name) => base + name);
+}

@@ -9,7 +9,8 @@ import { abortable } from '../runtime/abortable.ts';
 import { ContextLossWatch } from '../runtime/context-loss.ts';
 import { fetchModelPackage, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
 import { Readiness } from '../runtime/readiness.ts';
-import { KindedError, type CallContext } from '../runtime/rpc.ts';
+import { heldUntil } from '../runtime/held-calls.ts';
+import { KindedError } from '../runtime/rpc.ts';
 import { MODEL_UNAVAILABLE, type Task } from './inference-protocol.ts';
 
 /** What a task builds from its package: anything it can dispose (a layers model, a model plus a vocabulary…). */
@@ -61,19 +62,8 @@ export function initBackend(forced: BackendName | null, baseUrl: string): Promis
 /**
  * Every call but `init` waits until the backend runs: a page acts the moment a person does (a photo
  * dropped while tfjs is still starting), and tfjs must not be touched before `setBackend` resolves.
- * The wait ends if the caller cancels.
  */
-export function afterBackendStarts<H extends Record<string, AnyHandler>>(handlers: H): H {
-  const held: Record<string, AnyHandler> = {};
-  for (const [call, handler] of Object.entries(handlers)) {
-    held[call] = async (params, context) => {
-      await backendStarted.wait(context.signal);
-      return handler(params, context);
-    };
-  }
-  return held as H;
-}
-type AnyHandler = (params: never, context: CallContext<unknown>) => Promise<unknown>;
+export const afterBackendStarts = <H extends Parameters<typeof heldUntil>[1]>(handlers: H): H => heldUntil((signal) => backendStarted.wait(signal), handlers);
 
 /**
  * Declares how a task turns its downloaded package into something that runs; returns the task's

@@ -9,6 +9,7 @@ import { keepForOffline } from '../../app/offline-cache.ts';
 import { requestedBackend } from '../../runtime/backend-choice.ts';
 import { modelsBaseUrl } from '../../runtime/models-url.ts';
 import type { WorkerCallError } from '../../runtime/worker-client.ts';
+import { plainMessage } from '../../app/plain-message.ts';
 import { DEFAULT_EPOCHS } from '../../models/forecast/constants.ts';
 import { daysBetween } from '../../models/forecast/dates.ts';
 import type { ParsedPrices, PriceRow } from '../../models/forecast/parse-yahoo-csv.ts';
@@ -81,7 +82,7 @@ export function ForecastPage() {
           setPrediction(p);
           setModel(p.model);
         },
-        (err: Error) => seq === predictSeq.current && setPredictError(`No forecast: ${err.message}`),
+        (err: Error) => seq === predictSeq.current && setPredictError(`No forecast: ${plainMessage(err, 'the model could not forecast these prices. Open another price file, or reload the page.')}`),
       );
     },
     [client],
@@ -105,7 +106,7 @@ export function ForecastPage() {
         const sample = await loadSample();
         if (live && sample && !rowsRef.current) show(sample);
       },
-      (err: Error) => live && setStart({ status: 'error', message: err.message }),
+      (err: Error) => live && setStart({ status: 'error', message: plainMessage(err, 'Reload the page; if it keeps failing, check your connection.') }),
     );
     return () => {
       live = false;
@@ -133,7 +134,7 @@ export function ForecastPage() {
       try {
         parsed = await read();
       } catch (err) {
-        setError(`${what}: ${(err as Error).message} The prices and the model shown are unchanged.`);
+        setError(`${what}: ${plainMessage(err, 'it could not be read as daily prices.')} The prices and the model shown are unchanged.`);
         return;
       }
       setUpdate({ status: 'idle' });
@@ -248,7 +249,8 @@ export function ForecastPage() {
       const shown = pricesRef.current;
       if (shown) show(shown);
     } catch (err) {
-      const { kind, message } = err as WorkerCallError;
+      const { kind } = err as WorkerCallError;
+      const message = plainMessage(err, 'Training stopped on an unexpected error; the previous model still serves. Try again, or train a new model.');
       setRun((r) => r && { ...r, status: kind === 'cancelled' ? 'cancelled' : 'failed', message });
     } finally {
       trainController.current = null;
@@ -263,7 +265,7 @@ export function ForecastPage() {
       const shown = pricesRef.current;
       if (shown) show(shown);
     } catch (err) {
-      setRun({ mode: 'new', epochs: 0, losses: [], status: 'failed', message: (err as Error).message });
+      setRun({ mode: 'new', epochs: 0, losses: [], status: 'failed', message: plainMessage(err, 'The shipped model could not be restored. Reload the page and try again.') });
     }
   };
 
@@ -382,10 +384,10 @@ export function ForecastPage() {
               onChange={(e) => setEpochsText(e.target.value)}
             />
           </label>
-          <button type="button" data-testid="forecast-retrain" disabled={!prices || training || start.status !== 'ready'} onClick={() => void train('retrain')}>
+          <button type="button" data-testid="forecast-retrain" disabled={!prices || training || start.status === 'error'} onClick={() => void train('retrain')}>
             Retrain this model
           </button>
-          <button type="button" data-testid="forecast-train-new" disabled={!prices || training || start.status !== 'ready'} onClick={() => void train('new')}>
+          <button type="button" data-testid="forecast-train-new" disabled={!prices || training || start.status === 'error'} onClick={() => void train('new')}>
             Train a new model
           </button>
           <button type="button" data-testid="forecast-cancel" disabled={!training} onClick={() => trainController.current?.abort()}>
