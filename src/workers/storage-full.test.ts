@@ -43,7 +43,7 @@ describe('storageFullMessage', () => {
   });
 
   it('still reads true when the estimate shows room (other writers, or the estimate lags)', () => {
-    expect(storageFullMessage('the retrained model', 2400, { usage: 1000, quota: 1_000_000 }, outcome)).toContain('would not give this site more storage on this device (it reports 999 KB free of 1.0 MB)');
+    expect(storageFullMessage('the retrained model', 2400, { usage: 1000, quota: 1_000_000 }, outcome)).toContain('needs about 2.4 KB, but the browser refused to store it (the device’s disk may be full). The previous');
   });
 
   it('is written for people', () => {

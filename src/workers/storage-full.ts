@@ -40,6 +40,8 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
+ * The estimate can show room while the write is refused (the disk is full, other tabs wrote, the
+ * estimate lags, or DevTools shrank the quota): then its numbers are left out, they would contradict.
  * "Saving the retrained model needs about 2.4 KB, and this site's storage on this device is full
  * (10 KB used of 10 KB). …": `what` names the thing, `outcome` says what happens meanwhile.
  */
@@ -50,6 +52,6 @@ export function storageFullMessage(what: string, neededBytes: number, estimate: 
       ? "this site's storage on this device is full"
       : free! < neededBytes
         ? `only ${formatBytes(free!)} of this site's ${formatBytes(estimate.quota)} of storage on this device is free`
-        : `the browser would not give this site more storage on this device (it reports ${formatBytes(free!)} free of ${formatBytes(estimate.quota)})`;
+        : 'the browser refused to store it (the device’s disk may be full)';
   return `Saving ${what} needs about ${formatBytes(neededBytes)}, but ${room}. ${outcome} Free some space on the device (or clear other sites' data in the browser's settings), then try again.`;
 }
