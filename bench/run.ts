@@ -20,6 +20,7 @@ import { startStaticServer } from '../e2e/support/static-server.ts';
 import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
 import { percentile, median } from './stats.ts';
 import { writeReport } from './report.ts';
+import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
 import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, textProbe, type TaskProbe } from './probes.ts';
 
 const { values: args } = parseArgs({
@@ -275,6 +276,16 @@ async function benchForecastRetrain(browser: Browser, base: string, backend: 'wa
   await context.close();
 }
 
+/**
+ * The longest main-thread task while each of the page's actions is answered, on a CPU slowed 4x
+ * (bench/slow-phone.ts); each action's tasks are printed, so a regression can be traced to one.
+ */
+async function benchSlowPhone(browser: Browser, base: string, task: string, photo: Buffer) {
+  const measured = await longTasksOnSlowPhone(browser, base, task, photo);
+  for (const { what, tasks } of measured) console.log(`  ${task}: ${what}: long tasks ${JSON.stringify(tasks.map((t) => Math.round(t.duration)))} ms`);
+  record(`${task}.longestTaskMs`, Math.max(0, ...measured.flatMap(({ tasks }) => tasks.map((t) => t.duration))));
+}
+
 async function benchMatMul(browser: Browser, base: string) {
   const { context, page } = await openOn(browser, base, 'wasm', 'digits');
   record('wasm.matmulGflops', (await callIn(page, 'client', 'matMulGflops', { size: 1024, runs: 10 })) as number);
@@ -311,6 +322,8 @@ async function main() {
     const tasks = args.only ? [args.only] : BENCHMARKED_TASKS;
     if (!args.only) await benchShell(browser, server.url);
     for (const probe of PROBES.filter((p) => tasks.includes(p.task))) await benchTask(browser, server.url, probe);
+    const photo = await phonePhoto(browser);
+    for (const task of tasks) await benchSlowPhone(browser, server.url, task, photo);
     if (tasks.includes('images')) await benchVgg16(browser, server.url);
     if (tasks.includes('text')) {
       await benchTextMethods(browser, server.url);

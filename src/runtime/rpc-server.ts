@@ -1,6 +1,15 @@
 /** The worker's side of rpc.ts: dispatches calls to handlers, streams updates, honours cancels. */
 import type { CallMap, EventMap, Handlers, RpcReply, RpcRequest } from './rpc.ts';
 
+/** Results whose buffers are moved to the page instead of copied (a decoded photo is 48 MB). */
+const transfers = new WeakMap<object, Transferable[]>();
+
+/** Marks a handler's result: its `buffers` go to the page without a copy (and are gone from here). */
+export function moved<T extends object>(result: T, buffers: Transferable[]): T {
+  transfers.set(result, buffers);
+  return result;
+}
+
 interface Port {
   postMessage(message: RpcReply, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<RpcRequest>) => void) | null;
@@ -25,7 +34,7 @@ export function serveRpc<C extends CallMap, E extends EventMap>(port: Port, hand
         signal: controller.signal,
         update: (update) => port.postMessage({ type: 'update', id, value: update }),
       });
-      port.postMessage({ type: 'result', id, value });
+      port.postMessage({ type: 'result', id, value }, (value !== null && typeof value === 'object' && transfers.get(value)) || []);
     } catch (err) {
       const kind = (err as { kind?: unknown }).kind;
       port.postMessage({

@@ -32,5 +32,9 @@ export function indexedDbForecastStore(name = 'tabml-forecast'): ForecastStore {
     loadModel: async () => (await (await open()).get('model', KEY)) ?? null,
     saveModel: async (saved) => void (await (await open()).put('model', saved, KEY)),
     deleteModel: async () => (await open()).delete('model', KEY),
+    estimate: async () => {
+      const estimate = await navigator.storage?.estimate?.();
+      return estimate?.quota === undefined ? null : { usage: estimate.usage ?? 0, quota: estimate.quota };
+    },
   };
 }

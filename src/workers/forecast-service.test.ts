@@ -12,15 +12,17 @@ import { ForecastService, shippedModelInfo, type ForecastStore, type SavedModel 
 class MemoryStore implements ForecastStore {
   prices: StoredPrices | null = null;
   model: SavedModel | null = null;
-  failSave = false;
+  failSave: Error | false = false;
+  estimated: { usage: number; quota: number } | null = null;
   loadPrices = async () => this.prices;
   savePrices = async (p: StoredPrices) => void (this.prices = p);
   loadModel = async () => this.model;
   saveModel = async (m: SavedModel) => {
-    if (this.failSave) throw new Error('QuotaExceededError');
+    if (this.failSave) throw this.failSave;
     this.model = m;
   };
   deleteModel = async () => void (this.model = null);
+  estimate = async () => this.estimated;
 }
 
 const SHIPPED: ModelInfo = { source: 'shipped', mode: null, trainedOn: null, epochs: 300, formulation: 'prefixes-last-close', savedAt: null, finalLoss: null };
@@ -111,10 +113,30 @@ describe('ForecastService', () => {
     const service = new ForecastService(store, shipped());
     await service.open();
     const before = await service.predict(rows);
-    store.failSave = true;
+    store.failSave = new Error('Internal error opening backing store for indexedDB.open.');
     await expect(service.train({ rows, mode: 'new', epochs: 2 }, context())).rejects.toMatchObject({ kind: 'storage' });
     expect((await service.predict(rows)).model).toEqual(SHIPPED);
     expect((await service.predict(rows)).forecast).toEqual(before.forecast);
+  });
+
+  it('a full storage: the message says how much space the model needs and how much is free; a later retrain saves', async () => {
+    const store = new MemoryStore();
+    const service = new ForecastService(store, shipped());
+    await service.open();
+    const before = await service.predict(rows);
+    store.failSave = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    store.estimated = { usage: 10_000, quota: 10_000 };
+    const failed = await service.train({ rows, mode: 'retrain', epochs: 2 }, context()).catch((err: Error) => err);
+    expect(failed).toMatchObject({ kind: 'storage' });
+    // LSTM(7) and Dense(7) weights as float32, plus the scores and the description: a few KB.
+    expect((failed as Error).message).toMatch(/^Saving the retrained model needs about \d\.\d KB, but only 0 bytes of this site's 10 KB of storage on this device is free\. The previous model still serves\./);
+    expect((await service.predict(rows)).forecast).toEqual(before.forecast);
+    expect(store.model).toBeNull();
+
+    store.failSave = false;
+    const trained = await service.train({ rows, mode: 'retrain', epochs: 2 }, context());
+    expect(trained.model.source).toBe('device');
+    expect(store.model?.info).toEqual(trained.model);
   });
 
   it('a new session serves the saved model; reset deletes it and the shipped one serves again', async () => {

@@ -17,6 +17,7 @@ import { allFinite, modelFromWeights, weightsOf, type StoredWeight } from '../mo
 import { trainForecastModel } from '../models/forecast/train.ts';
 import { groupIntoWeeks } from '../models/forecast/weeks.ts';
 import type { ModelInfo, Prediction, StoredPrices, TrainMode, TrainProgress } from './forecast-protocol.ts';
+import { isQuotaError, storageFullMessage, storedBytes, type StorageEstimate } from './storage-full.ts';
 
 /** A model trained on this device, as IndexedDB keeps it: one record, written in one transaction. */
 export interface SavedModel {
@@ -31,6 +32,8 @@ export interface ForecastStore {
   loadModel(): Promise<SavedModel | null>;
   saveModel(saved: SavedModel): Promise<void>;
   deleteModel(): Promise<void>;
+  /** This site's storage use and quota, when the browser says (for a plain "storage is full"). */
+  estimate?(): Promise<StorageEstimate | null>;
 }
 
 export interface ShippedModel {
@@ -87,7 +90,8 @@ export class ForecastService {
     try {
       await this.store.savePrices(prices);
     } catch (err) {
-      throw new KindedError(`The prices could not be kept on this device (${(err as Error).message}); they are shown, but will be gone after a reload.`, 'storage');
+      const outcome = 'They are shown, but will be gone after a reload.';
+      throw await this.storageError(err, 'the prices', prices, outcome, `The prices could not be kept on this device. ${outcome}`);
     }
     return prices;
   }
@@ -149,10 +153,12 @@ export class ForecastService {
         savedAt: new Date().toISOString(),
         finalLoss: lastLoss,
       };
+      const saved: SavedModel = { weights, info, metrics: prediction.metrics };
       try {
-        await this.store.saveModel({ weights, info, metrics: prediction.metrics });
+        await this.store.saveModel(saved);
       } catch (err) {
-        throw new KindedError(`The new model could not be saved on this device (${(err as Error).message}); the previous model still serves.`, 'storage');
+        const outcome = 'The previous model still serves.';
+        throw await this.storageError(err, `the ${mode === 'retrain' ? 'retrained' : 'new'} model`, saved, outcome, `The new model could not be saved on this device. ${outcome}`);
       }
       this.replace({ model: trained, info });
       trained = null;
@@ -175,6 +181,17 @@ export class ForecastService {
     }
     if (shipped) this.replace(shipped);
     return this.current().info;
+  }
+
+  /**
+   * A failed write, in plain words (kind 'storage'): a full storage says how much `value` needs and
+   * how much is free; anything else says `otherwise`. The browser's own words go to the console.
+   */
+  private async storageError(err: unknown, what: string, value: unknown, outcome: string, otherwise: string): Promise<KindedError> {
+    console.error('tabml: saving', what, 'failed', err);
+    if (!isQuotaError(err)) return new KindedError(`${otherwise} Reload the page and try again; if it fails again, this browser may not allow this site to store data (private mode).`, 'storage');
+    const estimate = await this.store.estimate?.().catch(() => null);
+    return new KindedError(storageFullMessage(what, storedBytes(value), estimate ?? null, outcome), 'storage');
   }
 
   private current() {

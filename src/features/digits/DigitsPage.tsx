@@ -10,7 +10,7 @@ import { digitJson, type DigitResult } from '../../models/digits/result.ts';
 import type { RgbaImage } from '../../models/digits/normalize.ts';
 import { CopyableJson } from '../common/CopyableJson.tsx';
 import { latestOnly } from '../common/latest-only.ts';
-import { readPicture } from '../common/read-picture.ts';
+import { readDigitPicture } from '../common/picture-client.ts';
 import { DrawingCanvas, type DrawingCanvasHandle } from './DrawingCanvas.tsx';
 import { NetworkInput } from './NetworkInput.tsx';
 import { Probabilities } from './Probabilities.tsx';
@@ -85,7 +85,7 @@ export function DigitsPage() {
     generation.current++;
     setMessage(null);
     try {
-      const picture = await readPicture(file, UPLOAD_SIDE);
+      const picture = await readDigitPicture(file, UPLOAD_SIDE);
       canvas.current?.showPicture(picture);
       setRecognition(null);
       recognize({ image: picture, gen: generation.current });

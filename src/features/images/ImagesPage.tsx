@@ -8,7 +8,7 @@ import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import { CustomModelPanel, type LoadedCustomModel } from './CustomModelPanel.tsx';
-import { decodeImageFile } from './decode-image.ts';
+import { decodePhoto } from '../common/picture-client.ts';
 import { ImageCard, type CardState } from './ImageCard.tsx';
 import { ImageDrop } from './ImageDrop.tsx';
 
@@ -46,17 +46,16 @@ export function ImagesPage() {
       if (removed.current.has(id)) return;
       let previewUrl: string | undefined;
       try {
-        const decoded = await decodeImageFile(file);
-        const preview = (previewUrl = decoded.previewUrl);
+        const pixels = await decodePhoto(file, name);
+        const preview = (previewUrl = URL.createObjectURL(file));
         urls.current.add(preview);
         if (removed.current.has(id)) return;
         update(id, (c) => ({ ...c, previewUrl: preview }));
         const { custom: model, preprocessing: options } = settings.current;
-        const transfer = { transfer: [decoded.pixels.data.buffer] };
-        const call = { ...transfer, signal: pageSignal() };
+        const call = { transfer: [pixels.data.buffer], signal: pageSignal() };
         const answer = model
-          ? await client.call('classifyWithCustomModel', { image: decoded.pixels, preprocessing: options }, call)
-          : await client.call('classifyImage', { image: decoded.pixels }, call);
+          ? await client.call('classifyWithCustomModel', { image: pixels, preprocessing: options }, call)
+          : await client.call('classifyImage', { image: pixels }, call);
         update(id, () => ({ id, name, status: 'done', previewUrl: preview, answer, modelName: model?.name ?? 'cat or coffee' }));
       } catch (err) {
         if (isModelUnavailable(err)) {
@@ -124,8 +123,7 @@ export function ImagesPage() {
     (window as unknown as { __tabmlImages?: unknown }).__tabmlImages = {
       previews: () => urls.current.size,
       decode: async (bytes: number[], type: string) => {
-        const { pixels, previewUrl } = await decodeImageFile(new File([Uint8Array.from(bytes)], 'fixture', { type }));
-        URL.revokeObjectURL(previewUrl);
+        const pixels = await decodePhoto(new Blob([Uint8Array.from(bytes)], { type }), 'fixture');
         return { width: pixels.width, height: pixels.height, data: Array.from(pixels.data) };
       },
     };

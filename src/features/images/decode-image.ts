@@ -11,18 +11,16 @@
  *   where PIL keeps the stored colour. Opaque images (all JPEGs, most photos) are unaffected.
  * JPEG decoders legitimately differ in IDCT and chroma upsampling; e2e/images-decode.spec.ts measures
  * Chromium against PIL on generated JPEGs.
+ * It runs in the picture worker (picture.worker.ts): reading back a 12-megapixel photo's pixels
+ * blocked a 4x slowed page for most of a second.
  */
 import type { PixelSource } from '../../models/images/pixels.ts';
 import { checkImageFile, ImageInputError } from './check-image-file.ts';
 
-export interface DecodedImage {
-  pixels: PixelSource & { data: Uint8ClampedArray; channels: 4 };
-  /** An object URL for the preview; revoke it when the card goes. */
-  previewUrl: string;
-}
+export type DecodedPixels = PixelSource & { data: Uint8ClampedArray; channels: 4 };
 
-export async function decodeImageFile(file: Blob & { name?: string }): Promise<DecodedImage> {
-  const name = file.name || 'the pasted image';
+/** `name` is how the person knows the file, for the messages. */
+export async function decodeImagePixels(file: Blob, name: string): Promise<DecodedPixels> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   checkImageFile(name, file.type, bytes);
   let bitmap: ImageBitmap;
@@ -42,7 +40,7 @@ export async function decodeImageFile(file: Blob & { name?: string }): Promise<D
     if (!ctx) throw new ImageInputError('This browser could not give a canvas to read the picture. Reload the page and try again.');
     ctx.drawImage(bitmap, 0, 0);
     const { data } = ctx.getImageData(0, 0, width, height);
-    return { pixels: { data, width, height, channels: 4 }, previewUrl: URL.createObjectURL(new Blob([bytes], { type: file.type })) };
+    return { data, width, height, channels: 4 };
   } finally {
     bitmap.close();
   }
