@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { drawDigit, expectModelReady } from './support/app.ts';
+import { drawDigit, expectModelReady, workerMemory } from './support/app.ts';
 import { startStaticServer, type StaticServer } from './support/static-server.ts';
 
 test.describe('backend choice', () => {
@@ -25,12 +25,26 @@ test.describe('backend choice', () => {
     await expect(page.getByTestId('digit-prediction')).toHaveText('1');
   });
 
-  test('?backend=webgl forces WebGL, even software WebGL', async ({ page }) => {
+  test('?backend=webgl forces WebGL, even software WebGL, and it really runs there', async ({ page }) => {
     await page.goto('?backend=webgl#/digits');
     await expect(page.getByTestId('backend-badge')).toContainText('webgl');
     await expectModelReady(page);
     await drawDigit(page, 4);
     await expect(page.getByTestId('digit-prediction')).toHaveText('4');
+    // The launch flags allow SwiftShader explicitly (e2e/support/chromium.ts): were a Chromium update
+    // to refuse it, the worker would fall back to WASM and this would say so.
+    expect((await workerMemory(page)).backend).toBe('webgl');
+  });
+
+  test("?tfjsflags= reaches the worker in tfjs's convention: the phone GPU path (half floats) runs and says so", async ({ page }) => {
+    await page.goto('?backend=webgl&tfjsflags=WEBGL_FORCE_F16_TEXTURES:true,WEBGL_RENDER_FLOAT32_ENABLED:false#/digits');
+    const badge = page.getByTestId('backend-badge');
+    await expect(badge).toContainText('webgl');
+    await badge.click();
+    await expect(page.getByRole('status')).toContainText('TensorFlow.js flags from the URL: WEBGL_FORCE_F16_TEXTURES:true, WEBGL_RENDER_FLOAT32_ENABLED:false');
+    await drawDigit(page, 7);
+    await expect(page.getByTestId('digit-prediction')).toHaveText('7');
+    expect((await workerMemory(page)).backend).toBe('webgl');
   });
 });
 

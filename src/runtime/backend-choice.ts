@@ -15,6 +15,8 @@ export interface BackendReport {
   /** Backends tried before this one, with what went wrong. */
   failures: Array<{ backend: BackendName; error: string }>;
   wasm?: { simd: boolean; threads: number };
+  /** tfjs flags set from the page's URL (`?tfjsflags=`), when any were. */
+  flags?: Record<string, boolean | number | string>;
 }
 
 /** Reads `?backend=` from a query string; anything else means "choose automatically". */

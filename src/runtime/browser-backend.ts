@@ -11,6 +11,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackend, type BackendName, type BackendReport, type BackendStarter } from './backend-choice.ts';
 import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
+import { describeFlags, type TfjsFlags } from './tfjs-flags.ts';
 import { isSoftwareRenderer, webglRenderer } from './webgl-probe.ts';
 
 setWasmPaths({
@@ -46,8 +47,20 @@ const starter: BackendStarter = {
   }),
 };
 
-export function startBackend(forced: BackendName | null): Promise<BackendReport> {
-  return chooseBackend(forced, starter);
+/** Starts the chosen backend, after setting the tfjs flags the page's URL named (see tfjs-flags.ts). */
+export async function startBackend(forced: BackendName | null, flags: TfjsFlags = {}): Promise<BackendReport> {
+  const applied: TfjsFlags = {};
+  for (const [name, value] of Object.entries(flags)) {
+    try {
+      tf.env().set(name, value);
+      applied[name] = value;
+    } catch (err) {
+      console.warn(`tabml: tfjs flag ${name} ignored:`, err); // not a flag this tfjs knows
+    }
+  }
+  const report = await chooseBackend(forced, starter);
+  if (Object.keys(applied).length === 0) return report;
+  return { ...report, flags: applied, reason: `${report.reason} TensorFlow.js flags from the URL: ${describeFlags(applied)}.` };
 }
 
 /** The WebGL rendering context of the active webgl backend, if that is what runs. */

@@ -4,6 +4,7 @@
  * it shows, and passes them with every call.
  */
 import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
+import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
 import type { Formulation } from '../models/forecast/formulation.ts';
 import type { HeldOutMetrics, WeekRange } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
@@ -49,7 +50,8 @@ export interface TrainProgress {
 export type ForecastCalls = {
   /** Starts the backend, the model (the saved one if any, else the shipped one) and reads the saved prices. */
   open: {
-    params: { backend: BackendName | null; modelsBaseUrl: string };
+    /** `flags`: tfjs flags the page's URL named (`?tfjsflags=`). */
+    params: { backend: BackendName | null; modelsBaseUrl: string; flags?: TfjsFlags };
     result: {
       backend: BackendReport;
       model: ModelInfo;

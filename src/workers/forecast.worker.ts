@@ -36,7 +36,7 @@ serveRpc<ForecastCalls, Record<string, never>>(self as unknown as Parameters<typ
     modelsBaseUrl = params.modelsBaseUrl;
     const gate = opened;
     try {
-      backend ??= startBackend(params.backend);
+      backend ??= startBackend(params.backend, params.flags);
       backend.catch(() => (backend = null));
       const report = await backend;
       // Concurrent callers (React's double effects) share one start; later ones see the current model.

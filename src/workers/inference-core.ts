@@ -9,6 +9,7 @@ import { abortable } from '../runtime/abortable.ts';
 import { ContextLossWatch } from '../runtime/context-loss.ts';
 import { fetchModelPackage, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
 import { Readiness } from '../runtime/readiness.ts';
+import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
 import { heldUntil } from '../runtime/held-calls.ts';
 import { KindedError } from '../runtime/rpc.ts';
 import { MODEL_UNAVAILABLE, type Task } from './inference-protocol.ts';
@@ -39,9 +40,9 @@ export function connectEvents(events: Emit) {
 }
 
 /** Starts the backend (once; concurrent callers share the start) and opens the gate for every other call. */
-export function initBackend(forced: BackendName | null, baseUrl: string): Promise<BackendReport> {
+export function initBackend(forced: BackendName | null, baseUrl: string, flags: TfjsFlags = {}): Promise<BackendReport> {
   modelsBaseUrl = baseUrl;
-  starting ??= startBackend(forced).then(
+  starting ??= startBackend(forced, flags).then(
     (started) => {
       report = started;
       contextLoss.watch(activeWebGLContext());

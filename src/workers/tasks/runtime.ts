@@ -2,12 +2,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName, BackendReport } from '../../runtime/backend-choice.ts';
 import type { ModelMeta } from '../../runtime/model-meta.ts';
+import type { TfjsFlags } from '../../runtime/tfjs-flags.ts';
 import type { Handlers } from '../../runtime/rpc.ts';
 import type { Task } from '../inference-protocol.ts';
 import { cancelDownload, guarded, initBackend, loadTask, loseWebGLContext, packageOf } from '../inference-core.ts';
 
 export type RuntimeCalls = {
-  init: { params: { backend: BackendName | null; modelsBaseUrl: string }; result: BackendReport; update: never };
+  /** Starts the backend; `flags` are tfjs flags the page's URL named (`?tfjsflags=`). */
+  init: { params: { backend: BackendName | null; modelsBaseUrl: string; flags?: TfjsFlags }; result: BackendReport; update: never };
   /** Downloads (with progress events) and builds a task's model. */
   load: { params: { task: Task }; result: { meta: ModelMeta }; update: never };
   /** Stops a model download in progress; its `load` call fails with kind 'cancelled'. */
@@ -20,7 +22,7 @@ export type RuntimeCalls = {
 };
 
 export const runtimeHandlers: Handlers<RuntimeCalls> = {
-  init: ({ backend, modelsBaseUrl }) => initBackend(backend, modelsBaseUrl),
+  init: ({ backend, modelsBaseUrl, flags }) => initBackend(backend, modelsBaseUrl, flags),
   async load({ task }) {
     await guarded(() => loadTask(task));
     return { meta: packageOf(task)!.meta };
