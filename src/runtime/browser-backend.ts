@@ -11,19 +11,47 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackend, type BackendName, type BackendReport, type BackendStarter } from './backend-choice.ts';
 import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
+import { checkPrecision, precisionProblem } from './precision-check.ts';
 import { describeFlags, type TfjsFlags } from './tfjs-flags.ts';
 import { isSoftwareRenderer, webglRenderer } from './webgl-probe.ts';
 
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': wasmPlainUrl,
-  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
-});
-registerWasmTrainingKernels();
 // tfjs defaults to half the cores; inference here is the work the visitor is waiting for, so use
 // them all (the threaded binary only loads when the page is cross-origin isolated).
 const WASM_THREADS = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1));
-setThreadsCount(WASM_THREADS);
+
+/** tfjs's set-up for this app, done on the first start rather than on import (importing sets nothing). */
+let configured = false;
+function configureOnce() {
+  if (configured) return;
+  configured = true;
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': wasmPlainUrl,
+    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+  });
+  registerWasmTrainingKernels();
+  setThreadsCount(WASM_THREADS);
+}
+
+/** Set when WebGL passed its precision check only with packed kernels off: the badge says so. */
+let webglNote: string | null = null;
+
+/**
+ * WebGL is trusted only if it computes in float32 (precision-check.ts): first as it is, then with
+ * packed kernels off (they have given wrong answers on some GPUs); else the start fails and the next
+ * backend (WASM) runs, with the reason in the badge. A phone GPU with half-float textures ends here.
+ */
+async function checkWebGLPrecision(): Promise<void> {
+  const packed = precisionProblem(await checkPrecision());
+  if (!packed) return;
+  tf.env().set('WEBGL_PACK', false);
+  const unpacked = precisionProblem(await checkPrecision());
+  if (!unpacked) {
+    webglNote = `Packed WebGL kernels gave inexact answers here (${packed}), so they are off.`;
+    return;
+  }
+  throw new Error(`this GPU computes in half precision or inexactly, which would change the models' answers (${unpacked})`);
+}
 
 const starter: BackendStarter = {
   async start(name: BackendName, forced: boolean) {
@@ -37,7 +65,9 @@ const starter: BackendStarter = {
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
     // After a failed setBackend, tf.getBackend() may still name the failed backend: trust `ok` only.
-    return ok && tf.getBackend() === name;
+    if (!ok || tf.getBackend() !== name) return false;
+    if (name === 'webgl') await checkWebGLPrecision();
+    return true;
   },
   // tfjs's getThreadsCount() reports 1 here even when its threaded build runs a pool of 2 (a 1024²
   // matMul measures 21 GFLOP/s in the page vs 11 single-threaded), so report what was set up.
@@ -49,6 +79,7 @@ const starter: BackendStarter = {
 
 /** Starts the chosen backend, after setting the tfjs flags the page's URL named (see tfjs-flags.ts). */
 export async function startBackend(forced: BackendName | null, flags: TfjsFlags = {}): Promise<BackendReport> {
+  configureOnce();
   const applied: TfjsFlags = {};
   for (const [name, value] of Object.entries(flags)) {
     try {
@@ -58,7 +89,8 @@ export async function startBackend(forced: BackendName | null, flags: TfjsFlags 
       console.warn(`tabml: tfjs flag ${name} ignored:`, err); // not a flag this tfjs knows
     }
   }
-  const report = await chooseBackend(forced, starter);
+  let report = await chooseBackend(forced, starter);
+  if (report.backend === 'webgl' && webglNote) report = { ...report, reason: `${report.reason} ${webglNote}` };
   if (Object.keys(applied).length === 0) return report;
   return { ...report, flags: applied, reason: `${report.reason} TensorFlow.js flags from the URL: ${describeFlags(applied)}.` };
 }
