@@ -302,7 +302,7 @@ export function ForecastPage() {
       <div className="forecast-inputs">
         <label className="button">
           Open a price CSV…
-          <input type="file" accept=".csv,text/csv,text/plain" data-testid="forecast-csv" onChange={onFile} hidden />
+          <input type="file" accept=".csv,text/csv,text/plain" data-testid="forecast-csv" onChange={onFile} className="visually-hidden" />
         </label>
         <span className="muted small">or drop or paste a Yahoo Finance daily export (Date,Open,High,Low,Close,Adj Close,Volume).</span>
       </div>
