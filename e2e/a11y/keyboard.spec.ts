@@ -85,6 +85,7 @@ test('forecast: epochs set and the model retrained with keys only', async ({ pag
   await page.keyboard.type('3');
   // Retrain needs prices: a person waits for the forecast before pressing it.
   await expect(page.getByTestId('forecast-table')).toBeVisible({ timeout: 60_000 });
+  await expectAnnounced(page, 'forecast-data-range');
   await tabTo(page, page.getByTestId('forecast-retrain'));
   await page.keyboard.press('Space');
   await expect(page.getByTestId('forecast-train-message')).toContainText('Done', { timeout: 60_000 });
