@@ -130,10 +130,12 @@ export function DigitsPage() {
             </button>
             <label className="button">
               Recognize a picture…
-              <input type="file" accept="image/*" data-testid="digit-upload" onChange={onFile} hidden />
+              <input type="file" accept="image/*" data-testid="digit-upload" onChange={onFile} className="visually-hidden" />
             </label>
           </div>
-          <p className="muted small">Or drop a picture of a digit on the canvas: dark on light or light on dark, any size.</p>
+          <p className="muted small" id="digit-canvas-help">
+            Or drop a picture of a digit on the canvas: dark on light or light on dark, any size. Without a mouse, finger or pen, use Recognize a picture….
+          </p>
         </div>
         <div className="result-column" aria-live="polite">
           {message && (

@@ -121,6 +121,7 @@ export const DrawingCanvas = forwardRef<DrawingCanvasHandle, { onStroke: () => v
         style={{ width: CSS_SIZE, height: CSS_SIZE }}
         aria-label="Drawing area: draw one digit with the mouse, a finger or a pen"
         role="img"
+        aria-describedby="digit-canvas-help"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}

@@ -302,12 +302,12 @@ export function ForecastPage() {
       <div className="forecast-inputs">
         <label className="button">
           Open a price CSV…
-          <input type="file" accept=".csv,text/csv,text/plain" data-testid="forecast-csv" onChange={onFile} hidden />
+          <input type="file" accept=".csv,text/csv,text/plain" data-testid="forecast-csv" onChange={onFile} className="visually-hidden" />
         </label>
         <span className="muted small">or drop or paste a Yahoo Finance daily export (Date,Open,High,Low,Close,Adj Close,Volume).</span>
       </div>
       {prices && (
-        <p className="small" data-testid="forecast-data-range">
+        <p className="small" role="status" data-testid="forecast-data-range">
           Prices from {prices.rows[0].date} to {prices.rows[prices.rows.length - 1].date}, source: {prices.source}.
         </p>
       )}

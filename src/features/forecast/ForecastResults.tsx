@@ -60,7 +60,8 @@ export function ForecastMetrics({ metrics }: { metrics: HeldOutMetrics | null })
     );
   }
   return (
-    <section className="forecast-scores" aria-label="Scores on held-out weeks">
+    <section className="forecast-scores" aria-labelledby="forecast-scores-title">
+      <h2 id="forecast-scores-title">Scores on held-out weeks</h2>
       <p className="muted small">
         One week ahead on the {metrics.range.weeks} most recent weeks, {formatRange(metrics.range)}, which training on this device leaves out; each week
         predicted from all weeks before it, in prices from the last close before it.

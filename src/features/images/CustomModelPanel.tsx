@@ -89,7 +89,7 @@ export function CustomModelPanel({
           <input
             type="file"
             multiple
-            hidden
+            className="visually-hidden"
             accept=".json,.bin,.txt,application/json,text/plain"
             data-testid="byo-files"
             onChange={(e) => {

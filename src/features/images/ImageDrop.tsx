@@ -23,7 +23,7 @@ export function ImageDrop({ onFiles, disabled }: { onFiles: (files: File[]) => v
       data-testid="image-drop"
       role="button"
       tabIndex={0}
-      aria-label="Drop pictures here, or press to choose them"
+      // No aria-label: its name is its visible text, so what people see is what voice control and screen readers say.
       onClick={(e) => {
         if (e.target !== input.current) pick(); // the input's own click bubbles here too
       }}

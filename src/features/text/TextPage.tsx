@@ -212,7 +212,7 @@ export function TextPage() {
           Not in the network's vocabulary (read as “unknown”): {unknownWords.join(', ')}
         </p>
       )}
-      <div className="text-result" aria-live="polite">
+      <div className="text-result" aria-live="polite" aria-busy={running}>
         {seedEcho !== null && (
           <p className="text-seed-echo">
             <span className="muted small">Seed · </span>
