@@ -24,7 +24,8 @@ import { forecastClient, priceSources, SAMPLE_PRICES_PATH } from './forecast-cli
 import { ForecastMetrics, ForecastTable } from './ForecastResults.tsx';
 import { describeModel } from './describe-model.ts';
 import { PriceChart } from './PriceChart.tsx';
-import { readPriceFile, readPrices } from './read-prices.ts';
+import { readPastedPrices, readPriceFileOffThread, readSamplePrices } from './prices-client.ts';
+import { LossLog } from './loss-log.ts';
 import { TrainingProgress, type TrainingRun } from './TrainingProgress.tsx';
 import { PriceUpdateError, updatePrices, withSource } from './update-prices.ts';
 
@@ -116,11 +117,12 @@ export function ForecastPage() {
   /** Keeps prices on this device, then shows them; a refusal to keep them is said, not fatal. */
   const keepAndShow = useCallback(
     async (next: Prices, notes: string[]) => {
-      const kept = await client.call('savePrices', { rows: next.rows, source: next.source }).then(
-        () => true,
-        () => false,
+      // The worker says why (a full storage: how much space the prices need) in plain words.
+      const refused = await client.call('savePrices', { rows: next.rows, source: next.source }).then(
+        () => null,
+        (err: Error) => plainMessage(err, 'These prices could not be kept on this device (its storage refused them): they are shown now, but a reload brings back the previous ones.'),
       );
-      setNotes([...notes, ...(kept ? [] : ['These prices could not be kept on this device (its storage refused them): they are shown now, but a reload brings back the previous ones.'])]);
+      setNotes([...notes, ...(refused ? [refused] : [])]);
       show(next);
     },
     [client, show],
@@ -143,7 +145,7 @@ export function ForecastPage() {
     [keepAndShow],
   );
 
-  const acceptFile = useCallback((file: File) => void accept(() => readPriceFile(file), file.name, `your file (${file.name})`), [accept]);
+  const acceptFile = useCallback((file: File) => void accept(() => readPriceFileOffThread(file), file.name, `your file (${file.name})`), [accept]);
 
   // Pasting a CSV anywhere on the page (but into a field) loads it.
   useEffect(() => {
@@ -154,7 +156,7 @@ export function ForecastPage() {
       if (!file && text.trim() === '') return;
       event.preventDefault();
       if (file) acceptFile(file);
-      else void accept(async () => readPrices(text), 'Pasted text', 'your pasted prices');
+      else void accept(() => readPastedPrices(text), 'Pasted text', 'your pasted prices');
     };
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
@@ -236,13 +238,11 @@ export function ForecastPage() {
     const controller = new AbortController();
     trainController.current = controller;
     const { epochs } = parsed;
-    setRun({ mode, epochs, losses: [], status: 'running', message: null });
+    const losses = new LossLog();
+    setRun({ mode, epochs, losses, status: 'running', message: null });
     try {
-      const result = await client.call(
-        'train',
-        { rows, mode, epochs },
-        { signal: controller.signal, onUpdate: (u) => setRun((r) => r && { ...r, losses: [...r.losses, u.loss] }) },
-      );
+      const result = await client.call('train', { rows, mode, epochs }, { signal: controller.signal, onUpdate: (u) => losses.push(u.loss) });
+      losses.flush();
       setModel(result.model);
       setRun((r) => r && { ...r, status: 'done', message: `Done: ${describeModel(result.model)} It is saved on this device.` });
       // The prices may have changed while it trained: forecast the ones shown now.
@@ -250,6 +250,7 @@ export function ForecastPage() {
       if (shown) show(shown);
     } catch (err) {
       const { kind } = err as WorkerCallError;
+      losses.flush();
       const message = plainMessage(err, 'Training stopped on an unexpected error; the previous model still serves. Try again, or train a new model.');
       setRun((r) => r && { ...r, status: kind === 'cancelled' ? 'cancelled' : 'failed', message });
     } finally {
@@ -265,12 +266,12 @@ export function ForecastPage() {
       const shown = pricesRef.current;
       if (shown) show(shown);
     } catch (err) {
-      setRun({ mode: 'new', epochs: 0, losses: [], status: 'failed', message: plainMessage(err, 'The shipped model could not be restored. Reload the page and try again.') });
+      setRun({ mode: 'new', epochs: 0, losses: new LossLog(), status: 'failed', message: plainMessage(err, 'The shipped model could not be restored. Reload the page and try again.') });
     }
   };
 
   const training = run?.status === 'running';
-  const payload = prediction ? JSON.stringify(predictPayload(prediction.forecast.days), null, 2) : null;
+  const payload = useMemo(() => (prediction ? JSON.stringify(predictPayload(prediction.forecast.days), null, 2) : null), [prediction]);
   return (
     <section
       className={`page forecast${dragging ? ' dragging' : ''}`}
@@ -437,17 +438,10 @@ function PriceAge({ last }: { last: string }) {
   );
 }
 
-/** The bundled default history (null if it cannot be read: offline before the first visit). */
+/** The bundled default history, read in the prices worker (null if it cannot be read: offline before the first visit). */
 async function loadSample(): Promise<Prices | null> {
-  const url = new URL(SAMPLE_PRICES_PATH, location.href).href;
-  try {
-    const response = await fetch(url);
-    if (!response.ok) return null;
-    const parsed = readPrices(await response.text());
-    return { rows: parsed.rows, source: BUNDLED };
-  } catch {
-    return null;
-  }
+  const parsed = await readSamplePrices(new URL(SAMPLE_PRICES_PATH, location.href).href);
+  return parsed && { rows: parsed.rows, source: BUNDLED };
 }
 
 function download(text: string, name: string) {
