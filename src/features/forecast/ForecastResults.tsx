@@ -1,9 +1,11 @@
 /** The forecast as a table (one row per day) and the held-out scores of the model beside the naive forecast's. */
+import { memo } from 'react';
 import type { ErrorMeasures, HeldOutMetrics } from '../../models/forecast/held-out.ts';
 import type { WeekForecast } from '../../models/forecast/predict.ts';
 import { formatDay, formatRange, formatUsd } from './format.ts';
 
-export function ForecastTable({ forecast }: { forecast: WeekForecast }) {
+// Both memoized: they change only with a new forecast, not as the page around them does.
+export const ForecastTable = memo(function ForecastTable({ forecast }: { forecast: WeekForecast }) {
   return (
     <table className="forecast-table" data-testid="forecast-table">
       <caption>
@@ -29,7 +31,7 @@ export function ForecastTable({ forecast }: { forecast: WeekForecast }) {
       </tbody>
     </table>
   );
-}
+});
 
 function signedPercent(change: number): string {
   return `${change >= 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(2)}%`;
@@ -51,7 +53,7 @@ function Measures({ title, measures, testId }: { title: string; measures: ErrorM
   );
 }
 
-export function ForecastMetrics({ metrics }: { metrics: HeldOutMetrics | null }) {
+export const ForecastMetrics = memo(function ForecastMetrics({ metrics }: { metrics: HeldOutMetrics | null }) {
   if (!metrics) {
     return (
       <p className="muted" data-testid="forecast-metrics">
@@ -72,4 +74,4 @@ export function ForecastMetrics({ metrics }: { metrics: HeldOutMetrics | null })
       </div>
     </section>
   );
-}
+});

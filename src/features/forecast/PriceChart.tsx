@@ -1,4 +1,5 @@
 /** The last six months of closes and the next 7 days, as a small hand-written SVG. */
+import { memo } from 'react';
 import { addDays } from '../../models/forecast/dates.ts';
 import type { PriceRow } from '../../models/forecast/parse-yahoo-csv.ts';
 import type { ForecastDay } from '../../models/forecast/predict.ts';
@@ -9,7 +10,8 @@ const HEIGHT = 220;
 const PAD = { left: 64, right: 12, top: 12, bottom: 24 };
 const HISTORY_DAYS = 183;
 
-export function PriceChart({ rows, forecast }: { rows: readonly PriceRow[]; forecast: readonly ForecastDay[] }) {
+/** Memoized: the page re-renders while a person types or trains; the chart changes only with its data. */
+export const PriceChart = memo(function PriceChart({ rows, forecast }: { rows: readonly PriceRow[]; forecast: readonly ForecastDay[] }) {
   if (rows.length === 0) return null;
   const last = rows[rows.length - 1];
   const from = addDays(last.date, -HISTORY_DAYS);
@@ -54,7 +56,7 @@ export function PriceChart({ rows, forecast }: { rows: readonly PriceRow[]; fore
       </figcaption>
     </figure>
   );
-}
+});
 
 function dayIndex(from: string, date: string): number {
   return (Date.parse(date) - Date.parse(from)) / 86_400_000;

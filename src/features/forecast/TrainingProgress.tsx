@@ -1,18 +1,22 @@
 /** A training run as it goes: epoch of epochs, the last loss, and the loss curve so far. */
+import { useSyncExternalStore } from 'react';
 import type { TrainMode } from '../../workers/forecast-protocol.ts';
+import type { LossLog } from './loss-log.ts';
 import { LossCurve } from './LossCurve.tsx';
 
 export interface TrainingRun {
   mode: TrainMode;
   epochs: number;
-  losses: number[];
+  /** Per-epoch losses: this component subscribes to them, so an epoch re-renders only it. */
+  losses: LossLog;
   status: 'running' | 'done' | 'cancelled' | 'failed';
   message: string | null;
 }
 
 export function TrainingProgress({ run }: { run: TrainingRun }) {
-  const epoch = run.losses.length;
-  const loss = run.losses[epoch - 1];
+  const losses = useSyncExternalStore(run.losses.subscribe, run.losses.snapshot);
+  const epoch = losses.length;
+  const loss = losses[epoch - 1];
   return (
     <div className="forecast-progress" data-testid="forecast-progress">
       <div role="progressbar" aria-label="Training" aria-valuemin={0} aria-valuemax={run.epochs} aria-valuenow={epoch}>
@@ -23,7 +27,7 @@ export function TrainingProgress({ run }: { run: TrainingRun }) {
         {loss !== undefined && ` · loss ${loss.toPrecision(4)}`}
         {run.status === 'cancelled' && ' · cancelled'}
       </span>
-      <LossCurve losses={run.losses} epochs={run.epochs} />
+      <LossCurve losses={losses} epochs={run.epochs} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * A dropped, picked, pasted or fetched price file, checked before it replaces anything: it must
  * be text, a Yahoo-format CSV (parse-yahoo-csv.ts names the bad line) and hold two weeks of prices.
+ * It runs in the prices worker (prices.worker.ts): parsing ten years of prices blocked a 4x slowed
+ * page for over 100 ms.
  */
 import { PERIOD_LENGTH } from '../../models/forecast/constants.ts';
 import { MIN_TRAINING_WEEKS } from '../../models/forecast/formulation.ts';
