@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { keepForOffline } from '../../app/offline-cache.ts';
 import { plainMessage } from '../../app/plain-message.ts';
 import { requestedBackend } from '../../runtime/backend-choice.ts';
+import { tfjsFlagsFrom } from '../../runtime/tfjs-flags.ts';
 import { modelsBaseUrl } from '../../runtime/models-url.ts';
 import type { ParsedPrices } from '../../models/forecast/parse-yahoo-csv.ts';
 import type { ModelInfo, Prediction } from '../../workers/forecast-protocol.ts';
@@ -59,7 +60,7 @@ export function useForecast() {
   useEffect(() => {
     let live = true;
     setStart({ status: 'starting' });
-    client.call('open', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl() }).then(
+    client.call('open', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl(), flags: tfjsFlagsFrom(location.search) }).then(
       async (opened) => {
         if (!live) return;
         setModel(opened.model);
