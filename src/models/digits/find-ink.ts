@@ -7,6 +7,7 @@
  */
 import { connectedComponents, type Component } from './components.ts';
 import { flattenLighting } from './lighting.ts';
+import { openGrey } from './morphology.ts';
 import { otsuThreshold } from './otsu.ts';
 
 /** Photos are searched at most this large: a 20-px digit needs no more, and a 12-MP photo would be slow. */
@@ -16,6 +17,8 @@ const NOISE_FLOOR = 0.08;
 const MIN_THRESHOLD = 0.15;
 /** A kept component this close to the group (as a fraction of the group's size) is part of the digit (the bar of a 5). */
 const JOIN_GAP = 0.25;
+/** …and at least this share of the first stroke's area. */
+const JOIN_AREA = 0.05;
 
 export interface Box {
   x0: number;
@@ -85,16 +88,21 @@ function digitGroup(components: Component[], width: number, height: number): Com
   const largest = Math.max(...candidates.map((c) => c.area));
   const speck = Math.max(largest * 0.03, width * height * 5e-5);
   const kept = candidates.filter((c) => c.area >= speck);
+  if (!kept.length) return null;
   const significant = kept.filter((c) => c.area >= largest * 0.25);
   const centre = { x0: width / 2, y0: height / 2, x1: width / 2, y1: height / 2 };
   const seed = significant.reduce((best, c) => (gap(c, centre) < gap(best, centre) ? c : best));
 
   const group = [seed];
   const box: Box = { x0: seed.x0, y0: seed.y0, x1: seed.x1, y1: seed.y1 };
+  // Measured against the first stroke, not the growing group: a chain of small marks (the edge of a
+  // shadow) must not walk the group across the sheet.
+  const reach = JOIN_GAP * Math.max(seed.x1 - seed.x0, seed.y1 - seed.y0);
+  const part = JOIN_AREA * seed.area;
   for (let grown = true; grown; ) {
     grown = false;
     for (const c of kept) {
-      if (group.includes(c) || gap(c, box) > JOIN_GAP * Math.max(box.x1 - box.x0, box.y1 - box.y0)) continue;
+      if (group.includes(c) || c.area < part || gap(c, box) > reach) continue;
       group.push(c);
       box.x0 = Math.min(box.x0, c.x0);
       box.y0 = Math.min(box.y0, c.y0);
@@ -113,7 +121,9 @@ export function findInk(grayFull: Float32Array, fullWidth: number, fullHeight: n
   // Light ink on a dark sheet (chalk, a screen): turn it into dark on light first.
   const source = median(gray) < 110 ? gray.map((v) => 255 - v) : gray;
   const dark = flattenLighting(source, width, height);
-  const threshold = Math.max(MIN_THRESHOLD, otsuThreshold(dark, NOISE_FLOOR));
+  // The level is chosen on the thick marks only: the lines of ruled or squared paper (a pixel or two
+  // wide, often more of them than ink) would otherwise pull it between paper and line.
+  const threshold = Math.max(MIN_THRESHOLD, otsuThreshold(openGrey(dark, width, height, 2), NOISE_FLOOR));
   const mask = new Uint8Array(dark.length);
   for (let i = 0; i < dark.length; i++) mask[i] = dark[i] > threshold ? 1 : 0;
 
