@@ -59,14 +59,6 @@ export function reduceGray(gray: Float32Array, width: number, height: number): {
   return { gray: out, width: w, height: h };
 }
 
-function median(values: Float32Array): number {
-  const hist = new Uint32Array(256);
-  for (const v of values) hist[Math.min(255, Math.max(0, Math.round(v)))]++;
-  let seen = 0;
-  for (let v = 0; v < 256; v++) if ((seen += hist[v]) >= values.length / 2) return v;
-  return 255;
-}
-
 /** A line of ruled or squared paper: spans half the picture or more, and is far longer than it is thick. */
 function isPaperLine(c: Component, width: number, height: number): boolean {
   const w = c.x1 - c.x0, h = c.y1 - c.y0;
@@ -118,12 +110,10 @@ function digitGroup(components: Component[], width: number, height: number): Com
 
 export function findInk(grayFull: Float32Array, fullWidth: number, fullHeight: number): FoundInk | null {
   const { gray, width, height } = reduceGray(grayFull, fullWidth, fullHeight);
-  // Light ink on a dark sheet (chalk, a screen): turn it into dark on light first.
-  const source = median(gray) < 110 ? gray.map((v) => 255 - v) : gray;
-  const dark = flattenLighting(source, width, height);
+  const dark = flattenLighting(gray, width, height);
   // The level is chosen on the thick marks only: the lines of ruled or squared paper (a pixel or two
   // wide, often more of them than ink) would otherwise pull it between paper and line.
-  const threshold = Math.max(MIN_THRESHOLD, otsuThreshold(openGrey(dark, width, height, 2), NOISE_FLOOR));
+  const threshold = Math.max(MIN_THRESHOLD, otsuThreshold(openGrey(dark, width, height, 1), NOISE_FLOOR));
   const mask = new Uint8Array(dark.length);
   for (let i = 0; i < dark.length; i++) mask[i] = dark[i] > threshold ? 1 : 0;
 
