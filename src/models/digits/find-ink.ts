@@ -15,6 +15,8 @@ export const WORK_SIDE = 640;
 /** Darkness below this is paper texture and JPEG noise, whatever the threshold says. */
 const NOISE_FLOOR = 0.08;
 const MIN_THRESHOLD = 0.15;
+/** The found strokes' typical darkness must reach this, or there is no digit. */
+const MIN_INK = 0.3;
 /** A kept component this close to the group (as a fraction of the group's size) is part of the digit (the bar of a 5). */
 const JOIN_GAP = 0.25;
 /** …and at least this share of the first stroke's area. */
@@ -149,6 +151,8 @@ export function findInk(grayFull: Float32Array, fullWidth: number, fullHeight: n
   // Full ink is the strokes' typical darkness, not their darkest pixel: a pen is not equally dark everywhere.
   strong.sort((a, b) => a - b);
   const full = strong[Math.floor(strong.length * 0.75)] || 1;
+  // Marks this faint are paper grain, JPEG noise or a shadow's edge: a pen is far darker than its paper.
+  if (full < MIN_INK) return null;
   for (let i = 0; i < ink.length; i++) ink[i] = Math.min(1, ink[i] / full);
   return {
     ink,

@@ -56,8 +56,9 @@ describe('normalizePicture', () => {
     expect(Math.abs(large.box.height - small.box.height)).toBeLessThan(0.02);
   });
 
+  // Small photos (256 px) keep this quick; the page reads at most 560 px, and npm run eval reads 560.
   it('finds the digit in ≥ 98% of 200 generated phone photos, where and as large as on clean paper', () => {
-    const cases = strokePhotoCases(200, 21, 400);
+    const cases = strokePhotoCases(200, 21, 256);
     let found = 0, matched = 0;
     for (const c of cases) {
       const photo = normalizePicture(asImage(renderPhoto(c.shape, c.style, c.seed)));
@@ -71,5 +72,5 @@ describe('normalizePicture', () => {
     }
     expect(found / cases.length).toBeGreaterThanOrEqual(0.98);
     expect(matched / found).toBeGreaterThanOrEqual(0.95);
-  });
+  }, 240_000); // 400 renders: about 15 s of CPU, far longer on a busy machine
 });

@@ -9,10 +9,17 @@ import { findInk } from './find-ink.ts';
 import { frameDigit, inkBoundingBox, inkMap, toGray, type RgbaImage } from './normalize.ts';
 import { isCleanPicture } from './picture-kind.ts';
 
+/** Where the ink was found, as fractions of the picture's width and height, to draw over it. */
+export interface InkBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface NormalizedPicture {
   input: Float32Array;
-  /** Where the ink was found, as fractions of the picture's width and height, to draw over it. */
-  box: { x: number; y: number; width: number; height: number };
+  box: InkBox;
   /** True when the photo steps ran (the picture was not one even background). */
   photo: boolean;
 }
