@@ -15,8 +15,8 @@ export const WORK_SIDE = 640;
 /** Darkness below this is paper texture and JPEG noise, whatever the threshold says. */
 const NOISE_FLOOR = 0.08;
 const MIN_THRESHOLD = 0.15;
-/** The found strokes' typical darkness must reach this, or there is no digit. */
-const MIN_INK = 0.3;
+/** The found strokes' typical darkness must reach this, or there is no digit: a pen is 0.6 or more, the lines of ruled paper about 0.3. */
+const MIN_INK = 0.42;
 /** A kept component this close to the group (as a fraction of the group's size) is part of the digit (the bar of a 5). */
 const JOIN_GAP = 0.25;
 /** …and at least this share of the first stroke's area. */

@@ -66,7 +66,8 @@ export function flattenLighting(gray: Float32Array, width: number, height: numbe
   const r = Math.max(2, Math.ceil(CLOSING * Math.min(sw, sh)));
   const closed = closeGrey(small, sw, sh, r);
   const opened = openGrey(small, sw, sh, r);
-  const darkInk = strongest(small, closed) >= strongest(small, opened);
+  // Dark ink unless light marks clearly dominate: on a blank ruled page the two are alike.
+  const darkInk = 2 * strongest(small, closed) >= strongest(small, opened);
   const paper = enlarge(darkInk ? closed : opened, sw, sh, f, width, height);
   const dark = new Float32Array(gray.length);
   for (let i = 0; i < gray.length; i++) {

@@ -42,6 +42,16 @@ describe('normalizePicture', () => {
     expect(normalizePicture(asImage(renderPhoto(blank, style, 3)))).toBeNull();
   });
 
+  it('reads chalk on a dark sheet as it reads pen on paper', () => {
+    const rng = random(9);
+    const shape = strokeDigit(2, rng);
+    const style = randomStyle(rng, 320, { lines: null, table: null, shadow: null, vignette: 0.4 });
+    const pen = normalizePicture(asImage(renderPhoto(shape, style, 4)))!;
+    const chalk = normalizePicture(asImage(renderPhoto(shape, { ...style, paper: [40, 60, 50], ink: [235, 235, 225] }, 4)))!;
+    expect(chalk.photo).toBe(true);
+    expect(Math.abs(chalk.box.x - pen.box.x) + Math.abs(chalk.box.height - pen.box.height)).toBeLessThan(0.03);
+  });
+
   it('reduces a large photo before searching it, and finds the same digit', () => {
     const rng = random(8);
     const photo = renderPhoto(strokeDigit(4, rng), randomStyle(rng, 400, { vignette: 0.5, shadow: null }), 2);
