@@ -11,6 +11,8 @@ import type { RgbaImage } from '../../models/digits/normalize.ts';
 import { CopyableJson } from '../common/CopyableJson.tsx';
 import { latestOnly } from '../common/latest-only.ts';
 import { readDigitPicture } from '../common/picture-client.ts';
+import type { InkBox } from '../../models/digits/normalize-picture.ts';
+import { InkBoxOverlay } from './InkBoxOverlay.tsx';
 import { DrawingCanvas, type DrawingCanvasHandle } from './DrawingCanvas.tsx';
 import { NetworkInput } from './NetworkInput.tsx';
 import { Probabilities } from './Probabilities.tsx';
@@ -22,7 +24,12 @@ interface Recognition {
   result: DigitResult;
   input: Float32Array;
   ms: number;
+  box?: InkBox;
 }
+
+type Source = 'drawing' | 'picture';
+
+const NO_DIGIT = 'No single digit found: fill the frame with one digit on plain paper.';
 
 export function DigitsPage() {
   const { client } = useInference();
@@ -31,6 +38,9 @@ export function DigitsPage() {
   const [recognition, setRecognition] = useState<Recognition | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  // The picture on the canvas (for its size) and whether the last one held no single digit.
+  const [picture, setPicture] = useState<{ width: number; height: number } | null>(null);
+  const [noDigit, setNoDigit] = useState(false);
   const generation = useRef(0);
   const pageSignal = usePageSignal();
   // The canvas keeps what was drawn or dropped before the model could be downloaded; read it once it is.
@@ -38,10 +48,12 @@ export function DigitsPage() {
 
   const recognize = useMemo(
     () =>
-      latestOnly(async ({ image, gen }: { image: RgbaImage; gen: number }) => {
+      latestOnly(async ({ image, gen, source }: { image: RgbaImage; gen: number; source: Source }) => {
         try {
-          const answer = await client.call('recognizeDigit', { image }, { transfer: [image.data.buffer], signal: pageSignal() });
-          if (gen === generation.current) setRecognition(answer);
+          const answer = await client.call('recognizeDigit', { image, source }, { transfer: [image.data.buffer], signal: pageSignal() });
+          if (gen !== generation.current) return;
+          setRecognition(answer);
+          setNoDigit(source === 'picture' && !answer);
         } catch (err) {
           if (gen !== generation.current) return;
           if (isModelUnavailable(err)) setWaitingForModel(true);
@@ -54,7 +66,7 @@ export function DigitsPage() {
   const recognizeCanvas = useCallback(() => {
     if (!canvas.current) return;
     setMessage(null);
-    recognize({ image: canvas.current.pixels(), gen: generation.current });
+    recognize({ image: canvas.current.pixels(), gen: generation.current, source: 'drawing' });
   }, [recognize]);
 
   useEffect(() => {
@@ -66,6 +78,8 @@ export function DigitsPage() {
   // While drawing: at most one prediction per animation frame, and never more than one in flight.
   const frame = useRef(0);
   const onStroke = useCallback(() => {
+    setPicture(null); // drawing over a picture: the canvas is a drawing now, its ink box is gone
+    setNoDigit(false);
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
@@ -78,6 +92,8 @@ export function DigitsPage() {
     canvas.current?.clear();
     setRecognition(null);
     setMessage(null);
+    setPicture(null);
+    setNoDigit(false);
   };
 
   const upload = async (file: File | undefined) => {
@@ -85,10 +101,12 @@ export function DigitsPage() {
     generation.current++;
     setMessage(null);
     try {
-      const picture = await readDigitPicture(file, UPLOAD_SIDE);
-      canvas.current?.showPicture(picture);
+      const image = await readDigitPicture(file, UPLOAD_SIDE);
+      canvas.current?.showPicture(image);
+      setPicture({ width: image.width, height: image.height });
       setRecognition(null);
-      recognize({ image: picture, gen: generation.current });
+      setNoDigit(false);
+      recognize({ image, gen: generation.current, source: 'picture' });
     } catch (err) {
       setMessage(plainMessage(err, 'This picture could not be read. Try another one, or draw the digit.'));
     }
@@ -123,7 +141,10 @@ export function DigitsPage() {
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <DrawingCanvas ref={canvas} onStroke={onStroke} onStrokeEnd={recognizeCanvas} />
+          <div className="canvas-frame">
+            <DrawingCanvas ref={canvas} onStroke={onStroke} onStrokeEnd={recognizeCanvas} />
+            {picture && recognition?.box && <InkBoxOverlay picture={picture} box={recognition.box} />}
+          </div>
           <div className="row">
             <button type="button" data-testid="digit-clear" onClick={clear}>
               Clear
@@ -131,6 +152,11 @@ export function DigitsPage() {
             <label className="button">
               Recognize a picture…
               <input type="file" accept="image/*" data-testid="digit-upload" onChange={onFile} className="visually-hidden" />
+            </label>
+            {/* Shown only where the pointer is a finger (phones, tablets): there `capture` opens the camera. */}
+            <label className="button camera-only">
+              Take a photo
+              <input type="file" accept="image/*" capture="environment" data-testid="digit-camera" onChange={onFile} hidden />
             </label>
           </div>
           <p className="muted small" id="digit-canvas-help">
@@ -141,6 +167,11 @@ export function DigitsPage() {
           {message && (
             <p className="notice" role="alert">
               {message}
+            </p>
+          )}
+          {noDigit && (
+            <p className="notice" role="status" data-testid="digit-no-digit">
+              {NO_DIGIT}
             </p>
           )}
           {result ? (
@@ -154,7 +185,7 @@ export function DigitsPage() {
               </span>
             </div>
           ) : (
-            <p className="hint">
+            !noDigit && <p className="hint">
               {ready ? 'Draw a digit in the box to see what the network reads.' : 'The model is loading… what you draw now is read as soon as it is ready.'}
             </p>
           )}

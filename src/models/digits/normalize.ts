@@ -5,6 +5,7 @@
  * centre of mass sits at the centre; values in [0, 1].
  */
 import { DIGIT_SIZE } from './constants.ts';
+import type { Box } from './find-ink.ts';
 
 export interface RgbaImage {
   data: Uint8ClampedArray | Uint8Array; // RGBA, row-major
@@ -50,12 +51,6 @@ export function inkMap(gray: Float32Array, width: number, height: number): Float
   return ink;
 }
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number; // exclusive
-  y1: number;
-}
 
 export function inkBoundingBox(ink: Float32Array, width: number, height: number): Box | null {
   let max = 0;
@@ -117,13 +112,11 @@ export function centreOfMass(values: Float32Array, width: number, height: number
   return total > 0 ? { x: cx / total, y: cy / total } : { x: width / 2, y: height / 2 };
 }
 
-/** Returns the 28×28 input for the model, or null when there is no ink to recognize. */
-export function normalizeDigit(image: RgbaImage): Float32Array | null {
-  const { width, height } = image;
-  const ink = inkMap(toGray(image), width, height);
-  const box = inkBoundingBox(ink, width, height);
-  if (!box) return null;
-
+/**
+ * The MNIST steps after the ink is known: crop to `box`, longer side to 20 px (area-averaged),
+ * values scaled so the strongest ink is 1, centre of mass at the centre of 28×28.
+ */
+export function frameDigit(ink: Float32Array, width: number, box: Box): Float32Array | null {
   const boxW = box.x1 - box.x0;
   const boxH = box.y1 - box.y0;
   const scale = BOX / Math.max(boxW, boxH);
@@ -145,4 +138,12 @@ export function normalizeDigit(image: RgbaImage): Float32Array | null {
     for (let x = 0; x < w; x++) out[(top + y) * DIGIT_SIZE + left + x] = small[y * w + x] / max;
   }
   return out;
+}
+
+/** Returns the 28×28 input for the model, or null when there is no ink to recognize. */
+export function normalizeDigit(image: RgbaImage): Float32Array | null {
+  const { width, height } = image;
+  const ink = inkMap(toGray(image), width, height);
+  const box = inkBoundingBox(ink, width, height);
+  return box && frameDigit(ink, width, box);
 }
