@@ -26,6 +26,8 @@ export interface CustomModelInfo {
   inputSize: TargetSize;
   labels: string[];
   parameters: number;
+  /** Said to the person, e.g. that augmentation layers were left out. */
+  notice?: string;
 }
 
 /** What a bring-your-own model is made of, kept as Blobs (files stay on disk) to rebuild or remember it. */
@@ -104,7 +106,7 @@ const prepare = (source: CustomModelSource) => {
 };
 
 /** Checks the files, reads them shard by shard, builds, warms up. */
-async function buildFrom(source: CustomModelSource, onProgress?: (p: ReadProgress) => void, expected?: string[]): Promise<CustomClassifier> {
+async function buildFrom(source: CustomModelSource, onProgress?: (p: ReadProgress) => void, expected?: string[]): Promise<CustomClassifier & { notice: string | null }> {
   const { model, shards } = prepare(source);
   if (model.changes.length) console.info('tabml: bring-your-own model rewritten for TensorFlow.js 4.22:', model.changes.join('; '));
   let buffers: ArrayBuffer[] | null;
@@ -128,7 +130,7 @@ async function buildFrom(source: CustomModelSource, onProgress?: (p: ReadProgres
     throw new KindedError(`TensorFlow.js built this model but could not run it on a ${classifier.inputSize.join('×')} picture. Check that model.json and its weight files come from the same conversion.`, 'format');
     void err;
   }
-  return classifier;
+  return Object.assign(classifier, { notice: model.notice });
 }
 
 /** Builds a bring-your-own model, reads its input size and classes, and keeps it with its source. */
@@ -136,7 +138,7 @@ async function installCustom(source: CustomModelSource, onProgress?: (p: ReadPro
   const kept: CustomModelSource = { ...source, weights: asBlobs(source.weights) };
   disposeCustom();
   const model = await buildFrom(kept, onProgress, expected);
-  const info: CustomModelInfo = { inputSize: model.inputSize, labels: labelsFor(model.classes, source.labels), parameters: model.parameters };
+  const info: CustomModelInfo = { inputSize: model.inputSize, labels: labelsFor(model.classes, source.labels), parameters: model.parameters, ...(model.notice ? { notice: model.notice } : {}) };
   custom = { model, info, source: kept, backend: tf.getBackend() };
   return info;
 }
