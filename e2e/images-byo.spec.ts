@@ -101,6 +101,7 @@ test('a remembered model whose stored weights changed is refused, and can be del
       }),
   );
   await page.getByTestId('byo-unload').click();
+  await page.locator('.byo-panel summary').click(); // going back to cat or coffee folds the panel
   await page.getByTestId('byo-load-remembered').click();
   await expect(page.getByTestId('byo-error')).toContainText('no longer matches its checksum');
   await page.getByTestId('byo-delete').click();
