@@ -21,6 +21,8 @@ import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
 import { percentile, median } from './stats.ts';
 import { writeReport } from './report.ts';
 import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, textProbe, type TaskProbe } from './probes.ts';
+// Bring-your-own VGG16 (issue 17), kept in its own file.
+import { benchByoVgg16 } from './byo-vgg16.ts';
 
 const { values: args } = parseArgs({
   options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '60' }, only: { type: 'string' } },
@@ -312,6 +314,8 @@ async function main() {
     if (!args.only) await benchShell(browser, server.url);
     for (const probe of PROBES.filter((p) => tasks.includes(p.task))) await benchTask(browser, server.url, probe);
     if (tasks.includes('images')) await benchVgg16(browser, server.url);
+    // Bring-your-own VGG16 from files and from IndexedDB (issue 17).
+    if (tasks.includes('images') || args.only === 'byo') await benchByoVgg16(browser, server.url, record);
     if (tasks.includes('text')) {
       await benchTextMethods(browser, server.url);
       await benchTextFirstWord(browser, server.url);
