@@ -22,6 +22,8 @@ import { percentile, median } from './stats.ts';
 import { writeReport } from './report.ts';
 import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
 import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, textProbe, type TaskProbe } from './probes.ts';
+// Bring-your-own VGG16 (issue 17), kept in its own file.
+import { benchByoVgg16 } from './byo-vgg16.ts';
 
 const { values: args } = parseArgs({
   options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '60' }, only: { type: 'string' } },
@@ -325,6 +327,8 @@ async function main() {
     const photo = await phonePhoto(browser);
     for (const task of tasks) await benchSlowPhone(browser, server.url, task, photo);
     if (tasks.includes('images')) await benchVgg16(browser, server.url);
+    // Bring-your-own VGG16 from files and from IndexedDB (issue 17).
+    if (tasks.includes('images') || args.only === 'byo') await benchByoVgg16(browser, server.url, record);
     if (tasks.includes('text')) {
       await benchTextMethods(browser, server.url);
       await benchTextFirstWord(browser, server.url);

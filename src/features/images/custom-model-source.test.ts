@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allowedOrigins, sourceFromFiles, sourceFromUrl } from './custom-model-source.ts';
+import { sourceSize } from '../../models/images/read-shards.ts';
 
 const modelJson = JSON.stringify({ modelTopology: { class_name: 'Sequential' }, weightsManifest: [{ paths: ['w.bin'], weights: [] }] });
 
@@ -11,7 +12,7 @@ describe('sourceFromFiles', () => {
       new File([modelJson], 'model.json', { type: 'application/json' }),
     ]);
     expect(source.modelJson).toBe(modelJson);
-    expect(source.weights.map((w) => [w.name, w.data.byteLength])).toEqual([['w.bin', 8]]);
+    expect(source.weights.map((w) => [w.name, sourceSize(w)])).toEqual([['w.bin', 8]]);
     expect(source.labels).toEqual(['cat', 'coffee']);
   });
   it('says what is missing or foreign', async () => {

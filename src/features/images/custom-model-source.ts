@@ -4,12 +4,14 @@
  * only lets it connect to its own origin and to the models origin (VITE_MODELS_URL), so any other URL
  * is refused up front with what to do instead.
  */
-import { readManifest, type ModelFile } from '../../models/images/custom-model.ts';
+import { readManifest } from '../../models/images/custom-model.ts';
+import type { ShardSource } from '../../models/images/read-shards.ts';
 import { parseLabels } from '../../models/images/labels.ts';
 
 export interface CustomModelSource {
   modelJson: string;
-  weights: ModelFile[];
+  /** Files stay Blobs (on disk) until the worker reads them, shard by shard. */
+  weights: ShardSource[];
   labels?: string[];
   /** A short name for the model, for the cards. */
   name: string;
@@ -24,28 +26,49 @@ const isModelJson = (text: string) => {
   }
 };
 
+const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+/** The shard names a model.json lists (empty when its manifest is damaged: the worker says what is wrong). */
+function shardNames(modelJson: string): Set<string> {
+  try {
+    const manifest = readManifest((JSON.parse(modelJson) as { weightsManifest?: unknown }).weightsManifest);
+    return new Set(manifest.flatMap((g) => g.paths).map(baseName));
+  } catch {
+    return new Set();
+  }
+}
+
+const isText = (file: File) => /\.(json|txt|labels)$/i.test(file.name) || file.type.startsWith('text/') || file.type === 'application/json';
+
 export async function sourceFromFiles(files: readonly File[]): Promise<CustomModelSource> {
   let modelJson: string | null = null;
   let modelName = 'your model';
-  let labels: string[] | undefined;
-  const weights: ModelFile[] = [];
-  for (const file of files) {
-    if (/\.bin$/i.test(file.name)) {
-      weights.push({ name: file.name, data: await file.arrayBuffer() });
-    } else if (/\.(json|txt|labels)$/i.test(file.name) || file.type.startsWith('text/') || file.type === 'application/json') {
-      const text = await file.text();
-      if (isModelJson(text)) {
-        if (modelJson !== null) throw new Error('Two model.json files were given; pick the files of one model.');
-        modelJson = text;
-        modelName = file.name === 'model.json' ? 'your model' : file.name.replace(/\.json$/i, '');
-      } else {
-        labels = parseLabels(text);
-      }
+  const texts: Array<[File, string]> = [];
+  for (const file of files.filter(isText)) {
+    if (file.size > 50e6) continue; // a weight shard named .json: not read as text
+    const text = await file.text();
+    if (isModelJson(text)) {
+      if (modelJson !== null) throw new Error('Two model.json files were given; pick the files of one model.');
+      modelJson = text;
+      modelName = file.name === 'model.json' ? 'your model' : file.name.replace(/\.json$/i, '');
     } else {
-      throw new Error(`“${file.name}” is not part of a TensorFlow.js model: pick model.json, its .bin weight files, and optionally a labels file (.txt or .json).`);
+      texts.push([file, text]);
     }
   }
-  if (modelJson === null) throw new Error('No model.json among these files. Pick model.json together with its .bin weight files.');
+  if (modelJson === null) throw new Error('No model.json among these files. Pick model.json together with its weight files.');
+  // Weight files are the ones model.json names (tensorflowjs 0.8 wrote them without .bin), and any .bin.
+  const named = shardNames(modelJson);
+  const weights: ShardSource[] = [];
+  let labels: string[] | undefined;
+  for (const file of files) {
+    if (named.has(baseName(file.name)) || /\.bin$/i.test(file.name)) weights.push({ name: file.name, data: file });
+    else if (isText(file)) {
+      const text = texts.find(([f]) => f === file)?.[1];
+      if (text !== undefined && !isModelJson(text)) labels = parseLabels(text);
+    } else {
+      throw new Error(`“${file.name.slice(0, 60)}” is not part of this TensorFlow.js model: pick model.json, the weight files it lists, and optionally a labels file (.txt or .json).`);
+    }
+  }
   return { modelJson, weights, labels, name: modelName };
 }
 
@@ -82,7 +105,7 @@ export async function sourceFromUrl(url: string, pageUrl: string, modelsBaseUrl:
   if (!isModelJson(modelJson)) throw new Error(`${modelUrl.href} is not a TensorFlow.js model.json.`);
   const manifest = readManifest((JSON.parse(modelJson) as { weightsManifest?: unknown }).weightsManifest);
   const weights = await Promise.all(
-    manifest.flatMap((g) => g.paths).map(async (p) => ({ name: p, data: await (await get(new URL(p, modelUrl))).arrayBuffer() })),
+    manifest.flatMap((g) => g.paths).map(async (p) => ({ name: p, data: await (await get(new URL(p, modelUrl))).blob() })),
   );
   return { modelJson, weights, name: modelUrl.pathname.split('/').slice(-2, -1)[0] || 'your model' };
 }

@@ -15,8 +15,13 @@ export interface ImageClassification {
   probabilities: number[];
 }
 
+/** Anything with a forward pass: a layers model, or a bring-your-own graph model's wrapper. */
+export interface Predictor {
+  predict(x: tf.Tensor4D): tf.Tensor | tf.Tensor[];
+}
+
 export async function classifyPixels(
-  model: tf.LayersModel,
+  model: Predictor,
   pixels: PixelSource,
   size: TargetSize,
   preprocessing: PreprocessOptions,

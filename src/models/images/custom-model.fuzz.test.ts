@@ -34,6 +34,6 @@ it('turns any damaged model.json into loadable artifacts or a plain error', () =
     if (!result.ok) return expectPlainError(result.error, text);
     const { modelTopology, weightSpecs, weightData } = result.value;
     if (typeof modelTopology !== 'object' || modelTopology === null || Array.isArray(modelTopology)) throw new Error('topology is not an object');
-    if (!Array.isArray(weightSpecs) || !(weightData instanceof ArrayBuffer)) throw new Error('no weight specs or data');
+    if (!Array.isArray(weightSpecs) || !Array.isArray(weightData) || !weightData.every((d) => d instanceof ArrayBuffer)) throw new Error('no weight specs or data');
   });
 }, FUZZ_TIMEOUT_MS);

@@ -43,16 +43,16 @@ describe('customModelArtifacts', () => {
     expect(modelClassCount(loaded)).toBe(3);
   });
 
-  it('names missing shards, graph models and non-JSON files', async () => {
+  it('names missing shards and non-JSON files, and takes graph models as graph models', async () => {
     const { modelJson, weights } = await asFiles(smallModel([8, 8, 3]));
     expect(() => customModelArtifacts(modelJson, weights.slice(1))).toThrow(/Missing weight file group1-shard2of2\.bin/);
-    expect(() => customModelArtifacts(JSON.stringify({ format: 'graph-model', modelTopology: { node: [] } }), [])).toThrow(/graph model/);
+    expect(customModelArtifacts(JSON.stringify({ format: 'graph-model', modelTopology: { node: [] } }), []).prepared.kind).toBe('graph');
     expect(() => customModelArtifacts('<html>', [])).toThrow(/not valid JSON/);
   });
 
   it('names a damaged manifest or topology instead of failing with a TypeError', () => {
     // found by the fuzz test: each of these threw a TypeError ('manifest.flatMap is not a function', …)
-    const withManifest = (weightsManifest: unknown) => JSON.stringify({ modelTopology: {}, weightsManifest });
+    const withManifest = (weightsManifest: unknown) => JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: [] } }, weightsManifest });
     expect(() => customModelArtifacts(withManifest(5), [])).toThrow("This model.json's weightsManifest is not a list of weight groups.");
     expect(() => customModelArtifacts(withManifest([null]), [])).toThrow(/has a group \(number 1\) without its lists of files and weights/);
     expect(() => customModelArtifacts(withManifest([{ paths: [1], weights: [] }]), [])).toThrow(/has a file name in group 1 that is not a name/);
@@ -64,9 +64,9 @@ describe('customModelArtifacts', () => {
 
   it('lists at most three missing shards', () => {
     const paths = Array.from({ length: 19 }, (_, i) => `group1-shard${i + 1}of19.bin`);
-    const modelJson = JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths, weights: [] }] });
+    const modelJson = JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: [] } }, weightsManifest: [{ paths, weights: [] }] });
     expect(() => customModelArtifacts(modelJson, [])).toThrow(
-      'Missing weight files group1-shard1of19.bin, group1-shard2of19.bin, group1-shard3of19.bin and 16 more. Pick model.json together with every .bin file it lists.',
+      'Missing weight files group1-shard1of19.bin, group1-shard2of19.bin, group1-shard3of19.bin and 16 more. Pick model.json together with every weight file it lists.',
     );
   });
 

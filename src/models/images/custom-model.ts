@@ -1,10 +1,18 @@
 /**
- * Bring your own model: a tfjs layers model (model.json + weight shards, e.g. a Keras VGG16 converted
- * with tensorflowjs_converter) given as files, checked and turned into artifacts tfjs can load, with
- * plain-words errors for the usual mistakes (a graph model, a missing shard, a non-image input).
+ * Bring your own model: what tensorflowjs_converter really writes (Keras 2 and 3 layers models, graph
+ * models) given as files, checked and turned into artifacts tfjs 4.22 can load, with plain-words
+ * errors for the usual mistakes (a missing or short shard, a layer tfjs cannot run, a non-image input).
  */
 import type * as tf from '@tensorflow/tfjs';
+import { normaliseKeras3 } from './keras3-topology.ts';
+import { checkLayerSupport } from './layer-support.ts';
+import { sniffModelJson, type GraphSignature } from './model-json-format.ts';
 import type { TargetSize } from './pil-resize.ts';
+import { checkReferences } from './topology-references.ts';
+import { tfjsWeightNames } from './weight-names.ts';
+import { orderShards, type SizedFile } from './weight-shards.ts';
+
+export { readManifest } from './weights-manifest.ts';
 
 export interface ModelFile {
   name: string;
@@ -14,62 +22,43 @@ export interface ModelFile {
 /** Input size used when a model accepts any size (a fully convolutional model): VGG16's. */
 export const DEFAULT_INPUT_SIZE: TargetSize = [224, 224];
 
-const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
-
-const isWeightSpec = (w: unknown) => {
-  const spec = w as Partial<Record<keyof tf.io.WeightsManifestEntry, unknown>> | null;
-  return typeof spec === 'object' && spec !== null && typeof spec.name === 'string' && typeof spec.dtype === 'string' &&
-    Array.isArray(spec.shape) && spec.shape.every((d) => Number.isInteger(d) && d >= 0);
-};
-
-/** The manifest's shape, checked: an edited or cut model.json would otherwise fail inside tfjs with a TypeError. */
-export function readManifest(value: unknown): tf.io.WeightsManifestConfig {
-  if (value == null) return [];
-  const bad = (why: string) => new Error(`This model.json's weightsManifest ${why}. Choose the model.json that tensorflowjs_converter wrote, unchanged.`);
-  if (!Array.isArray(value)) throw bad('is not a list of weight groups');
-  value.forEach((group: { paths?: unknown; weights?: unknown } | null, g) => {
-    if (typeof group !== 'object' || group === null || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {
-      throw bad(`has a group (number ${g + 1}) without its lists of files and weights`);
-    }
-    if (!group.paths.every((p) => typeof p === 'string' && p !== '')) throw bad(`has a file name in group ${g + 1} that is not a name`);
-    const spec = group.weights.findIndex((w) => !isWeightSpec(w));
-    if (spec >= 0) throw bad(`describes weight ${spec + 1} of group ${g + 1} without a name, a dtype or a shape of whole numbers`);
-  });
-  return value as tf.io.WeightsManifestConfig;
+/** A model.json made ready for tfjs 4.22: what to build, and what the person should know about it. */
+export interface PreparedModel {
+  kind: 'layers' | 'graph';
+  modelTopology: Record<string, unknown>;
+  weightSpecs: tf.io.WeightsManifestEntry[];
+  signature?: GraphSignature;
+  /** What was rewritten for tfjs (Keras 3 forms, weight names), for the console and the tests. */
+  changes: string[];
+  /** Said to the person (augmentation layers left out). */
+  notice: string | null;
 }
 
-export function customModelArtifacts(modelJsonText: string, weightFiles: readonly ModelFile[]): tf.io.ModelArtifacts {
-  let json: { format?: string; modelTopology?: unknown; weightsManifest?: tf.io.WeightsManifestConfig };
-  try {
-    json = JSON.parse(modelJsonText);
-  } catch {
-    throw new Error('model.json is not valid JSON. Choose the model.json that tensorflowjs_converter wrote.');
+/**
+ * Reads a model.json and the names and sizes of the picked files: sniffs the format, rewrites a
+ * Keras 3 topology and its weight names for tfjs 4.22, refuses layers it cannot run, and orders the
+ * shards, all before a byte of weights is read. Throws plain-words errors.
+ */
+export function prepareCustomModel<F extends SizedFile>(modelJsonText: string, files: readonly F[]): { model: PreparedModel; shards: F[] } {
+  const json = sniffModelJson(modelJsonText);
+  const shards = orderShards(json.weightsManifest, files);
+  const specs = json.weightsManifest.flatMap((g) => g.weights);
+  if (json.kind === 'graph') {
+    return { model: { kind: 'graph', modelTopology: json.modelTopology, weightSpecs: specs, signature: json.signature, changes: [], notice: null }, shards };
   }
-  if (!json || typeof json !== 'object' || !json.modelTopology || typeof json.modelTopology !== 'object' || Array.isArray(json.modelTopology)) {
-    throw new Error('This model.json has no model topology, so it is not a TensorFlow.js model. Convert your Keras model with tensorflowjs_converter --input_format keras.');
-  }
-  if (json.format === 'graph-model' || (json.modelTopology as { node?: unknown }).node) {
-    throw new Error('This is a TensorFlow.js graph model; this page runs layers models. Convert the Keras .h5 file with tensorflowjs_converter --input_format keras.');
-  }
-  const manifest = readManifest(json.weightsManifest);
-  const byName = new Map(weightFiles.map((f) => [baseName(f.name), f.data]));
-  const paths = manifest.flatMap((group) => group.paths);
-  const missing = paths.filter((p) => !byName.has(baseName(p)));
-  if (missing.length) {
-    // A few names, each cut short: a damaged model.json can name hundreds of files, or a very long one.
-    const named = missing.slice(0, 3).map((p) => (p.length > 60 ? `${p.slice(0, 60)}…` : p)).join(', ');
-    const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
-    throw new Error(`Missing weight file${missing.length > 1 ? 's' : ''} ${named}${more}. Pick model.json together with every .bin file it lists.`);
-  }
-  const total = paths.reduce((n, p) => n + byName.get(baseName(p))!.byteLength, 0);
-  const weightData = new Uint8Array(total);
-  let offset = 0;
-  for (const p of paths) {
-    const bytes = new Uint8Array(byName.get(baseName(p))!);
-    weightData.set(bytes, offset);
-    offset += bytes.byteLength;
-  }
-  return { modelTopology: json.modelTopology as object, weightSpecs: manifest.flatMap((g) => g.weights), weightData: weightData.buffer };
+  const changes = normaliseKeras3(json.modelTopology);
+  const notice = checkLayerSupport(json.modelTopology);
+  checkReferences(json.modelTopology);
+  const { specs: weightSpecs, renamed } = tfjsWeightNames(json.modelTopology, specs);
+  if (renamed) changes.push(`${renamed} weight names → tfjs names`);
+  if (notice) changes.push('augmentation layers left out');
+  return { model: { kind: 'layers', modelTopology: json.modelTopology, weightSpecs, changes, notice }, shards };
+}
+
+/** The same from files already in memory, as tfjs artifacts; the shards are handed over as they are, not joined. */
+export function customModelArtifacts(modelJsonText: string, weightFiles: readonly ModelFile[]): tf.io.ModelArtifacts & { prepared: PreparedModel } {
+  const { model, shards } = prepareCustomModel(modelJsonText, weightFiles.map((f) => ({ ...f, size: f.data.byteLength })));
+  return { modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: shards.map((f) => f.data), prepared: model };
 }
 
 /** The [height, width] an image model expects, from its input shape [batch, h, w, 3]. */

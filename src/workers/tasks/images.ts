@@ -7,7 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 import { layersModelFrom } from '../../runtime/model-package.ts';
 import { KindedError, type Handlers } from '../../runtime/rpc.ts';
 import { classifyPixels, type ImageClassification } from '../../models/images/classify.ts';
-import { customModelArtifacts, modelClassCount, modelInputSize, type ModelFile } from '../../models/images/custom-model.ts';
+import { modelClassCount, prepareCustomModel, readManifest } from '../../models/images/custom-model.ts';
+import { buildCustomClassifier, type CustomClassifier } from '../../models/images/custom-model-build.ts';
+import { readShards, sourceSize, type ReadProgress, type ShardSource } from '../../models/images/read-shards.ts';
+import { sha256Hex } from '../../runtime/integrity.ts';
+import { forgetModel, listRemembered, readRemembered, rememberModel, type RememberedModel } from '../remembered-models.ts';
 import type { ImagesMeta } from '../../models/images/images-meta.ts';
 import { labelsFor } from '../../models/images/labels.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
@@ -22,17 +26,33 @@ export interface CustomModelInfo {
   inputSize: TargetSize;
   labels: string[];
   parameters: number;
+  /** Said to the person, e.g. that augmentation layers were left out. */
+  notice?: string;
+}
+
+/** What a bring-your-own model is made of, kept as Blobs (files stay on disk) to rebuild or remember it. */
+export interface CustomModelSource {
+  modelJson: string;
+  weights: ShardSource[];
+  labels?: string[];
+  name?: string;
 }
 
 export type ImagesCalls = {
   /** Classifies decoded pixels with the shipped model, preprocessed as its meta.json says. */
   classifyImage: { params: { image: PixelSource }; result: ImageAnswer; update: never };
-  /** Builds a bring-your-own layers model from its files (replacing any earlier one). */
-  loadCustomImageModel: { params: { modelJson: string; weights: ModelFile[]; labels?: string[] }; result: CustomModelInfo; update: never };
+  /** Builds a bring-your-own model from its files (replacing any earlier one), reporting bytes read. */
+  loadCustomImageModel: { params: CustomModelSource; result: CustomModelInfo; update: ReadProgress };
   loadCustomImageModelFromUrl: { params: { url: string; labels?: string[] }; result: CustomModelInfo; update: never };
   /** Classifies with the bring-your-own model. */
   classifyWithCustomModel: { params: { image: PixelSource; preprocessing: ImagePreprocessing }; result: ImageAnswer; update: never };
   unloadCustomImageModel: { params: Record<string, never>; result: boolean; update: never };
+  /** Keeps the loaded model in this device's IndexedDB, with its checksums. */
+  rememberCustomImageModel: { params: { preprocessing: ImagePreprocessing }; result: RememberedModel; update: ReadProgress };
+  listRememberedImageModels: { params: Record<string, never>; result: RememberedModel[]; update: never };
+  /** Loads a remembered model, refusing it if a stored file fails its checksum. */
+  loadRememberedImageModel: { params: { id: string }; result: CustomModelInfo & { remembered: RememberedModel }; update: ReadProgress };
+  deleteRememberedImageModel: { params: { id: string }; result: boolean; update: never };
 };
 
 interface ShippedModel {
@@ -60,10 +80,11 @@ const imagesModel = defineTask('images', async (pkg): Promise<ShippedModel> => {
 });
 
 /**
- * The bring-your-own model, with how to build it again: a lost WebGL context takes its weights
- * with it, and the visitor should not have to pick the files a second time.
+ * The bring-your-own model and what it was built from: a lost WebGL context takes its weights with
+ * it, and the visitor should not have to pick the files a second time. The weight files are kept as
+ * Blobs (on disk), not as read bytes, so memory holds the model once.
  */
-let custom: { model: tf.LayersModel; info: CustomModelInfo; build: () => Promise<tf.LayersModel>; backend: string } | null = null;
+let custom: { model: CustomClassifier; info: CustomModelInfo; source: CustomModelSource; backend: string } | null = null;
 
 async function timed(work: () => Promise<ImageClassification>): Promise<ImageAnswer> {
   const started = performance.now();
@@ -71,24 +92,55 @@ async function timed(work: () => Promise<ImageClassification>): Promise<ImageAns
   return { ...result, ms: performance.now() - started };
 }
 
-/** Builds a bring-your-own model, reads its input size and classes, warms it up, and keeps it. */
-async function installCustom(build: () => Promise<tf.LayersModel>, labels: string[] | undefined): Promise<CustomModelInfo> {
-  let model: tf.LayersModel;
+/** Blobs of the sources, so that what is kept to rebuild is not a second copy in memory. */
+const asBlobs = (weights: ShardSource[]): ShardSource[] => weights.map((w) => ({ name: w.name, data: w.data instanceof Blob ? w.data : new Blob([w.data]) }));
+
+const formatError = (err: unknown) => (err instanceof KindedError ? err : new KindedError((err as Error).message, 'format'));
+
+const prepare = (source: CustomModelSource) => {
   try {
-    model = await build();
+    return prepareCustomModel(source.modelJson, source.weights.map((w) => ({ ...w, size: sourceSize(w) })));
   } catch (err) {
-    throw new KindedError(`TensorFlow.js could not build this model: ${(err as Error).message}. Check that model.json and its .bin files come from the same conversion.`, 'format');
+    throw formatError(err);
+  }
+};
+
+/** Checks the files, reads them shard by shard, builds, warms up. */
+async function buildFrom(source: CustomModelSource, onProgress?: (p: ReadProgress) => void, expected?: string[]): Promise<CustomClassifier & { notice: string | null }> {
+  const { model, shards } = prepare(source);
+  if (model.changes.length) console.info('tabml: bring-your-own model rewritten for TensorFlow.js 4.22:', model.changes.join('; '));
+  let buffers: ArrayBuffer[] | null;
+  try {
+    buffers = (await readShards(shards, { onProgress, expected })).buffers;
+  } catch (err) {
+    throw formatError(err);
+  }
+  let classifier: CustomClassifier;
+  try {
+    classifier = await buildCustomClassifier(model, buffers);
+  } catch (err) {
+    throw formatError(err);
+  } finally {
+    buffers = null; // the tensors hold the weights now
   }
   try {
-    const inputSize = modelInputSize(model);
-    const info: CustomModelInfo = { inputSize, labels: labelsFor(modelClassCount(model), labels), parameters: model.countParams() };
-    await warmUp(model, [...inputSize, 3]);
-    custom = { model, info, build, backend: tf.getBackend() };
-    return info;
+    await warmUp(classifier as unknown as tf.LayersModel, [...classifier.inputSize, 3]);
   } catch (err) {
-    model.dispose();
-    throw new KindedError((err as Error).message, 'format');
+    classifier.dispose();
+    throw new KindedError(`TensorFlow.js built this model but could not run it on a ${classifier.inputSize.join('×')} picture. Check that model.json and its weight files come from the same conversion.`, 'format');
+    void err;
   }
+  return Object.assign(classifier, { notice: model.notice });
+}
+
+/** Builds a bring-your-own model, reads its input size and classes, and keeps it with its source. */
+async function installCustom(source: CustomModelSource, onProgress?: (p: ReadProgress) => void, expected?: string[]): Promise<CustomModelInfo> {
+  const kept: CustomModelSource = { ...source, weights: asBlobs(source.weights) };
+  disposeCustom();
+  const model = await buildFrom(kept, onProgress, expected);
+  const info: CustomModelInfo = { inputSize: model.inputSize, labels: labelsFor(model.classes, source.labels), parameters: model.parameters, ...(model.notice ? { notice: model.notice } : {}) };
+  custom = { model, info, source: kept, backend: tf.getBackend() };
+  return info;
 }
 
 function disposeCustom() {
@@ -100,7 +152,7 @@ function disposeCustom() {
   custom = null;
 }
 
-/** The loaded model, rebuilt (from the same files, in memory) when the backend changed under it. */
+/** The loaded model, rebuilt (from the same files) when the backend changed under it. */
 async function customModel(): Promise<NonNullable<typeof custom>> {
   const loaded = custom;
   if (!loaded) throw new KindedError('Load a model first: pick its model.json and weight files.', 'format');
@@ -110,8 +162,7 @@ async function customModel(): Promise<NonNullable<typeof custom>> {
   } catch {
     // As above: nothing left to free.
   }
-  const model = await loaded.build();
-  await warmUp(model, [...loaded.info.inputSize, 3]);
+  const model = await buildFrom(loaded.source);
   if (custom !== loaded) {
     model.dispose(); // unloaded or replaced meanwhile
     return customModel();
@@ -127,21 +178,16 @@ export const imagesHandlers: Handlers<ImagesCalls> = {
       return timed(() => classifyPixels(shipped.model, image, shipped.size, shipped.preprocessing, shipped.labels));
     }),
 
-  async loadCustomImageModel({ modelJson, weights, labels }) {
-    disposeCustom();
-    let artifacts: tf.io.ModelArtifacts;
-    try {
-      artifacts = customModelArtifacts(modelJson, weights);
-    } catch (err) {
-      throw new KindedError((err as Error).message, 'format');
-    }
-    return installCustom(() => tf.loadLayersModel(tf.io.fromMemory(artifacts)), labels);
-  },
+  loadCustomImageModel: (source, { update }) => installCustom(source, update),
 
-  /** For the benchmark: the same, fetched by tfjs from an absolute URL the page's origin serves. */
+  /** For the benchmark: the same, fetched from an absolute URL the page's origin serves. */
   async loadCustomImageModelFromUrl({ url, labels }) {
-    disposeCustom();
-    return installCustom(() => tf.loadLayersModel(url), labels);
+    const modelJson = await (await fetch(url)).text();
+    const manifest = readManifest((JSON.parse(modelJson) as { weightsManifest?: unknown }).weightsManifest);
+    const weights = await Promise.all(
+      manifest.flatMap((g) => g.paths).map(async (p) => ({ name: p, data: await (await fetch(new URL(p, url))).blob() })),
+    );
+    return installCustom({ modelJson, weights, labels });
   },
 
   classifyWithCustomModel: ({ image, preprocessing }) =>
@@ -156,4 +202,51 @@ export const imagesHandlers: Handlers<ImagesCalls> = {
     disposeCustom();
     return had;
   },
+
+  async rememberCustomImageModel({ preprocessing }, { update }) {
+    const loaded = custom;
+    if (!loaded) throw new KindedError('Load a model first, then remember it.', 'format');
+    const options = checkPreprocessing(preprocessing);
+    const { shards } = prepare(loaded.source);
+    try {
+      const { sha256 } = await readShards(shards, { hash: true, onProgress: update });
+      return await rememberModel(
+        {
+          name: loaded.source.name ?? 'your model',
+          bytes: shards.reduce((n, s) => n + sourceSize(s), 0),
+          inputSize: loaded.info.inputSize,
+          classes: loaded.info.labels.length,
+          preprocessing: options,
+          modelJson: loaded.source.modelJson,
+          modelJsonSha256: await sha256Hex(new TextEncoder().encode(loaded.source.modelJson)),
+          labels: loaded.source.labels,
+          files: shards.map((s, i) => ({ name: s.name, sha256: sha256[i], size: sourceSize(s) })),
+        },
+        shards.map((s) => s.data as Blob),
+      );
+    } catch (err) {
+      throw formatError(err);
+    }
+  },
+
+  listRememberedImageModels: () => listRemembered(),
+
+  async loadRememberedImageModel({ id }, { update }) {
+    let stored;
+    try {
+      stored = await readRemembered(id);
+    } catch (err) {
+      throw formatError(err);
+    }
+    const { record, blobs } = stored;
+    if ((await sha256Hex(new TextEncoder().encode(record.modelJson))) !== record.modelJsonSha256) {
+      throw new KindedError(`The model.json of the remembered model “${record.name.slice(0, 40)}” no longer matches its checksum: the stored copy is damaged. Delete it and load the model from its files again.`, 'format');
+    }
+    const weights = record.files.map((f, i) => ({ name: f.name, data: blobs[i] }));
+    const info = await installCustom({ modelJson: record.modelJson, weights, labels: record.labels, name: record.name }, update, record.files.map((f) => f.sha256));
+    const { id: rid, name, savedAt, bytes, inputSize, classes, preprocessing } = record;
+    return { ...info, remembered: { id: rid, name, savedAt, bytes, inputSize, classes, preprocessing } };
+  },
+
+  deleteRememberedImageModel: ({ id }) => forgetModel(id),
 };
