@@ -9,6 +9,8 @@ import { dataDir, REPO_ROOT } from './lib/data-dir.ts';
 import { loadLayersModel } from './lib/model-files.ts';
 import { loadMnist } from './digits/mnist.ts';
 import { digitAccuracy } from './digits/evaluate.ts';
+import { PHOTO_MNIST, PHOTO_STROKES, photoCases, readPhotos } from './digits/photos.ts';
+import { normalizePicture } from '../src/models/digits/normalize-picture.ts';
 import { evaluateForecast } from './forecast/evaluate.ts';
 import { evaluateImages } from './images/evaluate.ts';
 import { evaluateText } from './text/eval.ts';
@@ -25,8 +27,13 @@ const evaluators: Record<string, (dir: string, data: string) => Promise<Measurem
     const model = await loadLayersModel(dir);
     const test = loadMnist(data, 't10k');
     const value = digitAccuracy(model, test);
+    // Generated phone-like photos (e2e/fixtures/digit-photos.ts), read through the page's picture steps.
+    const photos = readPhotos(model, photoCases(PHOTO_STROKES, PHOTO_MNIST, test), (image) => normalizePicture(image)?.input ?? null);
     model.dispose();
-    return [{ model: 'digits', metric: 'accuracy', value: Number(value.toFixed(4)), n: test.count }];
+    return [
+      { model: 'digits', metric: 'accuracy', value: Number(value.toFixed(4)), n: test.count },
+      { model: 'digits', metric: 'accuracy_photos', value: Number((photos.correct / photos.n).toFixed(4)), n: photos.n },
+    ];
   },
   images: (dir, data) => evaluateImages(dir, data),
   text: (dir, data) => evaluateText(dir, data),

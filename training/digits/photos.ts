@@ -9,6 +9,9 @@ import type { RgbaImage } from '../../src/models/digits/normalize.ts';
 import type { DigitSet } from './mnist.ts';
 
 export const PHOTO_SEED = 21;
+/** The eval set: 200 photos of the e2e stroke digits and 200 of MNIST test digits. */
+export const PHOTO_STROKES = 200;
+export const PHOTO_MNIST = 200;
 
 /** `strokes` stroke-digit photos, then the first `mnist` MNIST test digits as photos. */
 export function photoCases(strokes: number, mnist = 0, test?: DigitSet): PhotoCase[] {
