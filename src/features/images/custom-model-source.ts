@@ -55,7 +55,13 @@ export async function sourceFromFiles(files: readonly File[]): Promise<CustomMod
       texts.push([file, text]);
     }
   }
-  if (modelJson === null) throw new Error('No model.json among these files. Pick model.json together with its weight files.');
+  const foreign = (file: File) => `“${file.name.slice(0, 60)}” is not part of a TensorFlow.js model: pick model.json, the weight files it lists, and optionally a labels file (.txt or .json).`;
+  if (modelJson === null) {
+    // A photo picked here by mistake says so, before the missing model.json does.
+    const stray = files.find((f) => !isText(f) && !/\.bin$/i.test(f.name) && /\.\w+$/.test(f.name));
+    if (stray) throw new Error(foreign(stray));
+    throw new Error('No model.json among these files. Pick model.json together with its weight files.');
+  }
   // Weight files are the ones model.json names (tensorflowjs 0.8 wrote them without .bin), and any .bin.
   const named = shardNames(modelJson);
   const weights: ShardSource[] = [];
@@ -66,7 +72,7 @@ export async function sourceFromFiles(files: readonly File[]): Promise<CustomMod
       const text = texts.find(([f]) => f === file)?.[1];
       if (text !== undefined && !isModelJson(text)) labels = parseLabels(text);
     } else {
-      throw new Error(`“${file.name.slice(0, 60)}” is not part of this TensorFlow.js model: pick model.json, the weight files it lists, and optionally a labels file (.txt or .json).`);
+      throw new Error(foreign(file));
     }
   }
   return { modelJson, weights, labels, name: modelName };
