@@ -30,30 +30,34 @@ export async function benchByoVgg16(browser: Browser, base: string, record: (key
       const weights = await Promise.all(paths.map(async (p) => ({ name: p, data: await (await fetch(new URL(p, modelUrl))).blob() })));
       const image = { data: new Uint8ClampedArray(224 * 224 * 4).fill(128), width: 224, height: 224, channels: 4 };
       const preprocessing = { interpolation: 'nearest', mode: 'caffe' };
-      const perImage = async () => {
+      // No named functions in here: the bench's TypeScript loader would wrap them in a helper the page lacks.
+      const result = { loadFiles: 0, imagesFiles: [] as number[], remember: 0, loadDb: 0, imagesDb: [] as number[] };
+      let id = '';
+      for (const from of ['files', 'indexedDb']) {
+        const t0 = performance.now();
+        if (from === 'files') await client.call('loadCustomImageModel', { modelJson, weights, name: 'vgg16' });
+        else await client.call('loadRememberedImageModel', { id });
+        const loadMs = performance.now() - t0;
         const ms: number[] = [];
         for (let i = 0; i < 2 + 5; i++) {
-          const t0 = performance.now();
+          const t1 = performance.now();
           await client.call('classifyWithCustomModel', { image, preprocessing });
-          if (i >= 2) ms.push(performance.now() - t0);
+          if (i >= 2) ms.push(performance.now() - t1);
         }
-        return ms;
-      };
-      let t0 = performance.now();
-      await client.call('loadCustomImageModel', { modelJson, weights, name: 'vgg16' });
-      const loadFiles = performance.now() - t0;
-      const imagesFiles = await perImage();
-      t0 = performance.now();
-      const saved = await client.call('rememberCustomImageModel', { preprocessing });
-      const remember = performance.now() - t0;
-      await client.call('unloadCustomImageModel', {});
-      t0 = performance.now();
-      await client.call('loadRememberedImageModel', { id: saved.id });
-      const loadDb = performance.now() - t0;
-      const imagesDb = await perImage();
-      await client.call('unloadCustomImageModel', {});
-      await client.call('deleteRememberedImageModel', { id: saved.id });
-      return { loadFiles, imagesFiles, remember, loadDb, imagesDb };
+        if (from === 'files') {
+          result.loadFiles = loadMs;
+          result.imagesFiles = ms;
+          const t2 = performance.now();
+          id = (await client.call('rememberCustomImageModel', { preprocessing })).id;
+          result.remember = performance.now() - t2;
+        } else {
+          result.loadDb = loadMs;
+          result.imagesDb = ms;
+        }
+        await client.call('unloadCustomImageModel', {});
+      }
+      await client.call('deleteRememberedImageModel', { id });
+      return result;
     });
     record('images.byoVgg16.loadMs.files', times.loadFiles);
     record('images.byoVgg16.perImageMs.files', median(times.imagesFiles));
