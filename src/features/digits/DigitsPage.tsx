@@ -185,7 +185,7 @@ export function DigitsPage() {
               </span>
             </div>
           ) : (
-            !noDigit && <p className="hint">
+            <p className="hint">
               {ready ? 'Draw a digit in the box to see what the network reads.' : 'The model is loading… what you draw now is read as soon as it is ready.'}
             </p>
           )}
