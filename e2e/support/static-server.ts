@@ -114,7 +114,11 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
         port,
         faults,
         requests,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections(); // kept-alive connections too: a closed server is really gone
+          }),
       });
     });
   });
