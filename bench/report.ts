@@ -1,5 +1,5 @@
 /** bench/REPORT.md: the results as a readable table, with the machine, versions and date. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const DESCRIPTIONS: Array<[RegExp, string]> = [
   [/^shell\.gzipBytes$/, 'JS + CSS before any model loads (gzip -9, bytes)'],
@@ -10,6 +10,9 @@ const DESCRIPTIONS: Array<[RegExp, string]> = [
   [/^text\.speedup$/, 'stateful over seed method: the ratio of the two medians, from the same runs'],
   [/^text\.firstWordMs\.warm$/, 'open #/text with the model cached (network off), type a seed, Generate: until the first word shows (ms)'],
   [/^images\.vgg16Ms\.wasm$/, 'full VGG16 (224×224, random weights), one image on WASM, median (ms)'],
+  [/^images\.vgg16Ms\.webkit$/, 'the same VGG16 in WebKit (WebKitGTK MiniBrowser) as shipped: WASM on 1 thread, median (ms)'],
+  [/^images\.vgg16Ms\.webkitThreads$/, 'the same in WebKit with shared memory on (JSC_useSharedArrayBuffer, as Safari on an isolated page): threaded WASM (ms)'],
+  [/^images\.vgg16Ms\.firefox$/, 'the same VGG16 in Firefox ESR, headless, WASM with threads, median (ms)'],
   [/^images\.vgg16Gflops$/, "VGG16's 15.5 GFLOP (30.9 GFLOP as multiply + add) over that time (GFLOP/s)"],
   [/^forecast\.retrain300Ms\.wasm$/, '"retrain the old model": 300 epochs on ~190 weeks in the forecast worker (ms)'],
   [/^forecast\.retrain300Ms\.cpu$/, 'the same on the plain-JS CPU backend (ms)'],
@@ -26,15 +29,33 @@ const DESCRIPTIONS: Array<[RegExp, string]> = [
   [/\.leakedTensors$/, 'tensors left after 500 inferences (must be 0)'],
 ];
 
-export function writeReport(
-  file: string,
-  results: Record<string, number>,
-  context: { date: string; machine: string; versions: string; runs: number },
-): void {
-  const rows = Object.entries(results).map(([key, value]) => {
+function tableRows(results: Record<string, number>): string[] {
+  return Object.entries(results).map(([key, value]) => {
     const what = DESCRIPTIONS.find(([pattern]) => pattern.test(key))?.[1] ?? '';
     return `| \`${key}\` | ${value} | ${what} |`;
   });
+}
+
+const ENGINES_LINE = '- Other engines: ';
+const TABLE_HEAD = '| metric | value | what |';
+
+/**
+ * After `npm run bench -- --only engines`: the table from the merged results, and one line saying
+ * when and in which engines its `images.vgg16Ms.<engine>` rows were measured; the rest is kept.
+ */
+export function updateReportForEngines(file: string, results: Record<string, number>, engines: string): void {
+  const head = readFileSync(file, 'utf8').split('\n');
+  const kept = head.slice(0, head.indexOf(TABLE_HEAD)).filter((line) => !line.startsWith(ENGINES_LINE));
+  while (kept.at(-1) === '') kept.pop();
+  writeFileSync(file, [...kept, `${ENGINES_LINE}${engines}`, '', TABLE_HEAD, '| --- | --- | --- |', ...tableRows(results), ''].join('\n'));
+}
+
+export function writeReport(
+  file: string,
+  results: Record<string, number>,
+  context: { date: string; machine: string; versions: string; runs: number; engines?: string },
+): void {
+  const rows = tableRows(results);
   writeFileSync(
     file,
     [
@@ -45,8 +66,9 @@ export function writeReport(
       `- Machine: ${context.machine}`,
       `- Versions: ${context.versions}`,
       `- Steady state: ${context.runs} runs per backend after 5 warm-up runs; \`webgl\` is forced onto SwiftShader (no GPU here).`,
+      ...(context.engines ? [`${ENGINES_LINE}${context.engines}`] : []),
       '',
-      '| metric | value | what |',
+      TABLE_HEAD,
       '| --- | --- | --- |',
       ...rows,
       '',

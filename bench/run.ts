@@ -4,7 +4,9 @@
  * "metric": number) and bench/REPORT.md. Benchmarks measure speed; the tests assert behaviour.
  *
  * Options: --no-build (reuse dist/), --runs N (steady-state runs per backend, default 60),
- *          --only <task> (one page's keys; results.json is then not written).
+ *          --only <task> (one page's keys; results.json is then not written),
+ *          --only engines (VGG16 in WebKit and Firefox, bench/engines.ts: merged into results.json and REPORT.md).
+ * TABML_DIST serves another build folder (default dist).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,8 @@ import { waitUntilKeptForOffline } from '../e2e/support/app.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
 import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
 import { percentile, median } from './stats.ts';
-import { writeReport } from './report.ts';
+import { updateReportForEngines, writeReport } from './report.ts';
+import { benchEngines } from './engines.ts';
 import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
 import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, textProbe, type TaskProbe } from './probes.ts';
 // Bring-your-own VGG16 (issue 17), kept in its own file.
@@ -30,7 +33,8 @@ const { values: args } = parseArgs({
 });
 const RUNS = Math.max(50, Number(args.runs));
 const ROOT = path.resolve(import.meta.dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.join(ROOT, process.env.TABML_DIST ?? 'dist');
+const WEBDRIVER_PORT = Number(process.env.TABML_WEBDRIVER_PORT ?? 4176);
 const results: Record<string, number> = {};
 const record = (key: string, value: number) => {
   results[key] = Math.round(value * 100) / 100;
@@ -311,12 +315,30 @@ async function benchShell(browser: Browser, base: string) {
   await benchMatMul(browser, base);
 }
 
+/** The engines part alone: its keys replace theirs in results.json; REPORT.md gets the new table. */
+async function benchEnginesOnly() {
+  const server = await startStaticServer({ root: DIST });
+  let engines: string;
+  try {
+    engines = await benchEngines(server.url, WEBDRIVER_PORT, record);
+  } finally {
+    await server.close();
+  }
+  if (!engines) return;
+  const file = path.join(ROOT, 'bench/results.json');
+  const merged = { ...(JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>), ...results };
+  const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(file, JSON.stringify(sorted, null, 2) + '\n');
+  updateReportForEngines(path.join(ROOT, 'bench/REPORT.md'), sorted, engines);
+}
+
 async function main() {
   if (!args['no-build']) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   // The full VGG16 for images.vgg16Ms (264 MB of random float16 weights: built here, never committed).
   if (!existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
     execFileSync('npx', ['tsx', 'scripts/images/make-vgg16.ts', path.join(DIST, 'bench-vgg16')], { cwd: ROOT, stdio: 'inherit' });
   }
+  if (args.only === 'engines') return benchEnginesOnly();
   record('shell.gzipBytes', shellGzipBytes());
   const server = await startStaticServer({ root: DIST });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -338,6 +360,7 @@ async function main() {
       for (const backend of ['wasm', 'cpu'] as const) await benchForecastRetrain(browser, server.url, backend);
     }
     if (args.only) return;
+    const engines = await benchEngines(server.url, WEBDRIVER_PORT, record);
     const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
     writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(sorted, null, 2) + '\n');
     writeReport(path.join(ROOT, 'bench/REPORT.md'), sorted, {
@@ -345,6 +368,7 @@ async function main() {
       machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
       versions: `Chromium ${browser.version()}, TensorFlow.js ${tf.version.tfjs}, Node ${process.version}`,
       runs: RUNS,
+      engines,
     });
   } finally {
     await browser.close();

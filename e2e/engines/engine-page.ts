@@ -6,6 +6,8 @@ export type EngineName = 'webkit' | 'firefox';
 
 export interface EnginePage {
   readonly engine: EngineName;
+  /** The browser's name and version, as it reports them. */
+  readonly version: string;
   /** Loads `url` and waits for its load event. */
   goto(url: string): Promise<void>;
   reload(): Promise<void>;

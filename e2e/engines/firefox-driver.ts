@@ -14,6 +14,7 @@ class FirefoxPage implements EnginePage {
   constructor(
     private readonly browser: Browser,
     private readonly page: Page,
+    readonly version: string,
   ) {
     page.on('console', (message) => {
       if (message.type() === 'error') this.errors.push(message.text());
@@ -72,7 +73,8 @@ export async function launchFirefox(executablePath: string): Promise<FirefoxPage
     executablePath,
     headless: true,
     defaultViewport: { width: 1100, height: 800 },
+    protocolTimeout: 600_000, // the bench runs a VGG16 for minutes in one evaluate
   });
   const [page] = await browser.pages();
-  return new FirefoxPage(browser, page ?? (await browser.newPage()));
+  return new FirefoxPage(browser, page ?? (await browser.newPage()), await browser.version());
 }

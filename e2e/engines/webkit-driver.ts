@@ -41,6 +41,7 @@ class WebKitPage implements EnginePage {
   constructor(
     private readonly base: string,
     private readonly driver: ChildProcess,
+    readonly version: string,
   ) {}
 
   private async command<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
@@ -161,17 +162,18 @@ export async function launchWebKit(binaries: WebKitBinaries, options: WebKitOpti
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: binaries.miniBrowser, args: ['--automation'] } } } }),
-  }).then((r) => r.json() as Promise<{ value: { sessionId?: string; message?: string } }>);
+  }).then((r) => r.json() as Promise<{ value: { sessionId?: string; message?: string; capabilities?: { browserName: string; browserVersion: string } } }>);
   if (!session.value.sessionId) {
     process.kill(-driver.pid!, 'SIGTERM');
     throw new Error(`WebKit did not start: ${session.value.message}`);
   }
-  const page = new WebKitPage(`${url}/session/${session.value.sessionId}`, driver);
-  await fetch(`${url}/session/${session.value.sessionId}/window/rect`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ width: 1100, height: 800 }),
-  });
+  const { browserName, browserVersion } = session.value.capabilities ?? { browserName: 'MiniBrowser', browserVersion: '?' };
+  const page = new WebKitPage(`${url}/session/${session.value.sessionId}`, driver, `WebKitGTK ${browserName} ${browserVersion}`);
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}/session/${session.value.sessionId}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  await post('/window/rect', { width: 1100, height: 800 });
+  // Scripts wait for models (the suite polls with its own limits; the bench runs a VGG16 for minutes).
+  await post('/timeouts', { script: 600_000 });
   return page;
 }
 
