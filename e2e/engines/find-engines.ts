@@ -25,6 +25,18 @@ function executable(file: string): boolean {
   }
 }
 
+/** An override from the environment: undefined when unset, null when it names no executable. */
+function fromEnv(name: string): string | null | undefined {
+  const file = process.env[name];
+  if (!file) return undefined;
+  return executable(file) ? file : null;
+}
+
+/** The override if one is set (null if it is no executable), else what `search` finds. */
+function orSearch(override: string | null | undefined, search: () => string | null): string | null {
+  return override === undefined ? search() : override;
+}
+
 function onPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (dir && executable(path.join(dir, name))) return path.join(dir, name);
@@ -34,7 +46,7 @@ function onPath(name: string): string | null {
 
 /** MiniBrowser lives in the library folder, e.g. /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/. */
 function findMiniBrowser(): string | null {
-  if (process.env.MINIBROWSER_PATH) return executable(process.env.MINIBROWSER_PATH) ? process.env.MINIBROWSER_PATH : null;
+  if (process.env.MINIBROWSER_PATH) return fromEnv('MINIBROWSER_PATH') ?? null;
   const roots = ['/usr/lib', '/usr/libexec', '/usr/lib64'];
   for (const root of roots) {
     const dirs = [root, ...safeList(root).filter((d) => d.endsWith('-linux-gnu')).map((d) => path.join(root, d))];
@@ -57,7 +69,7 @@ function safeList(dir: string): string[] {
 }
 
 export function findWebKit(): Found<WebKitBinaries> {
-  const webDriver = process.env.WEBKIT_WEBDRIVER_PATH ?? onPath('WebKitWebDriver');
+  const webDriver = orSearch(fromEnv('WEBKIT_WEBDRIVER_PATH'), () => onPath('WebKitWebDriver'));
   if (!webDriver) return { ok: false, missing: 'WebKitWebDriver (Debian package webkit2gtk-driver)' };
   const miniBrowser = findMiniBrowser();
   if (!miniBrowser) return { ok: false, missing: 'MiniBrowser (Debian package webkit2gtk-driver brings it with libwebkit2gtk)' };
@@ -67,7 +79,7 @@ export function findWebKit(): Found<WebKitBinaries> {
 }
 
 export function findFirefox(): Found<string> {
-  const firefox = process.env.FIREFOX_PATH ?? onPath('firefox-esr') ?? onPath('firefox');
+  const firefox = orSearch(fromEnv('FIREFOX_PATH'), () => onPath('firefox-esr') ?? onPath('firefox'));
   if (!firefox) return { ok: false, missing: 'Firefox (Debian package firefox-esr)' };
   return { ok: true, binaries: firefox };
 }
