@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
-import { photoLikePng } from '../fixtures/images.ts';
+import { fixtureFile, photoLikePng, pilDecodedFixtures } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
 import { addDays, priceSeries } from '../fixtures/prices.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
@@ -115,6 +115,43 @@ export function smokeSuite(options: SmokeOptions): void {
         byTestId('image-probabilities'),
       );
       assert.ok(Math.abs(sum - 1) < 1e-3, `the first photo's probabilities sum to ${sum}`);
+      await expectCleanPage(page);
+    });
+
+    it("images: this engine's decoder equals PIL on PNG (opaque pixels) and is measured against it on JPEG", async () => {
+      // Still on #/images: the page's test handle decodes as a dropped photo is decoded.
+      const decode = (file: string, type: string) =>
+        page.evaluate(([bytes, t]) => (window as any).__tabmlImages.decode(bytes, t) as { width: number; height: number; data: number[] }, [Array.from(fixtureFile(file)), type] as const);
+      const { png, jpeg } = pilDecodedFixtures();
+      for (const f of png) {
+        const decoded = await decode(f.file, 'image/png');
+        assert.deepEqual([decoded.width, decoded.height], [f.width, f.height], f.file);
+        let mismatches = 0;
+        for (let p = 0; p < f.width * f.height; p++) {
+          if (decoded.data[p * 4 + 3] !== 255) continue; // translucent pixels: premultiplication may round
+          if ([0, 1, 2].some((c) => decoded.data[p * 4 + c] !== f.pixels[p * f.channels + c])) mismatches++;
+        }
+        assert.equal(mismatches, 0, `${f.file}: opaque pixels that differ from PIL`);
+      }
+      const jpegReport: string[] = [];
+      for (const f of jpeg) {
+        const decoded = await decode(f.file, 'image/jpeg');
+        assert.deepEqual([decoded.width, decoded.height], [f.width, f.height], f.file);
+        let max = 0;
+        let sum = 0;
+        for (let p = 0; p < f.width * f.height; p++) {
+          for (let c = 0; c < 3; c++) {
+            const d = Math.abs(decoded.data[p * 4 + c] - f.pixels[p * f.channels + c]);
+            max = Math.max(max, d);
+            sum += d;
+          }
+        }
+        const mean = sum / (f.width * f.height * 3);
+        jpegReport.push(`${f.file} max ${max}, mean ${mean.toFixed(3)}`);
+        // The loose bounds images-decode.spec.ts asks of Chromium: decoders may differ, not by much.
+        assert.ok(mean < 4 && max < 80, `${f.file}: JPEG decoded far from PIL (max ${max}, mean ${mean.toFixed(3)} levels)`);
+      }
+      console.log(`${options.engine} JPEG vs PIL (levels): ${jpegReport.join('; ')}`);
       await expectCleanPage(page);
     });
 
