@@ -36,8 +36,13 @@ export async function expectText(page: EnginePage, testId: string, accept: RegEx
 
 export async function expectModelReady(page: EnginePage): Promise<void> {
   // Pages load on demand: until one has rendered, "no progress bar" means nothing yet.
-  await waitFor('a page to render', () => countOf(page, 'main section.page'), (n) => n === 1);
-  await waitFor('the model to load', () => countOf(page, byTestId('model-progress')), (n) => n === 0);
+  // Generous limits: a busy 2-core machine compiling tfjs's WASM in a second engine is slow, not broken.
+  await waitFor('a page to render', () => countOf(page, 'main section.page'), (n) => n === 1, 180_000);
+  await waitFor('the model to load', () => countOf(page, byTestId('model-progress')), (n) => n === 0, 180_000).catch(async (error: Error) => {
+    // Say what the page showed instead: the progress bar's words, the badge.
+    const shown = await page.evaluate(() => (document.querySelector('main') as HTMLElement | null)?.innerText.slice(0, 400) ?? '', null).catch(() => '');
+    throw new Error(`${error.message}\nThe page showed: ${shown}\nBackend: ${await textOf(page, 'backend-badge')}`);
+  });
   await expectNoErrorOnPage(page);
 }
 

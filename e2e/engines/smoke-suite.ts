@@ -201,7 +201,7 @@ export function smokeSuite(options: SmokeOptions): void {
       await expectModelReady(page);
       await drawDigit(page, 1);
       await expectText(page, 'digit-prediction', '1');
-      await expectNoErrorOnPage(page);
+      await expectCleanPage(page);
     });
   });
 }
