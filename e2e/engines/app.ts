@@ -7,7 +7,7 @@ import { keptForOfflineInPage } from '../support/app.ts';
 import type { EnginePage } from './engine-page.ts';
 
 /** Polls `read` until `accept` holds; the error names what was awaited and the last value seen. */
-export async function waitFor<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
@@ -41,7 +41,18 @@ export async function expectModelReady(page: EnginePage): Promise<void> {
   await waitFor('the model to load', () => countOf(page, byTestId('model-progress')), (n) => n === 0, 180_000).catch(async (error: Error) => {
     // Say what the page showed instead: the progress bar's words, the badge.
     const shown = await page.evaluate(() => (document.querySelector('main') as HTMLElement | null)?.innerText.slice(0, 400) ?? '', null).catch(() => '');
-    throw new Error(`${error.message}\nThe page showed: ${shown}\nBackend: ${await textOf(page, 'backend-badge')}`);
+    // And whether the service worker controls the page and answers for the model from the page.
+    const probe = await page
+      .evaluate(async () => {
+        const sw = navigator.serviceWorker.controller?.state ?? 'none';
+        const meta = await Promise.race([
+          fetch('models/digits/meta.json').then((r) => `HTTP ${r.status}`, (e) => `failed: ${e}`),
+          new Promise<string>((r) => setTimeout(() => r('no answer in 5 s'), 5000)),
+        ]);
+        return `service worker: ${sw}; models/digits/meta.json from the page: ${meta}`;
+      }, null)
+      .catch((e) => String(e));
+    throw new Error(`${error.message}\nThe page showed: ${shown}\nBackend: ${await textOf(page, 'backend-badge')}\n${probe}`);
   });
   await expectNoErrorOnPage(page);
 }
