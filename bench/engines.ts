@@ -5,11 +5,12 @@
  * JavaScriptCore's shared memory turned on (JSC_useSharedArrayBuffer), which is what Safari does for
  * a cross-origin-isolated page: the difference threads make in WebKit.
  */
+
+import { waitFor } from '../e2e/engines/app.ts';
+import type { EnginePage } from '../e2e/engines/engine-page.ts';
 import { findFirefox, findWebKit } from '../e2e/engines/find-engines.ts';
 import { launchFirefox } from '../e2e/engines/firefox-driver.ts';
 import { launchWebKit } from '../e2e/engines/webkit-driver.ts';
-import type { EnginePage } from '../e2e/engines/engine-page.ts';
-import { waitFor } from '../e2e/engines/app.ts';
 import { median } from './stats.ts';
 
 export const ENGINE_KEYS = ['images.vgg16Ms.webkit', 'images.vgg16Ms.webkitThreads', 'images.vgg16Ms.firefox'] as const;
@@ -22,7 +23,11 @@ async function vgg16Times(page: EnginePage, base: string): Promise<{ times: numb
   await page.goto(`${base}?backend=wasm#/about`);
   const badge = await waitFor(
     'the WASM backend',
-    () => page.evaluate(() => ((window as any).__tabml ? (document.querySelector('[data-testid="backend-badge"]')?.textContent ?? '') : ''), null),
+    () =>
+      page.evaluate(
+        () => ((window as any).__tabml ? (document.querySelector('[data-testid="backend-badge"]')?.textContent ?? '') : ''),
+        null,
+      ),
     (text) => /wasm/.test(text),
   );
   const times = await page.evaluate(
@@ -46,7 +51,12 @@ async function vgg16Times(page: EnginePage, base: string): Promise<{ times: numb
 }
 
 /** Measures in one engine; returns what ran, for the report: "<version> (<badge>)". */
-async function measure(key: string, launch: () => Promise<EnginePage>, base: string, record: (key: string, value: number) => void): Promise<string> {
+async function measure(
+  key: string,
+  launch: () => Promise<EnginePage>,
+  base: string,
+  record: (key: string, value: number) => void,
+): Promise<string> {
   const page = await launch();
   try {
     const { times, badge } = await vgg16Times(page, base);
@@ -67,7 +77,9 @@ export async function benchEngines(base: string, webDriverPort: number, record: 
   const webkit = findWebKit();
   if (webkit.ok) {
     ran.push(await measure('images.vgg16Ms.webkit', () => launchWebKit(webkit.binaries, { port: webDriverPort }), base, record));
-    ran.push(`with JSC_useSharedArrayBuffer=1 ${await measure('images.vgg16Ms.webkitThreads', () => launchWebKit(webkit.binaries, { port: webDriverPort, sharedMemory: true }), base, record)}`);
+    ran.push(
+      `with JSC_useSharedArrayBuffer=1 ${await measure('images.vgg16Ms.webkitThreads', () => launchWebKit(webkit.binaries, { port: webDriverPort, sharedMemory: true }), base, record)}`,
+    );
   } else {
     console.warn(`bench: WebKit not measured: ${webkit.missing} is not installed.`);
   }

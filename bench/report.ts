@@ -11,7 +11,10 @@ const DESCRIPTIONS: Array<[RegExp, string]> = [
   [/^text\.firstWordMs\.warm$/, 'open #/text with the model cached (network off), type a seed, Generate: until the first word shows (ms)'],
   [/^images\.vgg16Ms\.wasm$/, 'full VGG16 (224×224, random weights), one image on WASM, median (ms)'],
   [/^images\.vgg16Ms\.webkit$/, 'the same VGG16 in WebKit (WebKitGTK MiniBrowser) as shipped: WASM on 1 thread, median (ms)'],
-  [/^images\.vgg16Ms\.webkitThreads$/, 'the same in WebKit with shared memory on (JSC_useSharedArrayBuffer, as Safari on an isolated page): threaded WASM (ms)'],
+  [
+    /^images\.vgg16Ms\.webkitThreads$/,
+    'the same in WebKit with shared memory on (JSC_useSharedArrayBuffer, as Safari on an isolated page): threaded WASM (ms)',
+  ],
   [/^images\.vgg16Ms\.firefox$/, 'the same VGG16 in Firefox ESR, headless, WASM with threads, median (ms)'],
   [/^images\.vgg16Gflops$/, "VGG16's 15.5 GFLOP (30.9 GFLOP as multiply + add) over that time (GFLOP/s)"],
   [/^forecast\.retrain300Ms\.wasm$/, '"retrain the old model": 300 epochs on ~190 weeks in the forecast worker (ms)'],

@@ -2,7 +2,7 @@
  * The Playwright specs' helpers (e2e/support/app.ts, images.ts, forecast.ts) under the same names,
  * for any EnginePage. Waiting is polling: nothing here asserts how long anything takes.
  */
-import { densify, DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
+import { DIGIT_STROKES, densify } from '../fixtures/digit-strokes.ts';
 import { keptForOfflineInPage } from '../support/app.ts';
 import type { EnginePage } from './engine-page.ts';
 
@@ -37,16 +37,31 @@ export async function expectText(page: EnginePage, testId: string, accept: RegEx
 export async function expectModelReady(page: EnginePage): Promise<void> {
   // Pages load on demand: until one has rendered, "no progress bar" means nothing yet.
   // Generous limits: a busy 2-core machine compiling tfjs's WASM in a second engine is slow, not broken.
-  await waitFor('a page to render', () => countOf(page, 'main section.page'), (n) => n === 1, 180_000);
-  await waitFor('the model to load', () => countOf(page, byTestId('model-progress')), (n) => n === 0, 180_000).catch(async (error: Error) => {
+  await waitFor(
+    'a page to render',
+    () => countOf(page, 'main section.page'),
+    (n) => n === 1,
+    180_000,
+  );
+  await waitFor(
+    'the model to load',
+    () => countOf(page, byTestId('model-progress')),
+    (n) => n === 0,
+    180_000,
+  ).catch(async (error: Error) => {
     // Say what the page showed instead: the progress bar's words, the badge.
-    const shown = await page.evaluate(() => (document.querySelector('main') as HTMLElement | null)?.innerText.slice(0, 400) ?? '', null).catch(() => '');
+    const shown = await page
+      .evaluate(() => (document.querySelector('main') as HTMLElement | null)?.innerText.slice(0, 400) ?? '', null)
+      .catch(() => '');
     // And whether the service worker controls the page and answers for the model from the page.
     const probe = await page
       .evaluate(async () => {
         const sw = navigator.serviceWorker.controller?.state ?? 'none';
         const meta = await Promise.race([
-          fetch('models/digits/meta.json').then((r) => `HTTP ${r.status}`, (e) => `failed: ${e}`),
+          fetch('models/digits/meta.json').then(
+            (r) => `HTTP ${r.status}`,
+            (e) => `failed: ${e}`,
+          ),
           new Promise<string>((r) => setTimeout(() => r('no answer in 5 s'), 5000)),
         ]);
         return `service worker: ${sw}; models/digits/meta.json from the page: ${meta}`;
@@ -86,7 +101,8 @@ export async function drawDigit(page: EnginePage, digit: number): Promise<void> 
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   }, byTestId('digit-canvas'));
   // Leave a margin, as people do: strokes cover the middle 80% of the canvas.
-  const at = ([u, v]: readonly [number, number]) => [Math.round(box.x + box.width * (0.1 + 0.8 * u)), Math.round(box.y + box.height * (0.1 + 0.8 * v))] as const;
+  const at = ([u, v]: readonly [number, number]) =>
+    [Math.round(box.x + box.width * (0.1 + 0.8 * u)), Math.round(box.y + box.height * (0.1 + 0.8 * v))] as const;
   for (const stroke of DIGIT_STROKES[digit]) await page.drag(densify(stroke, 0.03).map(at));
 }
 
@@ -104,7 +120,8 @@ export async function dropFiles(page: EnginePage, selector: string, files: Dropp
       const dt = new DataTransfer();
       for (const f of fs) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
       const element = document.querySelector(target)!;
-      for (const type of ['dragenter', 'dragover', 'drop']) element.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        element.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     },
     { target: selector, files: sent },
   );
@@ -118,17 +135,18 @@ export interface ShownForecast {
 /** The forecast table once it has 7 rows (the first after `after`, when given). */
 export async function shownForecast(page: EnginePage, firstDate?: string): Promise<ShownForecast> {
   const read = () =>
-    page.evaluate(
-      (s) => {
-        const rows = [...document.querySelectorAll(`${s} tr[data-date]`)];
-        return {
-          dates: rows.map((tr) => tr.getAttribute('data-date') ?? ''),
-          predictions: rows.map((tr) => Number(tr.querySelector('[data-prediction]')?.getAttribute('data-prediction'))),
-        };
-      },
-      byTestId('forecast-table'),
-    );
-  return waitFor(`7 forecast rows${firstDate ? ` from ${firstDate}` : ''}`, read, (f) => f.dates.length === 7 && (!firstDate || f.dates[0] === firstDate));
+    page.evaluate((s) => {
+      const rows = [...document.querySelectorAll(`${s} tr[data-date]`)];
+      return {
+        dates: rows.map((tr) => tr.getAttribute('data-date') ?? ''),
+        predictions: rows.map((tr) => Number(tr.querySelector('[data-prediction]')?.getAttribute('data-prediction'))),
+      };
+    }, byTestId('forecast-table'));
+  return waitFor(
+    `7 forecast rows${firstDate ? ` from ${firstDate}` : ''}`,
+    read,
+    (f) => f.dates.length === 7 && (!firstDate || f.dates[0] === firstDate),
+  );
 }
 
 /** Waits until the page could go offline: the service worker controls it and holds the model. */

@@ -49,9 +49,17 @@ function findMiniBrowser(): string | null {
   if (process.env.MINIBROWSER_PATH) return fromEnv('MINIBROWSER_PATH') ?? null;
   const roots = ['/usr/lib', '/usr/libexec', '/usr/lib64'];
   for (const root of roots) {
-    const dirs = [root, ...safeList(root).filter((d) => d.endsWith('-linux-gnu')).map((d) => path.join(root, d))];
+    const dirs = [
+      root,
+      ...safeList(root)
+        .filter((d) => d.endsWith('-linux-gnu'))
+        .map((d) => path.join(root, d)),
+    ];
     for (const dir of dirs) {
-      for (const entry of safeList(dir).filter((d) => /^webkit2?gtk-/.test(d)).sort().reverse()) {
+      for (const entry of safeList(dir)
+        .filter((d) => /^webkit2?gtk-/.test(d))
+        .sort()
+        .reverse()) {
         const candidate = path.join(dir, entry, 'MiniBrowser');
         if (executable(candidate)) return candidate;
       }

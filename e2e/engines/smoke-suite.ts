@@ -12,7 +12,7 @@ import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { fixtureFile, photoLikePng, pilDecodedFixtures } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
 import { addDays, priceSeries } from '../fixtures/prices.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { type StaticServer, startStaticServer } from '../support/static-server.ts';
 import {
   backendBadge,
   byTestId,
@@ -91,7 +91,11 @@ export function smokeSuite(options: SmokeOptions): void {
       await page.setFile(byTestId('digit-upload'), fixtures.three);
       await expectText(page, 'digit-prediction', '3');
       await page.click(byTestId('digit-clear'));
-      await waitFor('the prediction to clear', () => countOf(page, byTestId('digit-prediction')), (n) => n === 0);
+      await waitFor(
+        'the prediction to clear',
+        () => countOf(page, byTestId('digit-prediction')),
+        (n) => n === 0,
+      );
       await drawDigit(page, 7);
       await expectText(page, 'digit-prediction', '7');
       const json = JSON.parse((await textOf(page, 'digit-json'))!) as { digit: number; probabilities: number[] };
@@ -105,13 +109,28 @@ export function smokeSuite(options: SmokeOptions): void {
       await expectModelReady(page);
       badges.push(await backendBadge(page));
       await page.setFile(byTestId('image-input'), fixtures.mug);
-      await waitFor('one labelled photo', () => countOf(page, byTestId('image-prediction')), (n) => n === 1);
+      await waitFor(
+        'one labelled photo',
+        () => countOf(page, byTestId('image-prediction')),
+        (n) => n === 1,
+      );
       await dropFiles(page, byTestId('image-drop'), [{ name: 'cup.png', mimeType: 'image/png', bytes: photoLikePng(300, 200, 2, 'cool') }]);
-      await waitFor('two labelled photos', () => countOf(page, byTestId('image-prediction')), (n) => n === 2);
-      const labels = await page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent?.trim()), byTestId('image-prediction'));
+      await waitFor(
+        'two labelled photos',
+        () => countOf(page, byTestId('image-prediction')),
+        (n) => n === 2,
+      );
+      const labels = await page.evaluate(
+        (s) => [...document.querySelectorAll(s)].map((e) => e.textContent?.trim()),
+        byTestId('image-prediction'),
+      );
       for (const label of labels) assert.ok(LABELS.includes(label ?? ''), `unexpected label ${label}`);
       const sum = await page.evaluate(
-        (s) => [...document.querySelector(s)!.querySelectorAll('li[data-probability]')].reduce((a, li) => a + Number(li.getAttribute('data-probability')), 0),
+        (s) =>
+          [...document.querySelector(s)!.querySelectorAll('li[data-probability]')].reduce(
+            (a, li) => a + Number(li.getAttribute('data-probability')),
+            0,
+          ),
         byTestId('image-probabilities'),
       );
       assert.ok(Math.abs(sum - 1) < 1e-3, `the first photo's probabilities sum to ${sum}`);
@@ -121,7 +140,10 @@ export function smokeSuite(options: SmokeOptions): void {
     it("images: this engine's decoder equals PIL on PNG (opaque pixels) and is measured against it on JPEG", async () => {
       // Still on #/images: the page's test handle decodes as a dropped photo is decoded.
       const decode = (file: string, type: string) =>
-        page.evaluate(([bytes, t]) => (window as any).__tabmlImages.decode(bytes, t) as { width: number; height: number; data: number[] }, [Array.from(fixtureFile(file)), type] as const);
+        page.evaluate(([bytes, t]) => (window as any).__tabmlImages.decode(bytes, t) as { width: number; height: number; data: number[] }, [
+          Array.from(fixtureFile(file)),
+          type,
+        ] as const);
       const { png, jpeg } = pilDecodedFixtures();
       for (const f of png) {
         const decoded = await decode(f.file, 'image/png');
@@ -165,9 +187,17 @@ export function smokeSuite(options: SmokeOptions): void {
       const words = () => page.evaluate((s) => document.querySelector(s)?.getAttribute('data-words') ?? null, byTestId('text-output'));
       await waitFor('12 generated words', words, (w) => w === '12');
       assert.notEqual(await textOf(page, 'text-output'), '', 'the generated words are shown');
-      await waitFor('Generate to be ready again', () => page.evaluate((s) => !(document.querySelector(s) as HTMLButtonElement).disabled, byTestId('text-generate')), Boolean);
+      await waitFor(
+        'Generate to be ready again',
+        () => page.evaluate((s) => !(document.querySelector(s) as HTMLButtonElement).disabled, byTestId('text-generate')),
+        Boolean,
+      );
       await page.click(byTestId('text-random'));
-      await waitFor('the held-out abstract it started from', () => textOf(page, 'text-actual'), (t) => (t ?? '').length > 0);
+      await waitFor(
+        'the held-out abstract it started from',
+        () => textOf(page, 'text-actual'),
+        (t) => (t ?? '').length > 0,
+      );
       await waitFor('12 words after Random', words, (w) => w === '12');
       await expectCleanPage(page);
     });

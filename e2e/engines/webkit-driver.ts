@@ -3,10 +3,10 @@
  * Debian's WebKitWebDriver. It speaks no WebDriver BiDi (a `webSocketUrl` session is refused), so a
  * few HTTP commands do: they are all this suite needs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import type { EnginePage } from './engine-page.ts';
-import { pageExpression, parsePageResult } from './page-script.ts';
 import type { WebKitBinaries } from './find-engines.ts';
+import { pageExpression, parsePageResult } from './page-script.ts';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
@@ -135,7 +135,10 @@ class WebKitPage implements EnginePage {
 async function waitForDriver(url: string, driver: ChildProcess): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited with code ${driver.exitCode}`);
-    const ready = await fetch(`${url}/status`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/status`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -161,8 +164,15 @@ export async function launchWebKit(binaries: WebKitBinaries, options: WebKitOpti
   const session = await fetch(`${url}/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: binaries.miniBrowser, args: ['--automation'] } } } }),
-  }).then((r) => r.json() as Promise<{ value: { sessionId?: string; message?: string; capabilities?: { browserName: string; browserVersion: string } } }>);
+    body: JSON.stringify({
+      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: binaries.miniBrowser, args: ['--automation'] } } },
+    }),
+  }).then(
+    (r) =>
+      r.json() as Promise<{
+        value: { sessionId?: string; message?: string; capabilities?: { browserName: string; browserVersion: string } };
+      }>,
+  );
   if (!session.value.sessionId) {
     process.kill(-driver.pid!, 'SIGTERM');
     throw new Error(`WebKit did not start: ${session.value.message}`);
@@ -170,7 +180,11 @@ export async function launchWebKit(binaries: WebKitBinaries, options: WebKitOpti
   const { browserName, browserVersion } = session.value.capabilities ?? { browserName: 'MiniBrowser', browserVersion: '?' };
   const page = new WebKitPage(`${url}/session/${session.value.sessionId}`, driver, `WebKitGTK ${browserName} ${browserVersion}`);
   const post = (path: string, body: unknown) =>
-    fetch(`${url}/session/${session.value.sessionId}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${url}/session/${session.value.sessionId}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   await post('/window/rect', { width: 1100, height: 800 });
   // Scripts wait for models (the suite polls with its own limits; the bench runs a VGG16 for minutes).
   await post('/timeouts', { script: 600_000 });
