@@ -7,13 +7,14 @@ import type { RuntimeCalls } from './tasks/runtime.ts';
 import type { DigitsCalls } from './tasks/digits.ts';
 import type { TextCalls } from './tasks/text.ts';
 import type { ImagesCalls } from './tasks/images.ts';
+import type { ParityCalls } from './tasks/parity.ts';
 
 export type Task = 'digits' | 'images' | 'text' | 'forecast';
 
 /** The kind of a request's error when the model it needs could not be downloaded (see ModelStatus). */
 export const MODEL_UNAVAILABLE = 'model-unavailable';
 
-export type InferenceCalls = RuntimeCalls & DigitsCalls & TextCalls & ImagesCalls;
+export type InferenceCalls = RuntimeCalls & DigitsCalls & TextCalls & ImagesCalls & ParityCalls;
 
 export type InferenceEvents = {
   progress: { task: Task; loadedBytes: number; totalBytes: number };

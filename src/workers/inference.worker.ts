@@ -9,11 +9,12 @@ import { runtimeHandlers } from './tasks/runtime.ts';
 import { digitsHandlers } from './tasks/digits.ts';
 import { textHandlers } from './tasks/text.ts';
 import { imagesHandlers } from './tasks/images.ts';
+import { parityHandlers } from './tasks/parity.ts';
 
 const { init, ...runtimeCalls } = runtimeHandlers;
 const emit = serveRpc<InferenceCalls, InferenceEvents>(self as unknown as Parameters<typeof serveRpc>[0], {
   init,
   // Held until `init` has started the backend: the page sends what a person does at once.
-  ...afterBackendStarts({ ...runtimeCalls, ...digitsHandlers, ...textHandlers, ...imagesHandlers }),
+  ...afterBackendStarts({ ...runtimeCalls, ...digitsHandlers, ...textHandlers, ...imagesHandlers, ...parityHandlers }),
 });
 connectEvents({ progress: (p) => emit('progress', p), backend: (r) => emit('backend', r) });
