@@ -1,0 +1,61 @@
+/**
+ * The same answer on every backend: every model runs in the real app's workers on each backend
+ * configuration (one page load each) and is compared with the golden answers computed in Node on
+ * tfjs's CPU backend (npm run golden). Float32 configurations must agree; on the half-float one
+ * (a phone GPU's path), the answers must hold, or the precision guard must have moved the models
+ * to WASM and the badge must say so. Few inputs, to keep CI's time small; the bench runs them all.
+ */
+import { expect, test } from '@playwright/test';
+import { compareAll } from '../scripts/parity/compare.ts';
+import { CONFIGURATIONS, requested } from '../scripts/parity/configurations.ts';
+import { readGolden } from '../scripts/parity/golden-format.ts';
+import { PROMPTS } from '../scripts/parity/inputs.ts';
+import { measureInPage, type Selection } from '../scripts/parity/measure-in-page.ts';
+
+const golden = readGolden();
+// A digit of each kind of shape, a photo of each palette (one near the decision boundary: photo 0), one prompt.
+const FEW: Selection = { digits: [0, 4, 7], photos: [0, 5], byoPhotos: [6], prompts: [PROMPTS[0]] };
+
+test.describe('backend parity matrix', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  for (const config of CONFIGURATIONS) {
+    test(`${config.name}: every model answers as the golden answers say`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.goto(`${config.query}#/forecast`);
+      const run = await measureInPage(page, FEW);
+      const cells = compareAll(golden, run.measured);
+      // The numbers, for the CI log (the bench records them for every input).
+      console.log(`parity ${config.name} on ${run.backends.inference}/${run.backends.forecast}: ${JSON.stringify(cells)}`);
+      expect(run.tensors.after, 'tensors left behind by a second round of every call').toBe(run.tensors.before);
+      expect(run.trainingError, 'forecast training on this configuration').toBeNull();
+      expect(run.measured.forecast.retrain.losses.every(Number.isFinite), 'forecast training losses are numbers').toBe(true);
+
+      const guarded = !config.float32 && run.backends.inference === 'wasm';
+      if (config.float32) {
+        // It really ran where it was asked to (a Chromium that refused SwiftShader would fall back to WASM).
+        expect(run.backends).toEqual({ inference: requested(config), forecast: requested(config) });
+      } else if (guarded) {
+        // The guard moved both workers to WASM, and the badge says why.
+        expect(run.backends.forecast).toBe('wasm');
+        await page.getByTestId('backend-badge').click();
+        await expect(page.getByTestId('backend-why')).toContainText('this GPU computes in half precision');
+      }
+
+      if (config.float32 || guarded) {
+        expect(cells.digits.top1Agreement).toBe(1);
+        expect(cells.digits.maxAbsDiff).toBeLessThanOrEqual(1e-3);
+        expect(cells.images.top1Agreement).toBe(1);
+        expect(cells.images.maxAbsDiff).toBeLessThanOrEqual(1e-3);
+        expect(run.measured.text[0].words).toEqual(golden.text[0].words);
+        expect(cells.text.maxAbsDiff).toBeLessThanOrEqual(1e-3);
+        expect(cells.forecast.prediction).toBeLessThanOrEqual(1e-3);
+        expect(cells.forecast.losses).toBeLessThanOrEqual(1e-2);
+      } else {
+        // Half floats on WebGL: no wrong answer, silently or not.
+        expect(cells.digits.top1Agreement).toBe(1);
+        expect(cells.images.top1Agreement).toBe(1);
+      }
+    });
+  }
+});
