@@ -88,7 +88,7 @@ export function compareForecast(golden: Golden, measured: Measured['forecast']):
   };
 }
 
-export function compareAll(golden: Golden, measured: Measured): Record<Task, Cell> {
+export function compareAll(golden: Golden, measured: Measured): { digits: Cell; images: Cell; text: ReturnType<typeof compareText>; forecast: ReturnType<typeof compareForecast> } {
   return {
     digits: compareDigits(golden, measured.digits),
     images: compareImages(golden, measured.images),
