@@ -4,7 +4,8 @@
  * "metric": number) and bench/REPORT.md. Benchmarks measure speed; the tests assert behaviour.
  *
  * Options: --no-build (reuse dist/), --runs N (steady-state runs per backend, default 60),
- *          --only <task> (one page's keys; results.json is then not written).
+ *          --only <task> (one page's keys; results.json is then not written),
+ *          --only parity (the backend parity matrix alone, merged into results.json and REPORT.md).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
 import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, textProbe, type TaskProbe } from './probes.ts';
 // Bring-your-own VGG16 (issue 17), kept in its own file.
 import { benchByoVgg16 } from './byo-vgg16.ts';
+// The backend parity matrix (issue 18), kept in its own file.
+import { benchParity, mergeParityResults, writeParitySection } from './parity.ts';
 
 const { values: args } = parseArgs({
   options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '60' }, only: { type: 'string' } },
@@ -314,13 +317,20 @@ async function benchShell(browser: Browser, base: string) {
 async function main() {
   if (!args['no-build']) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   // The full VGG16 for images.vgg16Ms (264 MB of random float16 weights: built here, never committed).
-  if (!existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
+  if (args.only !== 'parity' && !existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
     execFileSync('npx', ['tsx', 'scripts/images/make-vgg16.ts', path.join(DIST, 'bench-vgg16')], { cwd: ROOT, stdio: 'inherit' });
   }
   record('shell.gzipBytes', shellGzipBytes());
   const server = await startStaticServer({ root: DIST });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
+    if (args.only === 'parity') {
+      // Alone: its keys merged into results.json, its table into REPORT.md; the other numbers stay as they were.
+      const parity = await benchParity(browser, server.url);
+      mergeParityResults(path.join(ROOT, 'bench/results.json'), parity.values);
+      writeParitySection(path.join(ROOT, 'bench/REPORT.md'), parity, new Date().toISOString().slice(0, 10));
+      return;
+    }
     const tasks = args.only ? [args.only] : BENCHMARKED_TASKS;
     if (!args.only) await benchShell(browser, server.url);
     for (const probe of PROBES.filter((p) => tasks.includes(p.task))) await benchTask(browser, server.url, probe);
@@ -338,14 +348,17 @@ async function main() {
       for (const backend of ['wasm', 'cpu'] as const) await benchForecastRetrain(browser, server.url, backend);
     }
     if (args.only) return;
-    const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
+    const parity = await benchParity(browser, server.url);
+    const sorted = Object.fromEntries(Object.entries({ ...results, ...parity.values }).sort(([a], [b]) => a.localeCompare(b)));
     writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(sorted, null, 2) + '\n');
-    writeReport(path.join(ROOT, 'bench/REPORT.md'), sorted, {
+    // The parity keys get their own table (writeParitySection), not a row each in the main one.
+    writeReport(path.join(ROOT, 'bench/REPORT.md'), Object.fromEntries(Object.entries(sorted).filter(([key]) => !key.startsWith('parity.'))), {
       date: new Date().toISOString().slice(0, 10),
       machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
       versions: `Chromium ${browser.version()}, TensorFlow.js ${tf.version.tfjs}, Node ${process.version}`,
       runs: RUNS,
     });
+    writeParitySection(path.join(ROOT, 'bench/REPORT.md'), parity, new Date().toISOString().slice(0, 10));
   } finally {
     await browser.close();
     await server.close();
