@@ -14,6 +14,7 @@ import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
 import { checkPrecision, precisionProblem } from './precision-check.ts';
 import { describeFlags, type TfjsFlags } from './tfjs-flags.ts';
 import { isSoftwareRenderer, webglRenderer } from './webgl-probe.ts';
+import { startWebGPU, webgpuAdapterNote } from './webgpu-start.ts';
 
 // tfjs defaults to half the cores; inference here is the work the visitor is waiting for, so use
 // them all (the threaded binary only loads when the page is cross-origin isolated).
@@ -55,6 +56,7 @@ async function checkWebGLPrecision(): Promise<void> {
 
 const starter: BackendStarter = {
   async start(name: BackendName, forced: boolean) {
+    if (name === 'webgpu') return startWebGPU(); // opt-in only: backend-choice.ts never tries it by itself
     if (name === 'webgl') {
       const renderer = webglRenderer();
       if (renderer === null) throw new Error('WebGL is not available in this browser');
@@ -91,6 +93,7 @@ export async function startBackend(forced: BackendName | null, flags: TfjsFlags 
   }
   let report = await chooseBackend(forced, starter);
   if (report.backend === 'webgl' && webglNote) report = { ...report, reason: `${report.reason} ${webglNote}` };
+  if (report.backend === 'webgpu') report = { ...report, reason: `${report.reason} Adapter: ${webgpuAdapterNote()}.` };
   if (Object.keys(applied).length === 0) return report;
   return { ...report, flags: applied, reason: `${report.reason} TensorFlow.js flags from the URL: ${describeFlags(applied)}.` };
 }
