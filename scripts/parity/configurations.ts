@@ -8,6 +8,8 @@ export interface Configuration {
   query: string;
   /** Computes in float32 throughout: its answers must match the golden ones. */
   float32: boolean;
+  /** Chromium flags it needs beyond e2e/support/chromium.ts's (WebGPU is behind one in headless Linux). */
+  launchArgs?: string[];
 }
 
 export const CONFIGURATIONS: Configuration[] = [
@@ -16,6 +18,8 @@ export const CONFIGURATIONS: Configuration[] = [
   { name: 'webgl', query: '?backend=webgl', float32: true },
   { name: 'webgl-f16', query: '?backend=webgl&tfjsflags=WEBGL_FORCE_F16_TEXTURES:true,WEBGL_RENDER_FLOAT32_ENABLED:false', float32: false },
   { name: 'webgl-unpacked', query: '?backend=webgl&tfjsflags=WEBGL_PACK:false', float32: true },
+  // Without the flag, headless Chromium here has navigator.gpu but no adapter; with it, SwiftShader's.
+  { name: 'webgpu', query: '?backend=webgpu', float32: true, launchArgs: ['--enable-unsafe-webgpu'] },
 ];
 
 /** The backend a configuration asks for (the workers may end up elsewhere: the precision guard). */

@@ -56,7 +56,7 @@ export async function measureInPage(page: Page, selection: Selection): Promise<R
     const bytes = (b64: string) => Uint8ClampedArray.from(atob(b64), (c) => c.charCodeAt(0));
     const image = (p: { data: string; width: number; height: number; channels: number }) => ({ ...p, data: bytes(p.data) });
     for (const task of ['digits', 'images', 'text']) await client.call('load', { task });
-    await client.call('loadCustomImageModelFromUrl', { url: new URL('models/images/model.json', location.href).href });
+    if (input.byoPhotos.length) await client.call('loadCustomImageModelFromUrl', { url: new URL('models/images/model.json', location.href).href });
     const round = async () => {
       const digits = [];
       for (const d of input.digits) {
@@ -75,7 +75,7 @@ export async function measureInPage(page: Page, selection: Selection): Promise<R
     const before = (await client.call('memory', {})).numTensors as number;
     await round(); // the same again: nothing may be left behind
     const after = (await client.call('memory', {})).numTensors as number;
-    await client.call('unloadCustomImageModel', {});
+    if (input.byoPhotos.length) await client.call('unloadCustomImageModel', {});
     const backend = (await client.call('memory', {})).backend as string;
     return { ...first, tensors: { before, after }, backend };
   }, input);
