@@ -63,7 +63,10 @@ test.describe('backend parity matrix', () => {
 
   for (const config of CONFIGURATIONS) {
     test(`${config.name}: every model answers as the golden answers say`, async ({ page, playwright, baseURL }) => {
-      test.setTimeout(300_000);
+      // WebGPU on SwiftShader took 1.5–4 minutes for one input per model here: measured by the bench
+      // (bench/REPORT.md), checked in CI only on request, so CI stays within a few minutes.
+      test.skip(config.name === 'webgpu' && !process.env.TABML_PARITY_WEBGPU, 'set TABML_PARITY_WEBGPU=1 to run the WebGPU cell (slow on SwiftShader)');
+      test.setTimeout(config.name === 'webgpu' ? 480_000 : 300_000);
       if (!config.launchArgs) return checkConfiguration(page, config);
       // A configuration that needs its own Chromium flags (WebGPU) gets a browser of its own.
       const browser = await playwright.chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...config.launchArgs] });
