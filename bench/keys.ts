@@ -33,7 +33,14 @@ export const SLOW_PHONE_KEYS = BENCHMARKED_TASKS.map((task) => `${task}.longestT
 
 /** The backend parity matrix (bench/parity.ts): every task on every configuration of scripts/parity/configurations.ts. */
 export const PARITY_KEYS = BENCHMARKED_TASKS.flatMap((task) =>
-  ['cpu', 'wasm', 'webgl', 'webgl-f16', 'webgl-unpacked', 'webgpu'].flatMap((config) => [`parity.${task}.${config}.maxAbsDiff`, `parity.${task}.${config}.top1Agreement`]),
+  ['cpu', 'wasm', 'webgl', 'webgl-f16', 'webgl-unpacked', 'webgpu'].flatMap((config) => [
+    `parity.${task}.${config}.maxAbsDiff`,
+    `parity.${task}.${config}.top1Agreement`,
+  ]),
 );
 
-export const REQUIRED_KEYS = [...SHELL_KEYS, ...BENCHMARKED_TASKS.flatMap((task) => [...taskKeys(task), ...(TASK_EXTRA_KEYS[task] ?? [])]), ...PARITY_KEYS];
+export const REQUIRED_KEYS = [
+  ...SHELL_KEYS,
+  ...BENCHMARKED_TASKS.flatMap((task) => [...taskKeys(task), ...(TASK_EXTRA_KEYS[task] ?? [])]),
+  ...PARITY_KEYS,
+];

@@ -5,7 +5,7 @@
  * `npm run bench -- --only parity --no-build` runs just this and merges into results.json.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium.ts';
 import { compareAll, TASKS } from '../scripts/parity/compare.ts';
 import { CONFIGURATIONS, type Configuration } from '../scripts/parity/configurations.ts';
@@ -22,12 +22,18 @@ export interface ParityResults {
 /** Three significant digits (a 1e-7 difference must not round to 0); −1 stands for "not a number came out". */
 const significant = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)) : -1);
 
-export async function benchParity(browser: Browser, base: string, configurations: Configuration[] = CONFIGURATIONS): Promise<ParityResults> {
+export async function benchParity(
+  browser: Browser,
+  base: string,
+  configurations: Configuration[] = CONFIGURATIONS,
+): Promise<ParityResults> {
   const golden = readGolden();
   const out: ParityResults = { values: {}, ranOn: {} };
   for (const config of configurations) {
     // A configuration that needs its own Chromium flags (WebGPU) gets a browser of its own.
-    const own = config.launchArgs ? await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...config.launchArgs] }) : null;
+    const own = config.launchArgs
+      ? await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...config.launchArgs] })
+      : null;
     const context = await (own ?? browser).newContext({ serviceWorkers: 'block' });
     // tsx names the page.evaluate functions' inner arrows with a helper the page lacks (see run.ts).
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -36,12 +42,17 @@ export async function benchParity(browser: Browser, base: string, configurations
       await page.goto(`${base}${config.query}#/forecast`);
       const run = await measureInPage(page, { digits: DIGITS, photos: PHOTOS, byoPhotos: PHOTOS, prompts: PROMPTS });
       const cells = compareAll(golden, run.measured);
-      out.ranOn[config.name] = run.backends.inference === run.backends.forecast ? run.backends.inference : `${run.backends.inference} / forecast ${run.backends.forecast}`;
+      out.ranOn[config.name] =
+        run.backends.inference === run.backends.forecast
+          ? run.backends.inference
+          : `${run.backends.inference} / forecast ${run.backends.forecast}`;
       for (const task of TASKS) {
         out.values[`parity.${task}.${config.name}.maxAbsDiff`] = significant(cells[task].maxAbsDiff);
         out.values[`parity.${task}.${config.name}.top1Agreement`] = significant(cells[task].top1Agreement);
       }
-      console.log(`parity ${config.name.padEnd(15)} on ${out.ranOn[config.name]}: ${TASKS.map((t) => `${t} ${significant(cells[t].maxAbsDiff)}/${significant(cells[t].top1Agreement)}`).join(', ')}`);
+      console.log(
+        `parity ${config.name.padEnd(15)} on ${out.ranOn[config.name]}: ${TASKS.map((t) => `${t} ${significant(cells[t].maxAbsDiff)}/${significant(cells[t].top1Agreement)}`).join(', ')}`,
+      );
     } finally {
       await context.close();
       await own?.close();
@@ -65,11 +76,11 @@ export function writeParitySection(reportFile: string, parity: ParityResults, da
     '',
     `Made by \`npm run bench -- --only parity\` on ${date}: every model in the app's workers, all the golden inputs`,
     '(10 digits, 8 photos through the shipped and the bring-your-own path, 3 prompts × 30 greedy words, the forecast and',
-    '20 epochs of retraining), against the golden answers computed on tfjs\'s CPU backend in Node (`npm run golden`).',
+    "20 epochs of retraining), against the golden answers computed on tfjs's CPU backend in Node (`npm run golden`).",
     'Each cell: `maxAbsDiff / top1Agreement` (keys `parity.<task>.<config>.…` in results.json). maxAbsDiff: the largest',
     '|Δ| of any output (text: the top-5 probabilities; forecast: relative, over the prediction, the losses and the',
     'retrained prediction); top1Agreement: the share of same top-1 answers (text: of the 30 greedy words; forecast: 1',
-    'when within 0.1 % and the losses within 1 %). `webgl-f16` is a phone GPU\'s path (half-float textures); `webgpu`',
+    "when within 0.1 % and the losses within 1 %). `webgl-f16` is a phone GPU's path (half-float textures); `webgpu`",
     'runs in a browser of its own with `--enable-unsafe-webgpu` (SwiftShader\'s adapter here). "ran on": where the workers ended up.',
     '',
     `| configuration | ran on | ${TASKS.join(' | ')} |`,

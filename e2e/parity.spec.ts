@@ -5,13 +5,13 @@
  * (a phone GPU's path), the answers must hold, or the precision guard must have moved the models
  * to WASM and the badge must say so. Few inputs, to keep CI's time small; the bench runs them all.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './support/chromium.ts';
+import { expect, type Page, test } from '@playwright/test';
 import { compareAll } from '../scripts/parity/compare.ts';
-import { CONFIGURATIONS, requested, type Configuration } from '../scripts/parity/configurations.ts';
+import { CONFIGURATIONS, type Configuration, requested } from '../scripts/parity/configurations.ts';
 import { readGolden } from '../scripts/parity/golden-format.ts';
 import { PROMPTS } from '../scripts/parity/inputs.ts';
 import { measureInPage, type Selection } from '../scripts/parity/measure-in-page.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './support/chromium.ts';
 
 const golden = readGolden();
 // A digit of each kind of shape, a photo of each palette (one near the decision boundary: photo 0), one prompt.
@@ -65,7 +65,10 @@ test.describe('backend parity matrix', () => {
     test(`${config.name}: every model answers as the golden answers say`, async ({ page, playwright, baseURL }) => {
       // WebGPU on SwiftShader took 1.5–4 minutes for one input per model here: measured by the bench
       // (bench/REPORT.md), checked in CI only on request, so CI stays within a few minutes.
-      test.skip(config.name === 'webgpu' && !process.env.TABML_PARITY_WEBGPU, 'set TABML_PARITY_WEBGPU=1 to run the WebGPU cell (slow on SwiftShader)');
+      test.skip(
+        config.name === 'webgpu' && !process.env.TABML_PARITY_WEBGPU,
+        'set TABML_PARITY_WEBGPU=1 to run the WebGPU cell (slow on SwiftShader)',
+      );
       test.setTimeout(config.name === 'webgpu' ? 480_000 : 300_000);
       if (!config.launchArgs) return checkConfiguration(page, config);
       // A configuration that needs its own Chromium flags (WebGPU) gets a browser of its own.

@@ -4,7 +4,13 @@ import { readGolden } from './golden-format.ts';
 
 const golden = readGolden();
 /** The golden answers as if a backend had given them (a deep copy to change). */
-const asMeasured = (): Measured => structuredClone({ digits: golden.digits.map(({ digit, probabilities }) => ({ digit, probabilities })), images: golden.images, text: golden.text, forecast: golden.forecast });
+const asMeasured = (): Measured =>
+  structuredClone({
+    digits: golden.digits.map(({ digit, probabilities }) => ({ digit, probabilities })),
+    images: golden.images,
+    text: golden.text,
+    forecast: golden.forecast,
+  });
 
 describe('parity comparison', () => {
   it('finds no difference between the golden answers and themselves', () => {

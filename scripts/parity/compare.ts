@@ -42,12 +42,18 @@ function compareVectors(golden: Array<{ probabilities: number[] }>, measured: Ar
 }
 
 export function compareDigits(golden: Golden, measured: Measured['digits']): Cell {
-  return compareVectors(measured.map((m) => golden.digits.find((g) => g.digit === m.digit)!), measured);
+  return compareVectors(
+    measured.map((m) => golden.digits.find((g) => g.digit === m.digit)!),
+    measured,
+  );
 }
 
 export function compareImages(golden: Golden, measured: Measured['images']): Cell {
   const pick = (list: GoldenImage[], of: GoldenImage[]) => of.map((m) => list.find((g) => g.photo === m.photo)!);
-  return compareVectors([...pick(golden.images.shipped, measured.shipped), ...pick(golden.images.byo, measured.byo)], [...measured.shipped, ...measured.byo]);
+  return compareVectors(
+    [...pick(golden.images.shipped, measured.shipped), ...pick(golden.images.byo, measured.byo)],
+    [...measured.shipped, ...measured.byo],
+  );
 }
 
 /**
@@ -71,10 +77,14 @@ export function compareText(golden: Golden, measured: Measured['text']): Cell & 
   return { maxAbsDiff, top1Agreement: total ? matched / total : 0, wordsMatched: matched, words: total };
 }
 
-const relativeGap = (a: readonly number[], b: readonly number[]) => a.reduce((worst, v, i) => Math.max(worst, gap(v, b[i]) / Math.abs(b[i])), a.length === b.length ? 0 : Infinity);
+const relativeGap = (a: readonly number[], b: readonly number[]) =>
+  a.reduce((worst, v, i) => Math.max(worst, gap(v, b[i]) / Math.abs(b[i])), a.length === b.length ? 0 : Infinity);
 
 /** Forecast, relative to the golden values: the prediction, the retraining's losses, the retrained prediction. */
-export function compareForecast(golden: Golden, measured: Measured['forecast']): Cell & { prediction: number; losses: number; retrainedPrediction: number } {
+export function compareForecast(
+  golden: Golden,
+  measured: Measured['forecast'],
+): Cell & { prediction: number; losses: number; retrainedPrediction: number } {
   const prediction = relativeGap(measured.prediction, golden.forecast.prediction);
   const losses = relativeGap(measured.retrain.losses, golden.forecast.retrain.losses);
   const retrainedPrediction = relativeGap(measured.retrain.prediction, golden.forecast.retrain.prediction);
@@ -88,7 +98,10 @@ export function compareForecast(golden: Golden, measured: Measured['forecast']):
   };
 }
 
-export function compareAll(golden: Golden, measured: Measured): { digits: Cell; images: Cell; text: ReturnType<typeof compareText>; forecast: ReturnType<typeof compareForecast> } {
+export function compareAll(
+  golden: Golden,
+  measured: Measured,
+): { digits: Cell; images: Cell; text: ReturnType<typeof compareText>; forecast: ReturnType<typeof compareForecast> } {
   return {
     digits: compareDigits(golden, measured.digits),
     images: compareImages(golden, measured.images),

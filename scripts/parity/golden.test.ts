@@ -5,11 +5,12 @@ import { forecastNextWeek } from '../../src/models/forecast/predict.ts';
 import { layersModelFrom } from '../../src/runtime/model-package.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { decodeFloats, readGolden } from './golden-format.ts';
-import { digitDrawing, DIGITS, forecastPrices, GREEDY_STEPS, PHOTOS, PROMPTS, RETRAIN_EPOCHS, TOP_K } from './inputs.ts';
+import { DIGITS, digitDrawing, forecastPrices, GREEDY_STEPS, PHOTOS, PROMPTS, RETRAIN_EPOCHS, TOP_K } from './inputs.ts';
 import { readModelPackage } from './read-package.ts';
 
 const golden = readGolden();
-const isDistribution = (p: number[], n: number) => p.length === n && p.every((v) => v >= 0 && v <= 1) && Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-5;
+const isDistribution = (p: number[], n: number) =>
+  p.length === n && p.every((v) => v >= 0 && v <= 1) && Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-5;
 
 describe('parity golden answers (e2e/fixtures/parity-golden.json, written by npm run golden)', () => {
   it('hold every input, in the expected shapes', () => {

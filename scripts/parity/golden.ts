@@ -8,8 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { normalizeDigit } from '../../src/models/digits/normalize.ts';
 import { predictDigit } from '../../src/models/digits/predict.ts';
 import { classifyPixels, type Predictor } from '../../src/models/images/classify.ts';
-import { buildCustomClassifier } from '../../src/models/images/custom-model-build.ts';
 import { prepareCustomModel } from '../../src/models/images/custom-model.ts';
+import { buildCustomClassifier } from '../../src/models/images/custom-model-build.ts';
 import type { ImagesMeta } from '../../src/models/images/images-meta.ts';
 import type { ImagePreprocessing } from '../../src/models/images/model.ts';
 import type { TargetSize } from '../../src/models/images/pil-resize.ts';
@@ -20,10 +20,10 @@ import { TextNetwork } from '../../src/models/text/network.ts';
 import { parseVocabulary } from '../../src/models/text/vocabulary-json.ts';
 import { layersModelFrom } from '../../src/runtime/model-package.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
-import { ForecastService, shippedModelInfo, type ForecastStore, type SavedModel } from '../../src/workers/forecast-service.ts';
 import type { StoredPrices } from '../../src/workers/forecast-protocol.ts';
-import { GOLDEN_FILE, encodeFloats, type Golden, type GoldenImage } from './golden-format.ts';
-import { DIGITS, forecastPrices, GREEDY_STEPS, PHOTOS, photo, PROMPTS, RETRAIN_EPOCHS, TOP_K, digitDrawing } from './inputs.ts';
+import { ForecastService, type ForecastStore, type SavedModel, shippedModelInfo } from '../../src/workers/forecast-service.ts';
+import { encodeFloats, GOLDEN_FILE, type Golden, type GoldenImage } from './golden-format.ts';
+import { DIGITS, digitDrawing, forecastPrices, GREEDY_STEPS, PHOTOS, PROMPTS, photo, RETRAIN_EPOCHS, TOP_K } from './inputs.ts';
 import { readModelPackage } from './read-package.ts';
 
 async function digits(): Promise<Golden['digits']> {
@@ -40,7 +40,8 @@ async function digits(): Promise<Golden['digits']> {
 
 async function classifyAll(model: Predictor, size: TargetSize, preprocessing: ImagePreprocessing): Promise<GoldenImage[]> {
   const out: GoldenImage[] = [];
-  for (const index of PHOTOS) out.push({ photo: index, probabilities: (await classifyPixels(model, photo(index), size, preprocessing, [])).probabilities });
+  for (const index of PHOTOS)
+    out.push({ photo: index, probabilities: (await classifyPixels(model, photo(index), size, preprocessing, [])).probabilities });
   return out;
 }
 
@@ -52,7 +53,9 @@ async function images(): Promise<Golden['images']> {
   const shipped = await classifyAll(model, [h, w], meta.preprocessing!);
   model.dispose();
   // The same files through the bring-your-own path (files picked by a person, read, rebuilt).
-  const files = [...pkg.files].filter(([name]) => name.endsWith('.bin')).map(([name, bytes]) => ({ name, data: bytes.slice().buffer as ArrayBuffer, size: bytes.byteLength }));
+  const files = [...pkg.files]
+    .filter(([name]) => name.endsWith('.bin'))
+    .map(([name, bytes]) => ({ name, data: bytes.slice().buffer as ArrayBuffer, size: bytes.byteLength }));
   const prepared = prepareCustomModel(new TextDecoder().decode(pkg.files.get('model.json')), files);
   const classifier = await buildCustomClassifier(prepared.model, (await readShards(prepared.shards)).buffers);
   const byo = await classifyAll(classifier, classifier.inputSize, meta.preprocessing!);
@@ -66,7 +69,11 @@ async function text(): Promise<Golden['text']> {
   const network = new TextNetwork(await layersModelFrom(pkg));
   const out: Golden['text'] = [];
   for (const prompt of PROMPTS) {
-    const steps = await greedyTopK(network, encodeSeed(vocabulary, prompt).ids, { steps: GREEDY_STEPS, k: TOP_K, unknownId: vocabulary.unknownId });
+    const steps = await greedyTopK(network, encodeSeed(vocabulary, prompt).ids, {
+      steps: GREEDY_STEPS,
+      k: TOP_K,
+      unknownId: vocabulary.unknownId,
+    });
     out.push({ prompt, steps, words: steps.map((s) => vocabulary.wordOf(s.ids[0]) ?? '') });
   }
   network.dispose();
@@ -89,7 +96,10 @@ async function forecast(): Promise<Golden['forecast']> {
   await service.open();
   const rows = forecastPrices();
   const predicted = await service.predict(rows);
-  const trained = await service.train({ rows, mode: 'retrain', epochs: RETRAIN_EPOCHS }, { signal: new AbortController().signal, update: () => {} });
+  const trained = await service.train(
+    { rows, mode: 'retrain', epochs: RETRAIN_EPOCHS },
+    { signal: new AbortController().signal, update: () => {} },
+  );
   return {
     prediction: predicted.forecast.days.map((d) => d.prediction),
     retrain: { epochs: RETRAIN_EPOCHS, losses: trained.losses, prediction: trained.forecast.days.map((d) => d.prediction) },
@@ -106,7 +116,9 @@ async function main() {
     forecast: await forecast(),
   };
   writeFileSync(GOLDEN_FILE, JSON.stringify(golden, null, 1) + '\n');
-  console.log(`wrote ${GOLDEN_FILE}: ${golden.digits.length} digits, ${golden.images.shipped.length}+${golden.images.byo.length} photos, ${golden.text.length} prompts, forecast with ${golden.forecast.retrain.losses.length} epochs`);
+  console.log(
+    `wrote ${GOLDEN_FILE}: ${golden.digits.length} digits, ${golden.images.shipped.length}+${golden.images.byo.length} photos, ${golden.text.length} prompts, forecast with ${golden.forecast.retrain.losses.length} epochs`,
+  );
   console.log('digits top-1:', golden.digits.map((d) => d.probabilities.indexOf(Math.max(...d.probabilities))).join(' '));
   console.log('text:', golden.text.map((t) => t.words.slice(0, 8).join(' ')).join(' | '));
 }

@@ -3,11 +3,12 @@
  * digit strokes rasterized, eight generated photos, three prompts, a synthetic price series.
  * Deterministic, so Node and the browser test see the same bytes.
  */
+
+import { DIGIT_STROKES, densify } from '../../e2e/fixtures/digit-strokes.ts';
+import { priceSeries } from '../../e2e/fixtures/prices.ts';
 import { seededRandom } from '../../src/models/common/random.ts';
 import type { RgbaImage } from '../../src/models/digits/normalize.ts';
 import type { PixelSource } from '../../src/models/images/pixels.ts';
-import { DIGIT_STROKES, densify } from '../../e2e/fixtures/digit-strokes.ts';
-import { priceSeries } from '../../e2e/fixtures/prices.ts';
 
 /** As the app's canvas: 280 px square, white, black ink 7.5 % of the width, strokes in the middle 80 %. */
 const CANVAS = 280;

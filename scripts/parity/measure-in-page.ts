@@ -33,10 +33,17 @@ export interface Run {
 const base64 = (bytes: Uint8Array | Uint8ClampedArray) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /** Pixels travel as base64 (JSON has no byte arrays) and become typed arrays again in the page. */
-const pixelsFor = (image: { data: Uint8Array | Uint8ClampedArray; width: number; height: number }, channels: 3 | 4) => ({ data: base64(image.data), width: image.width, height: image.height, channels });
+const pixelsFor = (image: { data: Uint8Array | Uint8ClampedArray; width: number; height: number }, channels: 3 | 4) => ({
+  data: base64(image.data),
+  width: image.width,
+  height: image.height,
+  channels,
+});
 
 export async function waitForWorkers(page: Page): Promise<void> {
-  await page.waitForFunction(() => Boolean((window as any).__tabml?.client && (window as any).__tabml?.forecast), undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => Boolean((window as any).__tabml?.client && (window as any).__tabml?.forecast), undefined, {
+    timeout: 60_000,
+  });
 }
 
 export async function measureInPage(page: Page, selection: Selection): Promise<Run> {
@@ -56,7 +63,8 @@ export async function measureInPage(page: Page, selection: Selection): Promise<R
     const bytes = (b64: string) => Uint8ClampedArray.from(atob(b64), (c) => c.charCodeAt(0));
     const image = (p: { data: string; width: number; height: number; channels: number }) => ({ ...p, data: bytes(p.data) });
     for (const task of ['digits', 'images', 'text']) await client.call('load', { task });
-    if (input.byoPhotos.length) await client.call('loadCustomImageModelFromUrl', { url: new URL('models/images/model.json', location.href).href });
+    if (input.byoPhotos.length)
+      await client.call('loadCustomImageModelFromUrl', { url: new URL('models/images/model.json', location.href).href });
     const round = async () => {
       const digits = [];
       for (const d of input.digits) {
@@ -64,11 +72,21 @@ export async function measureInPage(page: Page, selection: Selection): Promise<R
         digits.push({ digit: d.digit, probabilities: answer.result.probabilities as number[] });
       }
       const shipped = [];
-      for (const p of input.photos) shipped.push({ photo: p.index, probabilities: (await client.call('classifyImage', { image: image(p.image) })).probabilities as number[] });
+      for (const p of input.photos)
+        shipped.push({
+          photo: p.index,
+          probabilities: (await client.call('classifyImage', { image: image(p.image) })).probabilities as number[],
+        });
       const byo = [];
-      for (const p of input.byoPhotos) byo.push({ photo: p.index, probabilities: (await client.call('classifyWithCustomModel', { image: image(p.image), preprocessing: input.preprocessing })).probabilities as number[] });
+      for (const p of input.byoPhotos)
+        byo.push({
+          photo: p.index,
+          probabilities: (await client.call('classifyWithCustomModel', { image: image(p.image), preprocessing: input.preprocessing }))
+            .probabilities as number[],
+        });
       const text = [];
-      for (const prompt of input.prompts) text.push({ prompt, ...(await client.call('parityGreedyText', { prompt, steps: input.steps, k: input.k })) });
+      for (const prompt of input.prompts)
+        text.push({ prompt, ...(await client.call('parityGreedyText', { prompt, steps: input.steps, k: input.k })) });
       return { digits, images: { shipped, byo }, text };
     };
     const first = await round();
@@ -88,17 +106,32 @@ export async function measureInPage(page: Page, selection: Selection): Promise<R
       const backend = (await client.call('memory', {})).backend as string;
       try {
         const trained = await client.call('train', { rows, mode: 'retrain', epochs });
-        return { prediction: prices(predicted), retrain: { losses: trained.losses as number[], prediction: prices(trained) }, backend, trainingError: null };
+        return {
+          prediction: prices(predicted),
+          retrain: { losses: trained.losses as number[], prediction: prices(trained) },
+          backend,
+          trainingError: null,
+        };
       } catch (err) {
         // A training that diverged (NaN) is refused by the worker: record it as NaN, for the assertions to catch.
-        return { prediction: prices(predicted), retrain: { losses: [NaN], prediction: [NaN] }, backend, trainingError: String((err as Error).message) };
+        return {
+          prediction: prices(predicted),
+          retrain: { losses: [NaN], prediction: [NaN] },
+          backend,
+          trainingError: String((err as Error).message),
+        };
       }
     },
     { rows: forecastPrices(), epochs: RETRAIN_EPOCHS },
   );
 
   return {
-    measured: { digits: inference.digits, images: inference.images, text: inference.text, forecast: { prediction: forecast.prediction, retrain: forecast.retrain } },
+    measured: {
+      digits: inference.digits,
+      images: inference.images,
+      text: inference.text,
+      forecast: { prediction: forecast.prediction, retrain: forecast.retrain },
+    },
     backends: { inference: inference.backend, forecast: forecast.backend },
     tensors: inference.tensors,
     trainingError: forecast.trainingError,

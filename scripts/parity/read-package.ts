@@ -11,7 +11,10 @@ export function readModelPackage(task: string): ModelPackage {
   const dir = path.join(MODELS_DIR, task);
   const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as ModelMeta;
   const files = new Map(meta.files.map((f) => [f.name, new Uint8Array(readFileSync(path.join(dir, f.name)))] as const));
-  const modelJson = JSON.parse(new TextDecoder().decode(files.get('model.json'))) as { modelTopology: object; weightsManifest: tf.io.WeightsManifestConfig };
+  const modelJson = JSON.parse(new TextDecoder().decode(files.get('model.json'))) as {
+    modelTopology: object;
+    weightsManifest: tf.io.WeightsManifestConfig;
+  };
   const shards = modelJson.weightsManifest.flatMap((group) => group.paths);
   const weightData = new Uint8Array(shards.reduce((n, p) => n + files.get(p)!.byteLength, 0));
   let offset = 0;
@@ -21,7 +24,11 @@ export function readModelPackage(task: string): ModelPackage {
   }
   return {
     meta,
-    artifacts: { modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights), weightData: weightData.buffer },
+    artifacts: {
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights),
+      weightData: weightData.buffer,
+    },
     files,
   };
 }

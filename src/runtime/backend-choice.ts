@@ -74,14 +74,20 @@ export async function chooseBackend(forced: BackendName | null, starter: Backend
     if (!ok) {
       failures.push({
         backend: name,
-        error: name === 'webgl' ? 'no hardware-accelerated WebGL (tfjs declines software rendering)' : name === 'webgpu' ? 'no usable WebGPU adapter' : 'failed to start',
+        error:
+          name === 'webgl'
+            ? 'no hardware-accelerated WebGL (tfjs declines software rendering)'
+            : name === 'webgpu'
+              ? 'no usable WebGPU adapter'
+              : 'failed to start',
       });
       continue;
     }
     const wasm = name === 'wasm' ? starter.wasmInfo() : undefined;
-    const reason = forced && !isForced
-      ? `${forced} was requested but did not start (${failures.map((f) => f.error).join('; ')}); running on ${name}.`
-      : reasonFor(name, isForced, failures, wasm);
+    const reason =
+      forced && !isForced
+        ? `${forced} was requested but did not start (${failures.map((f) => f.error).join('; ')}); running on ${name}.`
+        : reasonFor(name, isForced, failures, wasm);
     return { backend: name, reason, forced: isForced, failures, wasm };
   }
   throw new Error(`No TensorFlow.js backend could start: ${failures.map((f) => `${f.backend}: ${f.error}`).join('; ')}`);

@@ -18,7 +18,9 @@ type GpuLike = { requestAdapter(): Promise<GpuAdapterLike | null> };
 let adapterNote: string | null = null;
 export const webgpuAdapterNote = () => adapterNote;
 
-const isSoftware = (adapter: GpuAdapterLike) => adapter.isFallbackAdapter === true || /swiftshader|llvmpipe|lavapipe/i.test(`${adapter.info?.architecture ?? ''} ${adapter.info?.vendor ?? ''}`);
+const isSoftware = (adapter: GpuAdapterLike) =>
+  adapter.isFallbackAdapter === true ||
+  /swiftshader|llvmpipe|lavapipe/i.test(`${adapter.info?.architecture ?? ''} ${adapter.info?.vendor ?? ''}`);
 
 export async function startWebGPU(): Promise<boolean> {
   const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;

@@ -3,11 +3,11 @@
  * this file pulls no worker code into the page).
  */
 import type { BackendReport } from '../runtime/backend-choice.ts';
-import type { RuntimeCalls } from './tasks/runtime.ts';
 import type { DigitsCalls } from './tasks/digits.ts';
-import type { TextCalls } from './tasks/text.ts';
 import type { ImagesCalls } from './tasks/images.ts';
 import type { ParityCalls } from './tasks/parity.ts';
+import type { RuntimeCalls } from './tasks/runtime.ts';
+import type { TextCalls } from './tasks/text.ts';
 
 export type Task = 'digits' | 'images' | 'text' | 'forecast';
 

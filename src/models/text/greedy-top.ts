@@ -4,8 +4,9 @@
  * backends against golden answers: no randomness, so any difference is the backend's arithmetic.
  * Padding and unknown ids are excluded exactly as the app's sampling excludes them.
  */
-import { disposeState, type TextNetwork } from './network.ts';
+
 import { seedWindow } from './generate.ts';
+import { disposeState, type TextNetwork } from './network.ts';
 import { temperatureDistribution } from './sampling.ts';
 import { PADDING_ID } from './vocabulary.ts';
 
@@ -15,7 +16,11 @@ export interface GreedyStep {
   probabilities: number[];
 }
 
-export async function greedyTopK(network: TextNetwork, seedIds: ArrayLike<number>, options: { steps: number; k: number; unknownId: number }): Promise<GreedyStep[]> {
+export async function greedyTopK(
+  network: TextNetwork,
+  seedIds: ArrayLike<number>,
+  options: { steps: number; k: number; unknownId: number },
+): Promise<GreedyStep[]> {
   const window = seedWindow(seedIds);
   if (window.length === 0) throw new Error('The seed has no words to start from.');
   let state = network.zeroState();
@@ -37,7 +42,9 @@ export async function greedyTopK(network: TextNetwork, seedIds: ArrayLike<number
       }
       // Diversity 1: the model's own distribution, renormalized without the excluded ids.
       const p = temperatureDistribution(values, 1, [PADDING_ID, options.unknownId]);
-      const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a] || a - b).slice(0, options.k);
+      const order = Array.from(p.keys())
+        .sort((a, b) => p[b] - p[a] || a - b)
+        .slice(0, options.k);
       steps.push({ ids: order, probabilities: order.map((i) => p[i]) });
       if (n + 1 < options.steps) advance(order[0]);
     }

@@ -4,7 +4,7 @@
  * samples; parity needs argmax, so it has its own call. Nothing here is used by the pages.
  */
 import { encodeSeed } from '../../models/text/encode.ts';
-import { greedyTopK, type GreedyStep } from '../../models/text/greedy-top.ts';
+import { type GreedyStep, greedyTopK } from '../../models/text/greedy-top.ts';
 import type { TextNetwork } from '../../models/text/network.ts';
 import type { Vocabulary } from '../../models/text/vocabulary.ts';
 import type { Handlers } from '../../runtime/rpc.ts';
@@ -12,7 +12,11 @@ import { guarded, loadTask } from '../inference-core.ts';
 
 export type ParityCalls = {
   /** `steps` greedy words after `prompt`, each with the top `k` ids and probabilities; call `load` for text first. */
-  parityGreedyText: { params: { prompt: string; steps: number; k: number }; result: { steps: GreedyStep[]; words: string[] }; update: never };
+  parityGreedyText: {
+    params: { prompt: string; steps: number; k: number };
+    result: { steps: GreedyStep[]; words: string[] };
+    update: never;
+  };
 };
 
 export const parityHandlers: Handlers<ParityCalls> = {
