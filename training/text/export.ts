@@ -20,7 +20,7 @@ import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/mod
 import { writeMeta } from '../lib/model-package.ts';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
 import type { PackageOrigin } from './from-package.ts';
-import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, sampleOf, type WindowQuality } from './eval.ts';
+import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, sampleOf, type WindowQuality } from './evaluate.ts';
 
 export const TEXT_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/text');
 /** The most a smaller weight storage may cost on the held-out sample. */

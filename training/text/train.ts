@@ -39,8 +39,8 @@ import { loadTextCorpus } from './corpus.ts';
 import { makeChunks } from './chunks.ts';
 import { startFromPackage, type PackageOrigin } from './from-package.ts';
 import { makeWindows, type Windows } from './windows.ts';
-import type { TextQuality } from './evaluate.ts';
-import { measureWindows } from './eval.ts';
+import type { TextQuality } from './score-windows.ts';
+import { measureWindows } from './evaluate.ts';
 
 interface TrainState {
   /** Whole epochs done. */
@@ -116,7 +116,7 @@ function clipByGlobalNorm(grads: tf.NamedTensorMap, max: number): tf.NamedTensor
   });
 }
 
-/** eval.ts's measure through a view of the training model, which stays the caller's. */
+/** evaluate.ts's measure through a view of the training model, which stays the caller's. */
 function measureHeldOut(model: tf.LayersModel, windows: Windows, sample: ArrayLike<number>): TextQuality {
   const network = new TextNetwork(model);
   try {

@@ -13,7 +13,7 @@ import { PHOTO_MNIST, PHOTO_STROKES, photoCases, readPhotos } from './digits/pho
 import { normalizePicture } from '../src/models/digits/normalize-picture.ts';
 import { evaluateForecast } from './forecast/evaluate.ts';
 import { evaluateImages } from './images/evaluate.ts';
-import { evaluateText } from './text/eval.ts';
+import { evaluateText } from './text/evaluate.ts';
 
 interface Measurement {
   model: string;
