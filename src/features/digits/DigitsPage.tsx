@@ -2,7 +2,7 @@
  * Digits: draw (or drop a picture of) a digit, see what the CNN reads, live, plus the JSON the
  * seed's `POST /recognize.json` API answered, computed on this device.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { isModelUnavailable, useInference, usePageSignal, useTaskModel } from '../../app/inference.tsx';
 import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
@@ -10,6 +10,7 @@ import { digitJson, type DigitResult } from '../../models/digits/result.ts';
 import type { RgbaImage } from '../../models/digits/normalize.ts';
 import { CopyableJson } from '../common/CopyableJson.tsx';
 import { latestOnly } from '../common/latest-only.ts';
+import { useFileDrop } from '../common/use-file-drop.ts';
 import { readDigitPicture } from '../common/picture-client.ts';
 import type { InkBox } from '../../models/digits/normalize-picture.ts';
 import { InkBoxOverlay } from './InkBoxOverlay.tsx';
@@ -37,7 +38,6 @@ export function DigitsPage() {
   const canvas = useRef<DrawingCanvasHandle>(null);
   const [recognition, setRecognition] = useState<Recognition | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   // The picture on the canvas (for its size) and whether the last one held no single digit.
   const [picture, setPicture] = useState<{ width: number; height: number } | null>(null);
   const [noDigit, setNoDigit] = useState(false);
@@ -112,14 +112,10 @@ export function DigitsPage() {
     }
   };
 
+  const { dragging, dropHandlers } = useFileDrop((files) => void upload(files[0]));
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     void upload(e.target.files?.[0]);
     e.target.value = ''; // picking the same file again still triggers a change
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void upload(e.dataTransfer.files[0]);
   };
 
   const ready = state.status === 'ready';
@@ -134,12 +130,7 @@ export function DigitsPage() {
       <div className="digits-layout">
         <div
           className={`canvas-column${dragging ? ' dragging' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
+          {...dropHandlers}
         >
           <div className="canvas-frame">
             <DrawingCanvas ref={canvas} onStroke={onStroke} onStrokeEnd={recognizeCanvas} />

@@ -2,7 +2,7 @@
  * Bring your own model: pick or drop model.json + its .bin shards (+ an optional labels file), or give
  * a URL; choose the preprocessing it was trained with. Once loaded, new pictures go to it.
  */
-import { useCallback, useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useInference } from '../../app/inference.tsx';
 import { plainMessage } from '../../app/plain-message.ts';
 import { modelsBaseUrl } from '../../runtime/models-url.ts';
@@ -10,6 +10,7 @@ import type { ImagePreprocessing } from '../../models/images/model.ts';
 import type { ReadProgress } from '../../models/images/read-shards.ts';
 import type { RememberedModel } from '../../workers/remembered-models.ts';
 import type { CustomModelInfo } from '../../workers/tasks/images.ts';
+import { useFileDrop } from '../common/use-file-drop.ts';
 import { sourceFromFiles, sourceFromUrl, type CustomModelSource } from './custom-model-source.ts';
 
 export interface LoadedCustomModel {
@@ -32,7 +33,6 @@ export function CustomModelPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [url, setUrl] = useState('');
-  const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<ReadProgress | null>(null);
   const [remembered, setRemembered] = useState<RememberedModel[]>([]);
   const [rememberedId, setRememberedId] = useState<string | null>(null);
@@ -105,15 +105,11 @@ export function CustomModelPanel({
     }, 'This remembered model could not be deleted. Try again.');
 
   const fromFiles = (files: File[]) => files.length && void load(() => sourceFromFiles(files));
+  // A model's files: no drop zone around this one may take them for photos.
+  const { dragging, dropHandlers } = useFileDrop(fromFiles, { nested: true });
   const fromUrl = (e: FormEvent) => {
     e.preventDefault();
     if (url.trim()) void load(() => sourceFromUrl(url, location.href, modelsBaseUrl()));
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    e.stopPropagation();
-    setDragging(false);
-    fromFiles(Array.from(e.dataTransfer.files));
   };
   const unload = () => {
     void client.call('unloadCustomImageModel', {});
@@ -132,12 +128,7 @@ export function CustomModelPanel({
       <div
         className={`byo-drop${dragging ? ' dragging' : ''}`}
         data-testid="byo-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+        {...dropHandlers}
       >
         <label className="button">
           Choose model.json + .bin files (+ labels)…

@@ -1,16 +1,11 @@
-import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
+import { useFileDrop } from '../common/use-file-drop.ts';
 
 /** The drop target: drop one or many pictures, or click (Enter/Space) to pick them. */
 export function ImageDrop({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
+  const { dragging, dropHandlers } = useFileDrop(onFiles);
   const pick = () => input.current?.click();
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const files = Array.from(e.dataTransfer.files);
-    if (files.length) onFiles(files);
-  };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -28,12 +23,7 @@ export function ImageDrop({ onFiles, disabled }: { onFiles: (files: File[]) => v
         if (e.target !== input.current) pick(); // the input's own click bubbles here too
       }}
       onKeyDown={onKey}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      {...dropHandlers}
     >
       <strong>Drop photos here</strong>
       <span className="muted">or click to choose them, or paste one (Ctrl/⌘+V). Several at once make a grid.</span>
