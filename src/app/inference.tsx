@@ -10,6 +10,7 @@ import { modelsBaseUrl } from '../runtime/models-url.ts';
 import { packageUrl } from '../runtime/model-package-url.ts';
 import { keepForOffline } from './offline-cache.ts';
 import { plainMessage } from './plain-message.ts';
+import { exposeWorkerClient } from './test-hooks.ts';
 import { MODEL_UNAVAILABLE, type InferenceCalls, type InferenceEvents, type Task } from '../workers/inference-protocol.ts';
 import type { ModelMeta } from '../runtime/model-meta.ts';
 import { WorkerClient, WorkerCallError } from '../runtime/worker-client.ts';
@@ -38,8 +39,7 @@ function sharedClient() {
     const client: InferenceClient = new WorkerClient(worker);
     const ready = client.call('init', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl(), flags: tfjsFlagsFrom(location.search) });
     shared = { client, ready };
-    // Tests and the reliability suite drive the worker through this handle.
-    (window as unknown as { __tabml: unknown }).__tabml = { client };
+    exposeWorkerClient('client', client);
   }
   return shared;
 }

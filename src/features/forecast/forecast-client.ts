@@ -2,6 +2,7 @@
  * The forecast worker, one per tab, started when the Forecast page first opens. Training runs
  * there, apart from the inference worker, so neither the page nor the other models wait for it.
  */
+import { exposeWorkerClient } from '../../app/test-hooks.ts';
 import { WorkerClient } from '../../runtime/worker-client.ts';
 import type { ForecastCalls } from '../../workers/forecast-protocol.ts';
 import { parsePriceSources, type PriceSource } from '../../models/forecast/price-sources.ts';
@@ -15,9 +16,7 @@ export function forecastClient(): ForecastClient {
     const worker = new Worker(new URL('../../workers/forecast.worker.ts', import.meta.url), { type: 'module', name: 'tabml-forecast' });
     client = new WorkerClient<ForecastCalls>(worker);
   }
-  // Tests and the benchmark drive it as window.__tabml.forecast, beside the inference client.
-  const handle = window as unknown as { __tabml?: Record<string, unknown> };
-  handle.__tabml = { ...handle.__tabml, forecast: client };
+  exposeWorkerClient('forecast', client);
   return client;
 }
 

@@ -9,6 +9,7 @@ import { ModelStatus } from '../../app/ModelStatus.tsx';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import { CustomModelPanel, type LoadedCustomModel } from './CustomModelPanel.tsx';
 import { decodePhoto } from '../common/picture-client.ts';
+import { exposeImagesPageHooks } from '../../app/test-hooks.ts';
 import { ImageCard, type CardState } from './ImageCard.tsx';
 import { ImageDrop } from './ImageDrop.tsx';
 
@@ -118,15 +119,14 @@ export function ImagesPage() {
     setCards((all) => all.filter((c) => c.id !== card.id));
   };
 
-  // The e2e tests measure this decoder against PIL, and count live previews, through this handle.
   useEffect(() => {
-    (window as unknown as { __tabmlImages?: unknown }).__tabmlImages = {
+    exposeImagesPageHooks({
       previews: () => urls.current.size,
       decode: async (bytes: number[], type: string) => {
         const pixels = await decodePhoto(new Blob([Uint8Array.from(bytes)], { type }), 'fixture');
         return { width: pixels.width, height: pixels.height, data: Array.from(pixels.data) };
       },
-    };
+    });
   }, []);
 
   return (
