@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { PERIOD_LENGTH } from './constants.ts';
+import { setForgetBias } from '../common/forget-bias.ts';
 
 export interface ForecastModelOptions {
   seed?: number;
@@ -43,19 +44,6 @@ export function createForecastModel({ seed = 7, returnSequences = false }: Forec
       kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }),
     }),
   );
-  setForgetBias(model.layers[0], 1);
+  setForgetBias(model.layers[0]);
   return model;
-}
-
-/**
- * Keras's unit_forget_bias: the forget gate's bias starts at 1 (gates are ordered i, f, c, o).
- * Set by hand because tfjs's own `unitForgetBias` leaks 4 tensors per model it builds.
- */
-function setForgetBias(lstm: tf.layers.Layer, value: number): void {
-  const [kernel, recurrent, bias] = lstm.getWeights();
-  const values = bias.dataSync().slice();
-  values.fill(value, PERIOD_LENGTH, 2 * PERIOD_LENGTH);
-  const replaced = tf.tensor1d(values);
-  lstm.setWeights([kernel, recurrent, replaced]);
-  replaced.dispose();
 }
