@@ -7,8 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CallContext } from '../runtime/rpc.ts';
 import { KindedError } from '../runtime/rpc.ts';
-import { DEFAULT_EPOCHS, MAX_EPOCHS } from '../models/forecast/constants.ts';
+import { DEFAULT_EPOCHS } from '../models/forecast/constants.ts';
 import { isFormulation } from '../models/forecast/formulation.ts';
+import { EPOCH_COUNT_RULE, isEpochCount } from '../models/forecast/epoch-count.ts';
 import type { ModelMeta } from '../runtime/model-meta.ts';
 import { heldOutCount, heldOutMetrics, planWeeks, type HeldOutMetrics } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
@@ -52,9 +53,7 @@ function yielder(): () => Promise<void> {
 }
 
 export function checkEpochs(epochs: number): void {
-  if (!Number.isInteger(epochs) || epochs < 1 || epochs > MAX_EPOCHS) {
-    throw new KindedError(`Epochs must be a whole number from 1 to ${MAX_EPOCHS}; got ${epochs}.`, 'input');
-  }
+  if (!isEpochCount(epochs)) throw new KindedError(`${EPOCH_COUNT_RULE}; got ${epochs}.`, 'input');
 }
 
 export class ForecastService {
