@@ -7,7 +7,7 @@ import type { BackendReport } from '../runtime/backend-choice.ts';
 import { requestedBackend } from '../runtime/backend-choice.ts';
 import { tfjsFlagsFrom } from '../runtime/tfjs-flags.ts';
 import { modelsBaseUrl } from '../runtime/models-url.ts';
-import { packageUrl } from '../runtime/model-package-url.ts';
+import { packageFileUrls } from '../runtime/model-package-url.ts';
 import { keepForOffline } from './offline-cache.ts';
 import { plainMessage } from './plain-message.ts';
 import { exposeWorkerClient } from './test-hooks.ts';
@@ -98,8 +98,7 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
       .call('load', { task })
       .then(
         ({ meta }) => {
-          const base = packageUrl(modelsBaseUrl(), task);
-          void keepForOffline([`${base}meta.json`, ...meta.files.map((f) => base + f.name)]);
+          void keepForOffline(packageFileUrls(modelsBaseUrl(), task, meta));
           if (live) setState({ status: 'ready', meta });
         },
         (err: WorkerCallError) =>

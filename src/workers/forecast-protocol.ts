@@ -5,6 +5,7 @@
  */
 import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
 import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
+import type { MemoryCall } from '../runtime/memory-call.ts';
 import type { Formulation } from '../models/forecast/formulation.ts';
 import type { HeldOutMetrics, WeekRange } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
@@ -74,5 +75,5 @@ export type ForecastCalls = {
   train: { params: { rows: PriceRow[]; mode: TrainMode; epochs: number }; result: Prediction & { losses: number[] }; update: TrainProgress };
   /** Forgets the model trained here; the shipped model serves again. */
   reset: { params: Record<string, never>; result: ModelInfo; update: never };
-  memory: { params: Record<string, never>; result: { numTensors: number; backend: string }; update: never };
+  memory: MemoryCall;
 };

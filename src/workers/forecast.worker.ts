@@ -3,11 +3,12 @@
  * from the inference worker, so that minutes of training block neither the page nor the other
  * models. The logic is in forecast-service.ts; this file wires it to tfjs, the network and IndexedDB.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { BackendReport } from '../runtime/backend-choice.ts';
 import { startBackend } from '../runtime/browser-backend.ts';
 import { fetchModelPackage, layersModelFrom, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
+import { packageFileUrls } from '../runtime/model-package-url.ts';
 import { heldUntil } from '../runtime/held-calls.ts';
+import { answerMemory } from '../runtime/memory-call.ts';
 import { Readiness } from '../runtime/readiness.ts';
 import type { Handlers } from '../runtime/rpc.ts';
 import { serveRpc } from '../runtime/rpc-server.ts';
@@ -55,13 +56,12 @@ serveRpc<ForecastCalls, Record<string, never>>(self as unknown as Parameters<typ
     predict: ({ rows }) => service.predict(rows),
     train: (params, context) => service.train(params, context),
     reset: () => service.reset(),
-    memory: async () => ({ numTensors: tf.memory().numTensors, backend: tf.getBackend() }),
+    memory: answerMemory,
   } satisfies Omit<Handlers<ForecastCalls>, 'open'>),
 });
 
 /** The shipped package's URLs, once downloaded, for the offline cache. */
 function shippedFiles(): string[] {
   if (!shippedPackage) return [];
-  const base = packageUrl(modelsBaseUrl, 'forecast');
-  return ['meta.json', ...shippedPackage.meta.files.map((f) => f.name)].map((name) => base + name);
+  return packageFileUrls(modelsBaseUrl, 'forecast', shippedPackage.meta);
 }

@@ -4,6 +4,7 @@ import type { BackendName, BackendReport } from '../../runtime/backend-choice.ts
 import type { ModelMeta } from '../../runtime/model-meta.ts';
 import type { TfjsFlags } from '../../runtime/tfjs-flags.ts';
 import type { Handlers } from '../../runtime/rpc.ts';
+import { answerMemory, type MemoryCall } from '../../runtime/memory-call.ts';
 import type { Task } from '../inference-protocol.ts';
 import { cancelDownload, guarded, initBackend, loadTask, loseWebGLContext, packageOf } from '../inference-core.ts';
 
@@ -14,7 +15,7 @@ export type RuntimeCalls = {
   load: { params: { task: Task }; result: { meta: ModelMeta }; update: never };
   /** Stops a model download in progress; its `load` call fails with kind 'cancelled'. */
   cancelLoad: { params: { task: Task }; result: boolean; update: never };
-  memory: { params: Record<string, never>; result: { numTensors: number; backend: string }; update: never };
+  memory: MemoryCall;
   /** How fast this device multiplies matrices on the current backend: the practical ceiling. */
   matMulGflops: { params: { size: number; runs: number }; result: number; update: never };
   /** For tests and the reliability suite: loses the WebGL context as a GPU reset would. */
@@ -28,7 +29,7 @@ export const runtimeHandlers: Handlers<RuntimeCalls> = {
     return { meta: packageOf(task)!.meta };
   },
   cancelLoad: async ({ task }) => cancelDownload(task),
-  memory: async () => ({ numTensors: tf.memory().numTensors, backend: tf.getBackend() }),
+  memory: answerMemory,
   async matMulGflops({ size, runs }) {
     const [a, b] = [tf.randomNormal([size, size]), tf.randomNormal([size, size])];
     try {
