@@ -3,6 +3,7 @@
  * is given (made in the page and kept on window.__benchParams, since the app's CSP forbids eval).
  */
 import type { Page } from '@playwright/test';
+import { drawCupPhoto } from './cup-photo.ts';
 
 export interface TaskProbe {
   task: string;
@@ -101,23 +102,8 @@ export const imagesProbe: TaskProbe = {
   load: { call: 'load', params: { task: 'images' } },
   call: 'classifyImage',
   ready: modelReady,
-  prepare: (page) =>
-    page.evaluate(() => {
-      // A 640×480 "photo" (a cup seen from above), so the resize is part of the measure.
-      const canvas = new OffscreenCanvas(640, 480);
-      const g = canvas.getContext('2d')!;
-      const gradient = g.createLinearGradient(0, 0, 640, 480);
-      gradient.addColorStop(0, '#6b4226');
-      gradient.addColorStop(1, '#f3e5d0');
-      g.fillStyle = gradient;
-      g.fillRect(0, 0, 640, 480);
-      g.fillStyle = '#fff';
-      g.beginPath();
-      g.arc(320, 240, 150, 0, 2 * Math.PI);
-      g.fill();
-      const d = g.getImageData(0, 0, 640, 480);
-      (window as any).__benchParams = { image: { data: d.data, width: 640, height: 480, channels: 4 } };
-    }),
+  // A 640×480 "photo", so the resize is part of the measure.
+  prepare: async (page) => void (await drawCupPhoto(page, { width: 640, height: 480, spots: 0, as: 'pixels' })),
 };
 
 export const PROBES: TaskProbe[] = [digitsProbe, imagesProbe, textProbe, forecastProbe];
