@@ -2,7 +2,7 @@
  * Digits: draw (or drop a picture of) a digit, see what the CNN reads, live, plus the JSON the
  * seed's `POST /recognize.json` API answered, computed on this device.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { isModelUnavailable, useInference, usePageSignal, useTaskModel } from '../../app/inference.tsx';
 import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
@@ -11,6 +11,7 @@ import type { RgbaImage } from '../../models/digits/normalize.ts';
 import { CopyableJson } from '../common/CopyableJson.tsx';
 import { latestOnly } from '../common/latest-only.ts';
 import { useFileDrop } from '../common/use-file-drop.ts';
+import { useResendWhenReady } from '../common/use-resend-when-ready.ts';
 import { readDigitPicture } from '../common/picture-client.ts';
 import type { InkBox } from '../../models/digits/normalize-picture.ts';
 import { InkBoxOverlay } from './InkBoxOverlay.tsx';
@@ -44,7 +45,7 @@ export function DigitsPage() {
   const generation = useRef(0);
   const pageSignal = usePageSignal();
   // The canvas keeps what was drawn or dropped before the model could be downloaded; read it once it is.
-  const [waitingForModel, setWaitingForModel] = useState(false);
+  const kept = useResendWhenReady<'canvas', null>(state.status === 'ready', () => recognizeCanvas());
 
   const recognize = useMemo(
     () =>
@@ -56,11 +57,11 @@ export function DigitsPage() {
           setNoDigit(source === 'picture' && !answer);
         } catch (err) {
           if (gen !== generation.current) return;
-          if (isModelUnavailable(err)) setWaitingForModel(true);
+          if (isModelUnavailable(err)) kept.keep('canvas', null);
           else setMessage(plainMessage(err, 'This digit could not be read. Draw it again; if that fails too, reload the page.'));
         }
       }),
-    [client, pageSignal],
+    [client, pageSignal, kept.keep],
   );
 
   const recognizeCanvas = useCallback(() => {
@@ -68,12 +69,6 @@ export function DigitsPage() {
     setMessage(null);
     recognize({ image: canvas.current.pixels(), gen: generation.current, source: 'drawing' });
   }, [recognize]);
-
-  useEffect(() => {
-    if (state.status !== 'ready' || !waitingForModel) return;
-    setWaitingForModel(false);
-    recognizeCanvas();
-  }, [state.status, waitingForModel, recognizeCanvas]);
 
   // While drawing: at most one prediction per animation frame, and never more than one in flight.
   const frame = useRef(0);

@@ -12,6 +12,7 @@ import { decodePhoto } from '../common/picture-client.ts';
 import { exposeImagesPageHooks } from '../../app/test-hooks.ts';
 import { ImageCard, type CardState } from './ImageCard.tsx';
 import { ImageDrop } from './ImageDrop.tsx';
+import { useResendWhenReady } from '../common/use-resend-when-ready.ts';
 
 let nextId = 1;
 
@@ -19,10 +20,11 @@ export function ImagesPage() {
   const { client } = useInference();
   const { state, retry, cancel } = useTaskModel('images');
   const pageSignal = usePageSignal();
-  const modelReady = useRef(false);
-  modelReady.current = state.status === 'ready';
   // Photos dropped before the model could be downloaded: kept, and classified once it is there.
-  const waiting = useRef(new Map<number, File>());
+  const kept = useResendWhenReady<number, File>(state.status === 'ready', (file, id) => {
+    update(id, (c) => ({ ...c, status: 'working' }));
+    queue.current = queue.current.then(() => classify(file, id, file.name || 'pasted image'));
+  });
   const [cards, setCards] = useState<CardState[]>([]);
   const [custom, setCustom] = useState<LoadedCustomModel | null>(null);
   const [preprocessing, setPreprocessing] = useState<ImagePreprocessing>({ interpolation: 'nearest', mode: 'caffe' });
@@ -60,9 +62,8 @@ export function ImagesPage() {
         update(id, () => ({ id, name, status: 'done', previewUrl: preview, answer, modelName: model?.name ?? 'cat or coffee' }));
       } catch (err) {
         if (isModelUnavailable(err)) {
-          waiting.current.set(id, file);
           update(id, (c) => ({ id, name, status: 'waiting', previewUrl: c.previewUrl }));
-          if (modelReady.current) retryWaiting.current(); // the download was retried and finished meanwhile
+          kept.keep(id, file); // after the card says so: a download retried meanwhile sends it at once
           return;
         }
         const message = plainMessage(err, 'This picture could not be classified. Remove it and drop it again; if that fails too, reload the page.');
@@ -71,7 +72,7 @@ export function ImagesPage() {
         if (removed.current.has(id)) freePreview(previewUrl);
       }
     },
-    [client, pageSignal],
+    [client, pageSignal, kept.keep],
   );
 
   // One at a time, in order: the worker runs one model, and a grid fills predictably.
@@ -89,18 +90,6 @@ export function ImagesPage() {
     [classify],
   );
 
-  const retryWaiting = useRef(() => {});
-  retryWaiting.current = () => {
-    for (const [id, file] of waiting.current) {
-      waiting.current.delete(id);
-      update(id, (c) => ({ ...c, status: 'working' }));
-      queue.current = queue.current.then(() => classify(file, id, file.name || 'pasted image'));
-    }
-  };
-  useEffect(() => {
-    if (state.status === 'ready') retryWaiting.current();
-  }, [state.status]);
-
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       const files = Array.from(e.clipboardData?.files ?? []);
@@ -114,7 +103,7 @@ export function ImagesPage() {
 
   const remove = (card: CardState) => {
     removed.current.add(card.id);
-    waiting.current.delete(card.id);
+    kept.forget(card.id);
     freePreview(card.previewUrl);
     setCards((all) => all.filter((c) => c.id !== card.id));
   };

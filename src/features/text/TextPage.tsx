@@ -12,6 +12,7 @@ import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts
 import type { TextGeneration } from '../../workers/tasks/text.ts';
 import type { WorkerCallError } from '../../runtime/worker-client.ts';
 import { formFromHash, hashForGeneration, type TextForm } from './text-url.ts';
+import { useResendWhenReady } from '../common/use-resend-when-ready.ts';
 import { loadTextSamples, OWN_START_WORDS, randomStart } from './text-samples.ts';
 
 type Run =
@@ -43,7 +44,7 @@ export function TextPage() {
   const stopper = useRef<AbortController | null>(null);
   const autostarted = useRef(false);
   // A request made before the model could be downloaded: kept, and written once the model is ready.
-  const [waiting, setWaiting] = useState<{ form: TextForm; origin: Origin } | null>(null);
+  const kept = useResendWhenReady<'start', { form: TextForm; origin: Origin }>(state.status === 'ready', ({ form: start, origin: from }) => void generate(start, from));
 
   const set = (field: keyof TextForm) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
@@ -58,7 +59,7 @@ export function TextPage() {
         return;
       }
       stopper.current?.abort();
-      setWaiting(null);
+      kept.forget('start');
       const controller = new AbortController();
       stopper.current = controller;
       setError(null);
@@ -93,7 +94,7 @@ export function TextPage() {
         if (stopper.current !== controller) return;
         if (isModelUnavailable(err)) {
           setRun({ status: 'idle' });
-          setWaiting({ form: chosen, origin: from });
+          kept.keep('start', { form: chosen, origin: from });
         } else if ((err as WorkerCallError).kind === 'cancelled') {
           setRun({ status: 'stopped' });
         } else {
@@ -104,7 +105,7 @@ export function TextPage() {
         if (stopper.current === controller) stopper.current = null;
       }
     },
-    [client],
+    [client, kept.forget, kept.keep],
   );
 
   const stop = () => stopper.current?.abort();
@@ -133,10 +134,6 @@ export function TextPage() {
     const linked = formFromHash(location.hash);
     if (linked.seed.trim() !== '' && linked.rngSeed.trim() !== '') void generate(linked, { kind: 'typed' });
   }, [state.status, generate]);
-
-  useEffect(() => {
-    if (state.status === 'ready' && waiting) void generate(waiting.form, waiting.origin);
-  }, [state.status, waiting, generate]);
 
   useEffect(() => () => stopper.current?.abort(), []);
 
@@ -234,7 +231,7 @@ export function TextPage() {
         <p className="muted small" data-testid="text-status">
           {running && state.status !== 'ready' && 'Waiting for the text model to download; your start is kept and continued as soon as it is ready.'}
           {running && state.status === 'ready' && `Writing… ${words.length} of ${Number.isInteger(requested) ? requested : '?'} words`}
-          {waiting && !running && 'Your start is kept: the network continues it as soon as the model is downloaded (see above).'}
+          {kept.waiting && !running && 'Your start is kept: the network continues it as soon as the model is downloaded (see above).'}
           {run.status === 'stopped' && `Stopped after ${words.length} words.`}
           {run.status === 'done' &&
             `${run.result.words.length} words in ${(run.result.ms / 1000).toFixed(2)} s (${((1000 * run.result.words.length) / Math.max(run.result.ms, 1)).toFixed(0)} words/s), random seed ${run.result.rngSeed}: the page's link now writes this text again.`}
