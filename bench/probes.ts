@@ -53,7 +53,7 @@ export const digitsProbe: TaskProbe = {
 };
 
 /** Our own sentence (no data from the corpus): 20 words read, then 10 new ones, one inference. */
-export const TEXT_BENCH_SEED =
+export const TEXT_BENCH_PROMPT =
   'a neural network comprising an input layer , a plurality of hidden layers and an output layer , wherein each hidden layer';
 
 export const textProbe: TaskProbe = {
@@ -63,9 +63,9 @@ export const textProbe: TaskProbe = {
   call: 'generateText',
   ready: modelReady,
   prepare: (page) =>
-    page.evaluate((seed) => {
-      (window as any).__benchParams = { seed, diversity: 1, words: 10, rngSeed: 1, method: 'stateful' };
-    }, TEXT_BENCH_SEED),
+    page.evaluate((prompt) => {
+      (window as any).__benchParams = { prompt, diversity: 1, words: 10, rngSeed: 1, method: 'stateful' };
+    }, TEXT_BENCH_PROMPT),
 };
 
 /** A seeded random walk of `days` daily closes in the page (Yahoo rows), for the forecast worker. */

@@ -6,7 +6,7 @@
  */
 import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 
-export const SPLIT_SEED = 50; // the seed's RANDOM_STATE
+export const SPLIT_SEED = 50; // the original app's RANDOM_STATE
 export const HELD_OUT_FRACTION = 0.1;
 /** Abstracts sharing this many consecutive words are kept together (largest group on the real file: 10). */
 export const SHARED_SPAN_WORDS = 20;

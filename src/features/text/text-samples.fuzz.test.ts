@@ -22,7 +22,7 @@ it('keeps only usable abstracts from any damaged samples file, and starts from e
     for (const abstract of result.value) {
       if (typeof abstract.patentNumber !== 'string' || !(abstract.words.length > WINDOW_LENGTH)) throw new Error(`kept ${JSON.stringify(abstract).slice(0, 200)}`);
       const start = randomStart(abstract, count);
-      if (typeof start.seed !== 'string' || typeof start.actual !== 'string') throw new Error('no start');
+      if (typeof start.prompt !== 'string' || typeof start.actual !== 'string') throw new Error('no start');
     }
   });
 }, FUZZ_TIMEOUT_MS);
