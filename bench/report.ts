@@ -6,9 +6,15 @@ const DESCRIPTIONS: Array<[RegExp, string]> = [
   [/^shell\.interactiveMs$/, 'open the app until a page switch responds (ms, median of 3)'],
   [/^wasm\.matmulGflops$/, '1024×1024 matMul on the WASM backend (GFLOP/s): the practical ceiling'],
   [/^text\.wordsPerSec\.stateful$/, 'words generated per second, one LSTM step per word (50-word prompt, 100 words; median of 7 runs)'],
-  [/^text\.wordsPerSec\.fullReread$/, 'the same with the full re-read (the original app\'s method): the whole growing text read again for every word'],
+  [
+    /^text\.wordsPerSec\.fullReread$/,
+    "the same with the full re-read (the original app's method): the whole growing text read again for every word",
+  ],
   [/^text\.speedup$/, 'stateful over full re-read: the ratio of the two medians, from the same runs'],
-  [/^text\.firstWordMs\.warm$/, 'open #/text with the model cached (network off), type a prompt, Generate: until the first word shows (ms)'],
+  [
+    /^text\.firstWordMs\.warm$/,
+    'open #/text with the model cached (network off), type a prompt, Generate: until the first word shows (ms)',
+  ],
   [/^images\.vgg16Ms\.wasm$/, 'full VGG16 (224×224, random weights), one image on WASM, median (ms)'],
   [/^images\.vgg16Gflops$/, "VGG16's 15.5 GFLOP (30.9 GFLOP as multiply + add) over that time (GFLOP/s)"],
   [/^forecast\.retrain300Ms\.wasm$/, '"retrain the old model": 300 epochs on ~190 weeks in the forecast worker (ms)'],

@@ -1,10 +1,18 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelMeta } from '../src/runtime/model-meta.ts';
+import {
+  evalLine,
+  type Measurement,
+  mergeEvalResults,
+  metricDisagreements,
+  parseEvalResults,
+  readEvalResults,
+  withMeasuredMetrics,
+} from './eval-results.ts';
 import { REPO_ROOT } from './lib/data-dir.ts';
 import { readMeta } from './lib/model-package.ts';
-import { evalLine, mergeEvalResults, metricDisagreements, parseEvalResults, readEvalResults, withMeasuredMetrics, type Measurement } from './eval-results.ts';
 
 const MODELS = path.join(REPO_ROOT, 'public/models');
 const packages = readdirSync(MODELS).filter((task) => existsSync(path.join(MODELS, task, 'meta.json')));
@@ -23,18 +31,32 @@ describe('meta.json says what npm run eval printed (training/eval-results.jsonl)
 
 describe('eval results', () => {
   const meta = (metrics: ModelMeta['metrics']): ModelMeta =>
-    ({ task: 'text', version: '1', format: 'tfjs-layers', inputShape: [50], weights: 'uint8', files: [], training: { command: 'c', data: 'd' }, metrics }) as ModelMeta;
+    ({
+      task: 'text',
+      version: '1',
+      format: 'tfjs-layers',
+      inputShape: [50],
+      weights: 'uint8',
+      files: [],
+      training: { command: 'c', data: 'd' },
+      metrics,
+    }) as ModelMeta;
   const line = (metric: string, value: number, n: number, model = 'text'): Measurement => ({ model, metric, value, n });
 
   it('prints and reads back the same lines', () => {
     const lines = [line('accuracy', 0.2475, 33255), line('rmse_book', 589.4226, 147, 'forecast')];
     expect(parseEvalResults(lines.map(evalLine).join('\n') + '\n')).toEqual(lines);
-    expect(evalLine({ ...line('accuracy', 0.5, 2), data: 'kept in meta.json only' } as Measurement)).toBe('{"model":"text","metric":"accuracy","value":0.5,"n":2}');
+    expect(evalLine({ ...line('accuracy', 0.5, 2), data: 'kept in meta.json only' } as Measurement)).toBe(
+      '{"model":"text","metric":"accuracy","value":0.5,"n":2}',
+    );
   });
 
   it('replaces the lines of the models measured now and keeps the others', () => {
     const recorded = [line('accuracy', 0.995, 10000, 'digits'), line('accuracy', 0.2498, 8192), line('cross_entropy', 4.6683, 8192)];
-    expect(mergeEvalResults(recorded, [line('accuracy', 0.2475, 33255)])).toEqual([line('accuracy', 0.995, 10000, 'digits'), line('accuracy', 0.2475, 33255)]);
+    expect(mergeEvalResults(recorded, [line('accuracy', 0.2475, 33255)])).toEqual([
+      line('accuracy', 0.995, 10000, 'digits'),
+      line('accuracy', 0.2475, 33255),
+    ]);
   });
 
   it('finds a sampled figure that eval does not print, and agrees once eval has written its own', () => {

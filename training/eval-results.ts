@@ -72,7 +72,8 @@ export function metricDisagreements(meta: ModelMeta, lines: readonly Measurement
     .flatMap(({ metric, value, n }) => {
       const record = meta.metrics[recordFor(meta.metrics, metric)];
       if (!record) return [`${meta.task} meta.json has no ${metric}; eval printed ${value} (n=${n})`];
-      if (record.value !== value || record.n !== n) return [`${meta.task} meta.json says ${metric} ${record.value} (n=${record.n}); eval printed ${value} (n=${n})`];
+      if (record.value !== value || record.n !== n)
+        return [`${meta.task} meta.json says ${metric} ${record.value} (n=${record.n}); eval printed ${value} (n=${n})`];
       return [];
     });
 }

@@ -6,21 +6,31 @@
  *          --write (record what it printed in training/eval-results.jsonl and in each measured
  *          package's meta.json metrics, so that they say what eval says; weights are not touched).
  */
-import path from 'node:path';
+
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { normalizePicture } from '../src/models/digits/normalize-picture.ts';
 import { useNodeBackend } from '../src/runtime/node-backend.ts';
+import { digitAccuracy } from './digits/evaluate.ts';
+import { loadMnist } from './digits/mnist.ts';
+import { PHOTO_MNIST, PHOTO_STROKES, photoCases, readPhotos } from './digits/photos.ts';
+import {
+  type DescribedMeasurement,
+  EVAL_RESULTS_FILE,
+  evalLine,
+  type Measurement,
+  mergeEvalResults,
+  readEvalResults,
+  withMeasuredMetrics,
+  writeEvalResults,
+} from './eval-results.ts';
+import { evaluateForecast } from './forecast/evaluate.ts';
+import { evaluateImages } from './images/evaluate.ts';
 import { dataDir, REPO_ROOT } from './lib/data-dir.ts';
 import { loadLayersModel } from './lib/model-files.ts';
 import { readMeta, writeMetaAsIs } from './lib/model-package.ts';
-import { loadMnist } from './digits/mnist.ts';
-import { digitAccuracy } from './digits/evaluate.ts';
-import { PHOTO_MNIST, PHOTO_STROKES, photoCases, readPhotos } from './digits/photos.ts';
-import { normalizePicture } from '../src/models/digits/normalize-picture.ts';
-import { evaluateForecast } from './forecast/evaluate.ts';
-import { evaluateImages } from './images/evaluate.ts';
 import { evaluateText } from './text/evaluate.ts';
-import { EVAL_RESULTS_FILE, evalLine, mergeEvalResults, readEvalResults, withMeasuredMetrics, writeEvalResults, type DescribedMeasurement, type Measurement } from './eval-results.ts';
 
 const evaluators: Record<string, (dir: string, data: string) => Promise<DescribedMeasurement[]>> = {
   async digits(dir, data) {
@@ -37,7 +47,7 @@ const evaluators: Record<string, (dir: string, data: string) => Promise<Describe
         metric: 'accuracy_photos',
         value: Number((photos.correct / photos.n).toFixed(4)),
         n: photos.n,
-        data: 'phone-like photos generated from the e2e stroke digits and MNIST t10k digits (e2e/fixtures/digit-photos.ts), through the page\'s picture steps',
+        data: "phone-like photos generated from the e2e stroke digits and MNIST t10k digits (e2e/fixtures/digit-photos.ts), through the page's picture steps",
       },
     ];
   },

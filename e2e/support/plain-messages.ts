@@ -30,6 +30,8 @@ export async function recordErrorTexts(page: Page): Promise<void> {
 }
 
 export async function expectNoInternalMessagesSeen(page: Page): Promise<void> {
-  const seen: string[] = await page.evaluate(() => [...((window as unknown as { __tabmlErrorsSeen?: Set<string> }).__tabmlErrorsSeen ?? [])]);
+  const seen: string[] = await page.evaluate(() => [
+    ...((window as unknown as { __tabmlErrorsSeen?: Set<string> }).__tabmlErrorsSeen ?? []),
+  ]);
   for (const text of seen) expect(problemOf(text), `an error shown on the page: "${text}"`).toBeNull();
 }

@@ -5,10 +5,10 @@
  */
 import type { BackendReport } from '../runtime/backend-choice.ts';
 import { startBackend } from '../runtime/browser-backend.ts';
-import { fetchModelPackage, layersModelFrom, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
-import { packageFileUrls } from '../runtime/model-package-url.ts';
 import { heldUntil } from '../runtime/held-calls.ts';
 import { answerMemory } from '../runtime/memory-call.ts';
+import { fetchModelPackage, layersModelFrom, type ModelPackage, packageUrl } from '../runtime/model-package.ts';
+import { packageFileUrls } from '../runtime/model-package-url.ts';
 import { Readiness } from '../runtime/readiness.ts';
 import type { Handlers } from '../runtime/rpc.ts';
 import { serveRpc } from '../runtime/rpc-server.ts';

@@ -6,18 +6,19 @@
  * Options: --epochs N (default 10), --batch N (default 128), --fresh (ignore the checkpoint),
  *          --steps N (stop each epoch after N batches; for smoke tests only).
  */
-import * as tf from '@tensorflow/tfjs';
+
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
-import { createDigitModel, DIGIT_CLASSES } from '../../src/models/digits/model.ts';
+import * as tf from '@tensorflow/tfjs';
 import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
-import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
+import { createDigitModel, DIGIT_CLASSES } from '../../src/models/digits/model.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
+import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
 import { trainEpoch } from '../lib/train-epoch.ts';
-import { loadMnist } from './mnist.ts';
 import { augmentDigit } from './augment.ts';
 import { exportDigitPackage } from './export.ts';
+import { loadMnist } from './mnist.ts';
 
 interface TrainState {
   epoch: number; // epochs completed

@@ -16,7 +16,9 @@ export function writeMeta(dir: string, meta: Omit<ModelMeta, 'files'>, fileNames
   const full: ModelMeta = { ...meta, files: fileNames.map((f) => describeFile(dir, f)) };
   writeMetaAsIs(dir, full);
   // An export measures as it goes; what eval prints is the record (training/eval-results.test.ts compares them).
-  console.log(`wrote ${path.join(dir, 'meta.json')}; then run \`npm run eval -- --task ${meta.task} --write\` so that its metrics are eval's`);
+  console.log(
+    `wrote ${path.join(dir, 'meta.json')}; then run \`npm run eval -- --task ${meta.task} --write\` so that its metrics are eval's`,
+  );
   return full;
 }
 

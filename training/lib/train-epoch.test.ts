@@ -4,7 +4,12 @@ import { trainEpoch } from './train-epoch.ts';
 
 describe('trainEpoch', () => {
   it('trains on every batch the caller fills, reports the mean loss and accuracy, and leaks no tensors', async () => {
-    const model = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [2, 2, 1] }), tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: 'zeros' })] });
+    const model = tf.sequential({
+      layers: [
+        tf.layers.flatten({ inputShape: [2, 2, 1] }),
+        tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: 'zeros' }),
+      ],
+    });
     model.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const filled: number[] = [];
     vi.spyOn(console, 'log').mockImplementation(() => {});
@@ -30,7 +35,10 @@ describe('trainEpoch', () => {
     expect(result.accuracy).toBeGreaterThanOrEqual(0);
     expect(result.accuracy).toBeLessThanOrEqual(1);
     expect(tf.memory().numTensors).toBe(before);
-    expect(vi.mocked(console.log).mock.calls.map(([line]) => String(line).split(' loss')[0])).toEqual(['epoch 1/1 step 1/3', 'epoch 1/1 step 3/3']);
+    expect(vi.mocked(console.log).mock.calls.map(([line]) => String(line).split(' loss')[0])).toEqual([
+      'epoch 1/1 step 1/3',
+      'epoch 1/1 step 3/3',
+    ]);
     vi.restoreAllMocks();
     model.dispose();
   });

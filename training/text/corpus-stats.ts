@@ -38,15 +38,27 @@ const heldOutUnknown = unknownTokens(heldOutSequences);
 const lines: [string, string][] = [
   ['abstracts read', fmt(read.length)],
   [`abstracts kept (> ${MIN_TOKENS_EXCLUSIVE} tokens)`, fmt(kept.length)],
-  ['distinct words, all abstracts read', `${fmt(distinctRead)} (+1 padding id = ${fmt(distinctRead + 1)}; the original app printed 16,192)`],
+  [
+    'distinct words, all abstracts read',
+    `${fmt(distinctRead)} (+1 padding id = ${fmt(distinctRead + 1)}; the original app printed 16,192)`,
+  ],
   ['distinct words, kept abstracts', fmt(distinctKept)],
-  ['kept abstracts sharing a passage with another', `${fmt(sharedRows)} in ${fmt([...groupSizes.values()].filter((n) => n > 1).length)} groups`],
+  [
+    'kept abstracts sharing a passage with another',
+    `${fmt(sharedRows)} in ${fmt([...groupSizes.values()].filter((n) => n > 1).length)} groups`,
+  ],
   ['train abstracts', fmt(train.length)],
   ['held-out abstracts', `${fmt(heldOut.length)} (${pct(heldOut.length, kept.length)})`],
-  [`vocabulary from training abstracts${maxWords ? ` (cap ${fmt(maxWords)})` : ''}`, `${fmt(vocabulary.size)} words; ids 0 = padding, 1..${fmt(vocabulary.size)} words, ${fmt(vocabulary.unknownId)} = unknown`],
+  [
+    `vocabulary from training abstracts${maxWords ? ` (cap ${fmt(maxWords)})` : ''}`,
+    `${fmt(vocabulary.size)} words; ids 0 = padding, 1..${fmt(vocabulary.size)} words, ${fmt(vocabulary.unknownId)} = unknown`,
+  ],
   ['training tokens outside the vocabulary', `${fmt(unknownTokens(trainSequences))} of ${fmt(tokens(trainSequences))}`],
   ['held-out tokens outside the vocabulary', `${fmt(heldOutUnknown)} of ${fmt(heldOutTokens)} (${pct(heldOutUnknown, heldOutTokens)})`],
-  ['windows, all kept abstracts (comparable with the original app)', `${fmt(countWindows(kept.map((a) => a.words)))} (original app: 318,563)`],
+  [
+    'windows, all kept abstracts (comparable with the original app)',
+    `${fmt(countWindows(kept.map((a) => a.words)))} (original app: 318,563)`,
+  ],
   ['windows, train', fmt(countWindows(trainSequences))],
   ['windows, held-out', fmt(countWindows(heldOutSequences))],
 ];

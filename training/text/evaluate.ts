@@ -6,20 +6,21 @@
  * points of accuracy above the whole set, a 4,096-window one 1.3 points below). Training abstracts,
  * a secondary line, use a fixed seeded sample (n says how many).
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';
 import { encodeWords } from '../../src/models/text/encode.ts';
 import { TextNetwork } from '../../src/models/text/network.ts';
 import type { Vocabulary } from '../../src/models/text/vocabulary.ts';
 import { parseVocabulary } from '../../src/models/text/vocabulary-json.ts';
+import type { DescribedMeasurement } from '../eval-results.ts';
 import { loadLayersModel } from '../lib/model-files.ts';
 import { loadTextCorpus, type PatentAbstract } from './corpus.ts';
-import { makeWindows, type Windows } from './windows.ts';
-import type { DescribedMeasurement } from '../eval-results.ts';
 import { measureLastPositions, scoreRows, type TextQuality } from './score-windows.ts';
+import { makeWindows, type Windows } from './windows.ts';
 
 export const EVAL_SAMPLE_SEED = 2024;
 /** Windows of training abstracts measured, and the held-out sample the export's quantization trial uses. */
@@ -76,7 +77,12 @@ export function measureWindows(network: TextNetwork, windows: Windows, rows: Arr
  * The same targets as `measureWindows(rows)`, but predicted with every earlier word of the abstract
  * as context (the state carried from its first word), as stateful generation does past 50 words.
  */
-export function measureCarriedState(network: TextNetwork, sequences: readonly Int32Array[], rows: ArrayLike<number>, length = WINDOW_LENGTH): WindowQuality {
+export function measureCarriedState(
+  network: TextNetwork,
+  sequences: readonly Int32Array[],
+  rows: ArrayLike<number>,
+  length = WINDOW_LENGTH,
+): WindowQuality {
   const wanted = new Set(Array.from(rows));
   let nats = 0;
   let correct = 0;
@@ -89,8 +95,14 @@ export function measureCarriedState(network: TextNetwork, sequences: readonly In
     if (targets.length === 0) continue;
     const last = targets[targets.length - 1];
     const ids = tf.tensor2d(sequence.subarray(0, last), [1, last], 'int32');
-    const logits = network.positionLogits(ids, targets.map((t) => t - 1));
-    const { logProbabilities, top } = scoreRows(logits, Int32Array.from(targets, (t) => sequence[t]));
+    const logits = network.positionLogits(
+      ids,
+      targets.map((t) => t - 1),
+    );
+    const { logProbabilities, top } = scoreRows(
+      logits,
+      Int32Array.from(targets, (t) => sequence[t]),
+    );
     tf.dispose([ids, logits]);
     targets.forEach((t, i) => {
       nats -= logProbabilities[i];
@@ -126,8 +138,16 @@ export async function evaluateText(modelDir: string, dataDir: string): Promise<T
     const trained = windowSet(vocabulary, corpus.train, EVAL_SAMPLE_SIZE);
     const unknownShare = `${(100 * heldOut.unknownTargetShare).toFixed(2)}% of targets are the unknown id`;
     return [
-      ...lines(heldOut, '', `held-out abstracts: next word after 50 words, every one of the ${heldOut.windows.count} windows; ${unknownShare}`),
-      ...lines(trained, '_training_abstracts', `abstracts the model trained on (like the original app's overlapping split): seeded sample (seed ${EVAL_SAMPLE_SEED}) of ${trained.windows.count} windows`),
+      ...lines(
+        heldOut,
+        '',
+        `held-out abstracts: next word after 50 words, every one of the ${heldOut.windows.count} windows; ${unknownShare}`,
+      ),
+      ...lines(
+        trained,
+        '_training_abstracts',
+        `abstracts the model trained on (like the original app's overlapping split): seeded sample (seed ${EVAL_SAMPLE_SEED}) of ${trained.windows.count} windows`,
+      ),
     ];
   } finally {
     network.dispose();

@@ -2,7 +2,7 @@
  * A drop zone for files: `dragging` while something is held over it (for the highlight), and the
  * three handlers to spread on the element. Every page's drop zone uses it.
  */
-import { useState, type DragEvent } from 'react';
+import { type DragEvent, useState } from 'react';
 
 export interface FileDrop {
   dragging: boolean;

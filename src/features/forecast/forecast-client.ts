@@ -3,9 +3,9 @@
  * there, apart from the inference worker, so neither the page nor the other models wait for it.
  */
 import { exposeWorkerClient } from '../../app/test-hooks.ts';
+import { type PriceSource, parsePriceSources } from '../../models/forecast/price-sources.ts';
 import { WorkerClient } from '../../runtime/worker-client.ts';
 import type { ForecastCalls } from '../../workers/forecast-protocol.ts';
-import { parsePriceSources, type PriceSource } from '../../models/forecast/price-sources.ts';
 
 export type ForecastClient = WorkerClient<ForecastCalls>;
 

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useRef } from 'react';
 import { useFileDrop } from '../common/use-file-drop.ts';
 
 /** The drop target: drop one or many pictures, or click (Enter/Space) to pick them. */

@@ -5,21 +5,17 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isModelUnavailable, useInference, useTaskModel } from '../../app/inference.tsx';
-import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
+import { plainMessage } from '../../app/plain-message.ts';
 import { removeSpaces } from '../../models/text/format-sequence.ts';
 import { EMPTY_PROMPT_MESSAGE, requestProblem } from '../../models/text/request.ts';
-import type { TextGeneration } from '../../workers/tasks/text.ts';
 import type { WorkerCallError } from '../../runtime/worker-client.ts';
-import { formFromHash, hashForGeneration, type TextForm } from './text-url.ts';
+import type { TextGeneration } from '../../workers/tasks/text.ts';
 import { useResendWhenReady } from '../common/use-resend-when-ready.ts';
 import { loadTextSamples, OWN_START_WORDS, randomStart } from './text-samples.ts';
+import { formFromHash, hashForGeneration, type TextForm } from './text-url.ts';
 
-type Run =
-  | { status: 'idle' }
-  | { status: 'running' }
-  | { status: 'done'; result: TextGeneration }
-  | { status: 'stopped' };
+type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: TextGeneration } | { status: 'stopped' };
 
 /** Where the prompt shown beside the output came from. */
 interface Origin {
@@ -44,7 +40,10 @@ export function TextPage() {
   const stopper = useRef<AbortController | null>(null);
   const autostarted = useRef(false);
   // A request made before the model could be downloaded: kept, and written once the model is ready.
-  const kept = useResendWhenReady<'start', { form: TextForm; origin: Origin }>(state.status === 'ready', ({ form: start, origin: from }) => void generate(start, from));
+  const kept = useResendWhenReady<'start', { form: TextForm; origin: Origin }>(
+    state.status === 'ready',
+    ({ form: start, origin: from }) => void generate(start, from),
+  );
 
   const set = (field: keyof TextForm) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
@@ -53,7 +52,8 @@ export function TextPage() {
       const diversity = Number(chosen.diversity.trim() === '' ? NaN : chosen.diversity);
       const count = Number(chosen.words.trim() === '' ? NaN : chosen.words);
       const rngSeed = parseOptionalInt(chosen.rngSeed);
-      const problem = chosen.prompt.trim() === '' ? EMPTY_PROMPT_MESSAGE : requestProblem({ prompt: chosen.prompt, diversity, words: count, rngSeed });
+      const problem =
+        chosen.prompt.trim() === '' ? EMPTY_PROMPT_MESSAGE : requestProblem({ prompt: chosen.prompt, diversity, words: count, rngSeed });
       if (problem) {
         setError(problem);
         return;
@@ -118,12 +118,19 @@ export function TextPage() {
       const start = randomStart(abstract, Number.isInteger(count) && count > 0 ? Math.min(count, 100) : 50);
       const chosen = { ...form, prompt: start.prompt };
       setForm(chosen);
-      await generate(chosen, { kind: 'sample', note: `Held-out patent ${start.patentNumber} (never seen in training): its first 50 words are the prompt.`, actual: start.actual });
+      await generate(chosen, {
+        kind: 'sample',
+        note: `Held-out patent ${start.patentNumber} (never seen in training): its first 50 words are the prompt.`,
+        actual: start.actual,
+      });
     } else {
       const first = OWN_START_WORDS[Math.floor(Math.random() * OWN_START_WORDS.length)];
       const chosen = { ...form, prompt: first };
       setForm(chosen);
-      await generate(chosen, { kind: 'own', note: `This copy of tabml has no held-out abstracts to start from (it was built without the patent data), so the network writes its own abstract after “${first}”.` });
+      await generate(chosen, {
+        kind: 'own',
+        note: `This copy of tabml has no held-out abstracts to start from (it was built without the patent data), so the network writes its own abstract after “${first}”.`,
+      });
     }
   };
 
@@ -151,7 +158,10 @@ export function TextPage() {
     <section className="page text">
       <header className="page-head">
         <h1>Text</h1>
-        <p>Write the start of a patent abstract. A word-level LSTM, trained on neural-network patents, continues it on your device, one word at a time.</p>
+        <p>
+          Write the start of a patent abstract. A word-level LSTM, trained on neural-network patents, continues it on your device, one word
+          at a time.
+        </p>
       </header>
       <ModelStatus state={state} retry={retry} cancel={cancel} what="text model" />
       <form
@@ -163,12 +173,25 @@ export function TextPage() {
       >
         <label className="text-prompt-label">
           Start of the abstract
-          <textarea data-testid="text-seed" rows={4} value={form.prompt} onChange={set('prompt')} placeholder="A neural network is trained to" />
+          <textarea
+            data-testid="text-seed"
+            rows={4}
+            value={form.prompt}
+            onChange={set('prompt')}
+            placeholder="A neural network is trained to"
+          />
         </label>
         <div className="text-controls">
           <label>
             Diversity
-            <input data-testid="text-diversity" type="number" inputMode="decimal" step="0.1" value={form.diversity} onChange={set('diversity')} />
+            <input
+              data-testid="text-diversity"
+              type="number"
+              inputMode="decimal"
+              step="0.1"
+              value={form.diversity}
+              onChange={set('diversity')}
+            />
           </label>
           <label>
             New words
@@ -176,7 +199,14 @@ export function TextPage() {
           </label>
           <label>
             RNG seed
-            <input data-testid="text-rng-seed" type="text" inputMode="numeric" value={form.rngSeed} onChange={set('rngSeed')} placeholder="optional" />
+            <input
+              data-testid="text-rng-seed"
+              type="text"
+              inputMode="numeric"
+              value={form.rngSeed}
+              onChange={set('rngSeed')}
+              placeholder="optional"
+            />
           </label>
           <label>
             Method
@@ -229,7 +259,9 @@ export function TextPage() {
           </p>
         )}
         <p className="muted small" data-testid="text-status">
-          {running && state.status !== 'ready' && 'Waiting for the text model to download; your start is kept and continued as soon as it is ready.'}
+          {running &&
+            state.status !== 'ready' &&
+            'Waiting for the text model to download; your start is kept and continued as soon as it is ready.'}
           {running && state.status === 'ready' && `Writing… ${words.length} of ${Number.isInteger(requested) ? requested : '?'} words`}
           {kept.waiting && !running && 'Your start is kept: the network continues it as soon as the model is downloaded (see above).'}
           {run.status === 'stopped' && `Stopped after ${words.length} words.`}

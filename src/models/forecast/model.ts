@@ -7,8 +7,8 @@
  * bias of 1); the book's model is Keras's, so those are set explicitly.
  */
 import * as tf from '@tensorflow/tfjs';
-import { PERIOD_LENGTH } from './constants.ts';
 import { setForgetBias } from '../common/forget-bias.ts';
+import { PERIOD_LENGTH } from './constants.ts';
 
 export interface ForecastModelOptions {
   seed?: number;

@@ -23,8 +23,14 @@ describe('encodePrompt', () => {
     expect(encoded.words).toEqual(['The', 'turbine', 'spins', 'and', 'the', 'rotor', 'spins', '.']);
     expect(encoded.unknownWords).toEqual(['turbine', 'spins', 'rotor']);
     expect(Array.from(encoded.ids)).toEqual([
-      vocabulary.idOf('The'), vocabulary.unknownId, vocabulary.unknownId, vocabulary.idOf('and'),
-      vocabulary.idOf('the'), vocabulary.unknownId, vocabulary.unknownId, vocabulary.idOf('.'),
+      vocabulary.idOf('The'),
+      vocabulary.unknownId,
+      vocabulary.unknownId,
+      vocabulary.idOf('and'),
+      vocabulary.idOf('the'),
+      vocabulary.unknownId,
+      vocabulary.unknownId,
+      vocabulary.idOf('.'),
     ]);
   });
 

@@ -70,7 +70,11 @@ function fullRereadReader(network: TextNetwork, window: Int32Array): Reader {
  * Yields new word ids one at a time. Stopping early (break / return) frees the LSTM state, so a
  * cancelled generation leaves no tensors behind.
  */
-export async function* generateIds(network: TextNetwork, promptIds: ArrayLike<number>, options: GenerationOptions): AsyncGenerator<number, void, undefined> {
+export async function* generateIds(
+  network: TextNetwork,
+  promptIds: ArrayLike<number>,
+  options: GenerationOptions,
+): AsyncGenerator<number, void, undefined> {
   const window = promptWindow(promptIds);
   if (window.length === 0) throw new Error('The prompt has no words to start from.');
   const reader = options.method === 'stateful' ? statefulReader(network, window) : fullRereadReader(network, window);

@@ -3,7 +3,24 @@ import { countWords, ORIGINAL_APP_TOKENIZER, textToWordSequence } from './tokeni
 
 describe('textToWordSequence (Keras, the original app’s settings)', () => {
   it('has exactly the original app’s filter characters', () => {
-    expect([...ORIGINAL_APP_TOKENIZER.filters]).toEqual(['!', '"', '%', ';', '[', '\\', ']', '^', '_', '`', '{', '|', '}', '~', '\t', '\n']);
+    expect([...ORIGINAL_APP_TOKENIZER.filters]).toEqual([
+      '!',
+      '"',
+      '%',
+      ';',
+      '[',
+      '\\',
+      ']',
+      '^',
+      '_',
+      '`',
+      '{',
+      '|',
+      '}',
+      '~',
+      '\t',
+      '\n',
+    ]);
     expect(ORIGINAL_APP_TOKENIZER.lower).toBe(false);
   });
 
@@ -29,6 +46,12 @@ describe('textToWordSequence (Keras, the original app’s settings)', () => {
 
 describe('countWords (Keras word_counts)', () => {
   it('counts over all texts in first-seen order', () => {
-    expect([...countWords(['b a c', 'c d a', 'e'])]).toEqual([['b', 1], ['a', 2], ['c', 2], ['d', 1], ['e', 1]]);
+    expect([...countWords(['b a c', 'c d a', 'e'])]).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['c', 2],
+      ['d', 1],
+      ['e', 1],
+    ]);
   });
 });
