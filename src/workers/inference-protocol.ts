@@ -8,10 +8,14 @@ import type { DigitsCalls } from './tasks/digits.ts';
 import type { TextCalls } from './tasks/text.ts';
 import type { ImagesCalls } from './tasks/images.ts';
 
-export type Task = 'digits' | 'images' | 'text' | 'forecast';
+/** The tasks whose models the inference worker serves; the forecast worker serves 'forecast'. */
+export type InferenceTask = 'digits' | 'images' | 'text';
+export type Task = InferenceTask | 'forecast';
 
-/** The kind of a request's error when the model it needs could not be downloaded (see ModelStatus). */
-export const MODEL_UNAVAILABLE = 'model-unavailable';
+/** The models the inference worker keeps: its tasks', and a bring-your-own image model. */
+export type InferenceModel = InferenceTask | 'custom-image';
+
+export { MODEL_UNAVAILABLE } from '../runtime/error-kinds.ts';
 
 export type InferenceCalls = RuntimeCalls & DigitsCalls & TextCalls & ImagesCalls;
 

@@ -1,5 +1,5 @@
 /** Text: the word LSTM writes patent abstracts after a seed, one word at a time, streamed. */
-import { layersModelFrom, PackageError } from '../../runtime/model-package.ts';
+import { layersModelFrom, PackageError, type ModelPackage } from '../../runtime/model-package.ts';
 import { KindedError, type Handlers } from '../../runtime/rpc.ts';
 import { seededRandom } from '../../models/common/random.ts';
 import { encodeSeed } from '../../models/text/encode.ts';
@@ -8,7 +8,7 @@ import { TextNetwork } from '../../models/text/network.ts';
 import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
 import type { Vocabulary } from '../../models/text/vocabulary.ts';
 import { parseVocabulary } from '../../models/text/vocabulary-json.ts';
-import { defineTask, guarded } from '../inference-core.ts';
+import type { TaskRuntime } from './task-runtime.ts';
 
 export interface TextGeneration {
   /** The new words, in order (the seed is not repeated). */
@@ -43,7 +43,7 @@ interface TextModel {
   dispose(): void;
 }
 
-const textModel = defineTask('text', async (pkg): Promise<TextModel> => {
+const buildTextModel = async (pkg: ModelPackage): Promise<TextModel> => {
   const file = pkg.files.get('vocabulary.json');
   if (!file) throw new PackageError('The text model package has no vocabulary.json.', 'format');
   let vocabulary: Vocabulary;
@@ -60,7 +60,7 @@ const textModel = defineTask('text', async (pkg): Promise<TextModel> => {
   // Warm-up: the first step pays for kernel set-up, not the visitor's first word.
   for await (const id of generateIds(network, [1], { words: 1, diversity: 1, random: seededRandom(0), method: 'stateful', unknownId: vocabulary.unknownId })) void id;
   return { network, vocabulary, dispose: () => network.dispose() };
-});
+};
 
 /** Lets the worker read its messages (a cancel) between words; unlike setTimeout, never clamped to 4 ms. */
 function nextTask(): Promise<void> {
@@ -78,31 +78,34 @@ function freshRngSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0];
 }
 
-export const textHandlers: Handlers<TextCalls> = {
-  async generateText({ seed, diversity, words, rngSeed, method = 'stateful' }, { signal, update }) {
-    const problem = requestProblem({ seed, diversity, words, rngSeed });
-    if (problem) throw new KindedError(problem, 'input');
-    if (method !== 'stateful' && method !== 'seedMethod') throw new KindedError(`Unknown generation method ${String(method)}.`, 'input');
-    const seedNumber = rngSeed ?? freshRngSeed();
-    return guarded(async () => {
-      const { network, vocabulary } = await textModel(signal);
-      const encoded = encodeSeed(vocabulary, seed);
-      if (encoded.words.length === 0) throw new KindedError(EMPTY_SEED_MESSAGE, 'input');
-      const seedWords = encoded.words.slice(-seedWindow(encoded.ids).length);
-      update({ kind: 'seed', seedWords, unknownWords: encoded.unknownWords });
-      const started = performance.now();
-      const written: string[] = [];
-      const options = { words, diversity, random: seededRandom(seedNumber), method, unknownId: vocabulary.unknownId };
-      for await (const id of generateIds(network, encoded.ids, options)) {
-        const word = vocabulary.wordOf(id);
-        if (word === undefined) throw new Error(`The model wrote id ${id}, which is not a word.`);
-        update({ kind: 'word', index: written.length, word });
-        written.push(word);
-        await nextTask();
-        if (signal.aborted) break; // leaving the loop frees the LSTM state
-      }
-      if (signal.aborted) throw new KindedError(`Stopped after ${written.length} words.`, 'cancelled');
-      return { words: written, seedWords, unknownWords: encoded.unknownWords, rngSeed: seedNumber, method, ms: performance.now() - started };
-    });
-  },
-};
+export function textHandlers({ models, guarded }: TaskRuntime): Handlers<TextCalls> {
+  const textModel = models.define('text', buildTextModel);
+  return {
+    async generateText({ seed, diversity, words, rngSeed, method = 'stateful' }, { signal, update }) {
+      const problem = requestProblem({ seed, diversity, words, rngSeed });
+      if (problem) throw new KindedError(problem, 'input');
+      if (method !== 'stateful' && method !== 'seedMethod') throw new KindedError(`Unknown generation method ${String(method)}.`, 'input');
+      const seedNumber = rngSeed ?? freshRngSeed();
+      return guarded(async () => {
+        const { network, vocabulary } = await textModel(signal);
+        const encoded = encodeSeed(vocabulary, seed);
+        if (encoded.words.length === 0) throw new KindedError(EMPTY_SEED_MESSAGE, 'input');
+        const seedWords = encoded.words.slice(-seedWindow(encoded.ids).length);
+        update({ kind: 'seed', seedWords, unknownWords: encoded.unknownWords });
+        const started = performance.now();
+        const written: string[] = [];
+        const options = { words, diversity, random: seededRandom(seedNumber), method, unknownId: vocabulary.unknownId };
+        for await (const id of generateIds(network, encoded.ids, options)) {
+          const word = vocabulary.wordOf(id);
+          if (word === undefined) throw new Error(`The model wrote id ${id}, which is not a word.`);
+          update({ kind: 'word', index: written.length, word });
+          written.push(word);
+          await nextTask();
+          if (signal.aborted) break; // leaving the loop frees the LSTM state
+        }
+        if (signal.aborted) throw new KindedError(`Stopped after ${written.length} words.`, 'cancelled');
+        return { words: written, seedWords, unknownWords: encoded.unknownWords, rngSeed: seedNumber, method, ms: performance.now() - started };
+      });
+    },
+  };
+}

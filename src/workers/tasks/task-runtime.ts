@@ -1,0 +1,5 @@
+/** What a task's handlers get from the worker that serves them: its model registry and its context-loss guard. */
+import type { WorkerRuntime } from '../worker-runtime.ts';
+import type { InferenceModel } from '../inference-protocol.ts';
+
+export type TaskRuntime = Pick<WorkerRuntime<InferenceModel>, 'models' | 'guarded'>;
