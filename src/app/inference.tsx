@@ -10,14 +10,10 @@ import { modelsBaseUrl } from '../runtime/models-url.ts';
 import { packageUrl } from '../runtime/model-package-url.ts';
 import { keepForOffline } from './offline-cache.ts';
 import { plainMessage } from './plain-message.ts';
-import { MODEL_UNAVAILABLE, type InferenceCalls, type InferenceEvents, type Task } from '../workers/inference-protocol.ts';
+import { MODEL_UNAVAILABLE, type InferenceCalls, type InferenceEvents, type InferenceTask } from '../workers/inference-protocol.ts';
 import type { ModelMeta } from '../runtime/model-meta.ts';
-import { WorkerClient, WorkerCallError } from '../runtime/worker-client.ts';
-
-export type ModelState =
-  | { status: 'loading'; loadedBytes: number; totalBytes: number }
-  | { status: 'ready'; meta: ModelMeta }
-  | { status: 'error'; message: string; cancelled: boolean };
+import { WorkerClient } from '../runtime/worker-client.ts';
+import { useModelLoad, type ModelLoader, type ModelState } from './use-model-load.ts';
 
 export type InferenceClient = WorkerClient<InferenceCalls, InferenceEvents>;
 
@@ -80,38 +76,20 @@ export function usePageSignal(): () => AbortSignal {
 export const isModelUnavailable = (err: unknown) => (err as { kind?: unknown } | null)?.kind === MODEL_UNAVAILABLE;
 
 /** Loads a task's model when the page opens; `retry` starts a failed download again, `cancel` stops one. */
-export function useTaskModel(task: Task): { state: ModelState; retry: () => void; cancel: () => void } {
+export function useTaskModel(task: InferenceTask): { state: ModelState; retry: () => void; cancel: () => void } {
   const { client } = useInference();
-  const [state, setState] = useState<ModelState>({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
-    const stop = client.on('progress', ({ task: t, loadedBytes, totalBytes }) => {
-      // Only while loading: a late event must not hide an error or a loaded model.
-      if (live && t === task) setState((s) => (s.status === 'loading' ? { status: 'loading', loadedBytes, totalBytes } : s));
-    });
-    // Sent at once: the worker holds it until its backend runs, and it must reach the worker
-    // before the requests a person makes meanwhile, which wait for the download it starts.
-    client
-      .call('load', { task })
-      .then(
-        ({ meta }) => {
-          const base = packageUrl(modelsBaseUrl(), task);
-          void keepForOffline([`${base}meta.json`, ...meta.files.map((f) => base + f.name)]);
-          if (live) setState({ status: 'ready', meta });
-        },
-        (err: WorkerCallError) =>
-          live && setState({ status: 'error', message: plainMessage(err, 'Retry the download; if it keeps failing, reload the page.'), cancelled: err.kind === 'cancelled' }),
-      );
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [client, task, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const cancel = useCallback(() => void client.call('cancelLoad', { task }), [client, task]);
-  return { state, retry, cancel };
+  const loader = useMemo(
+    (): ModelLoader<{ meta: ModelMeta }> => ({
+      onProgress: (listener) => client.on('progress', ({ task: t, ...progress }) => t === task && listener(progress)),
+      // Sent at once: the worker holds it until its backend runs, and it must reach the worker
+      // before the requests a person makes meanwhile, which wait for the download it starts.
+      load: () => client.call('load', { task }),
+      cancel: () => void client.call('cancelLoad', { task }),
+    }),
+    [client, task],
+  );
+  return useModelLoad(loader, ({ meta }) => {
+    const base = packageUrl(modelsBaseUrl(), task);
+    void keepForOffline([`${base}meta.json`, ...meta.files.map((f) => base + f.name)]);
+  });
 }

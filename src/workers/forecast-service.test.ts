@@ -156,6 +156,23 @@ describe('ForecastService', () => {
     expect((await second.predict(rows)).model).toEqual(SHIPPED);
   });
 
+  it('after a backend switch, the same model serves again, rebuilt; a training cut off by it frees the service for its rerun', async () => {
+    const store = new MemoryStore();
+    const service = new ForecastService(store, shipped());
+    await service.open();
+    await service.train({ rows, mode: 'new', epochs: 2 }, context());
+    // A run that will never finish (its context is gone): the switch must not leave the service "busy".
+    const controller = new AbortController();
+    const cutOff = service.train({ rows, mode: 'retrain', epochs: 50 }, { signal: controller.signal, update: () => {} });
+    await service.backendChanged();
+    const rerun = await service.train({ rows, mode: 'retrain', epochs: 2 }, context());
+    expect(rerun.model).toMatchObject({ source: 'device', mode: 'retrain', epochs: 4 });
+    // The cut-off run, should it ever end, replaces nothing.
+    controller.abort();
+    await expect(cutOff).rejects.toBeDefined();
+    expect((await service.predict(rows)).model).toEqual(rerun.model);
+  });
+
   it('reset keeps the saved model serving when the shipped one cannot be loaded', async () => {
     const store = new MemoryStore();
     let offline = false;

@@ -57,9 +57,19 @@ export function checkEpochs(epochs: number): void {
   }
 }
 
+function disposeQuietly(model: tf.LayersModel | null) {
+  try {
+    model?.dispose();
+  } catch {
+    // its WebGL context is gone, and its weights with it
+  }
+}
+
 export class ForecastService {
   private serving: { model: tf.LayersModel; info: ModelInfo } | null = null;
   private training = false;
+  /** Counts backend switches: a training started before one belongs to a backend that is gone. */
+  private generation = 0;
 
   constructor(
     private readonly store: ForecastStore,
@@ -115,6 +125,7 @@ export class ForecastService {
       throw new KindedError((err as Error).message, 'input');
     }
     this.training = true;
+    const generation = this.generation;
     let trained: tf.LayersModel | null = null;
     try {
       const yieldNow = yielder();
@@ -160,13 +171,28 @@ export class ForecastService {
         const outcome = 'The previous model still serves.';
         throw await this.storageError(err, `the ${mode === 'retrain' ? 'retrained' : 'new'} model`, saved, outcome, `The new model could not be saved on this device. ${outcome}`);
       }
+      if (generation !== this.generation) throw new KindedError('The graphics processor was reset during training; the previous model still serves.', 'runtime');
       this.replace({ model: trained, info });
       trained = null;
       return { ...prediction, model: info, losses: result.losses };
     } finally {
-      trained?.dispose();
-      this.training = false;
+      disposeQuietly(trained);
+      if (generation === this.generation) this.training = false;
     }
+  }
+
+  /**
+   * The backend changed under the worker (a lost WebGL context): the model that serves went with
+   * it, and a training in flight will never finish. Serve the same model again, rebuilt on the new
+   * backend (a model trained here was saved before it served, so IndexedDB has it).
+   */
+  async backendChanged(): Promise<void> {
+    this.generation += 1;
+    this.training = false;
+    const lost = this.serving;
+    this.serving = null;
+    disposeQuietly(lost?.model ?? null);
+    await this.open();
   }
 
   async reset(): Promise<ModelInfo> {

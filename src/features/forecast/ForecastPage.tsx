@@ -5,6 +5,7 @@
  * (or trained anew) on this device, in the forecast worker. State and calls: use-forecast.ts.
  */
 import { useState, type ChangeEvent, type DragEvent } from 'react';
+import { ModelStatus } from '../../app/ModelStatus.tsx';
 import { describeModel } from './describe-model.ts';
 import { ForecastMetrics, ForecastTable } from './ForecastResults.tsx';
 import { PredictJson } from './PredictJson.tsx';
@@ -16,7 +17,8 @@ import { usePastePrices } from './use-paste-prices.ts';
 
 export function ForecastPage() {
   const forecast = useForecast();
-  const { start, model, prices, prediction } = forecast;
+  const { modelLoad, model, prices, prediction } = forecast;
+  const { state } = modelLoad;
   const [dragging, setDragging] = useState(false);
   usePastePrices(forecast.acceptFile, forecast.acceptPasted);
 
@@ -50,15 +52,7 @@ export function ForecastPage() {
         </p>
       </header>
 
-      {start.status === 'starting' && <p className="muted">Loading the forecast model…</p>}
-      {start.status === 'error' && (
-        <div className="model-error" role="alert" data-testid="model-error">
-          <p>The forecast model could not be loaded. {start.message}</p>
-          <button type="button" data-testid="model-retry" onClick={forecast.retry}>
-            Retry
-          </button>
-        </div>
-      )}
+      <ModelStatus state={state} retry={modelLoad.retry} cancel={modelLoad.cancel} what="forecast model" />
 
       <div className="forecast-inputs">
         <label className="button">
@@ -85,7 +79,7 @@ export function ForecastPage() {
           ))}
         </ul>
       )}
-      {start.status === 'ready' && !prices && (
+      {state.status === 'ready' && !prices && (
         <p className="hint" data-testid="forecast-empty">
           No prices yet: open, drop or paste a daily Bitcoin price CSV from Yahoo Finance (two weeks or more) to see the forecast.
         </p>
@@ -109,7 +103,7 @@ export function ForecastPage() {
       )}
       {prediction && <ForecastMetrics metrics={prediction.metrics} />}
 
-      <TrainingPanel training={forecast.training} model={model} canTrain={prices !== null && start.status !== 'error'} />
+      <TrainingPanel training={forecast.training} model={model} canTrain={prices !== null && state.status !== 'error'} />
 
       {prediction && <PredictJson days={prediction.forecast.days} />}
     </section>

@@ -3,17 +3,17 @@
  * there, apart from the inference worker, so neither the page nor the other models wait for it.
  */
 import { WorkerClient } from '../../runtime/worker-client.ts';
-import type { ForecastCalls } from '../../workers/forecast-protocol.ts';
+import type { ForecastCalls, ForecastEvents } from '../../workers/forecast-protocol.ts';
 import { parsePriceSources, type PriceSource } from '../../models/forecast/price-sources.ts';
 
-export type ForecastClient = WorkerClient<ForecastCalls>;
+export type ForecastClient = WorkerClient<ForecastCalls, ForecastEvents>;
 
 let client: ForecastClient | null = null;
 
 export function forecastClient(): ForecastClient {
   if (!client) {
     const worker = new Worker(new URL('../../workers/forecast.worker.ts', import.meta.url), { type: 'module', name: 'tabml-forecast' });
-    client = new WorkerClient<ForecastCalls>(worker);
+    client = new WorkerClient<ForecastCalls, ForecastEvents>(worker);
   }
   // Tests and the benchmark drive it as window.__tabml.forecast, beside the inference client.
   const handle = window as unknown as { __tabml?: Record<string, unknown> };

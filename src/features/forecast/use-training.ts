@@ -6,7 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { plainMessage } from '../../app/plain-message.ts';
 import type { WorkerCallError } from '../../runtime/worker-client.ts';
-import type { ModelInfo, TrainMode } from '../../workers/forecast-protocol.ts';
+import type { ModelInfo, TrainMode, TrainProgress } from '../../workers/forecast-protocol.ts';
 import { describeModel } from './describe-model.ts';
 import type { ForecastClient } from './forecast-client.ts';
 import { LossLog } from './loss-log.ts';
@@ -34,10 +34,20 @@ export function useTraining({ client, current, show, setModel }: Deps) {
       const losses = new LossLog();
       setRun({ mode, epochs, losses, status: 'running', message: null });
       try {
-        const result = await client.call('train', { rows: prices.rows, mode, epochs }, { signal: abort.signal, onUpdate: (u) => losses.push(u.loss) });
+        let restarted = false;
+        const onUpdate = ({ epoch, loss }: TrainProgress) => {
+          // Epoch 1 again: the GPU was reset and the worker started the run over on WebAssembly.
+          if (epoch <= losses.count) {
+            restarted = true;
+            losses.restart();
+          }
+          losses.push(loss);
+        };
+        const result = await client.call('train', { rows: prices.rows, mode, epochs }, { signal: abort.signal, onUpdate });
         losses.flush();
         setModel(result.model);
-        setRun((r) => r && { ...r, status: 'done', message: `Done: ${describeModel(result.model)} It is saved on this device.` });
+        const note = restarted ? ' (The graphics processor was reset during training, so it started again on the CPU.)' : '';
+        setRun((r) => r && { ...r, status: 'done', message: `Done: ${describeModel(result.model)} It is saved on this device.${note}` });
         // The prices may have changed while it trained: forecast the ones shown now.
         const shown = current();
         if (shown) show(shown);
