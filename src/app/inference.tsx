@@ -8,9 +8,10 @@ import { requestedBackend } from '../runtime/backend-choice.ts';
 import { tfjsFlagsFrom } from '../runtime/tfjs-flags.ts';
 import { modelsBaseUrl } from '../runtime/models-url.ts';
 import { packageUrl } from '../runtime/model-package-url.ts';
+import { failureOfError } from './failure.ts';
 import { keepForOffline } from './offline-cache.ts';
 import { plainMessage } from './plain-message.ts';
-import { MODEL_UNAVAILABLE, type InferenceCalls, type InferenceEvents, type InferenceTask } from '../workers/inference-protocol.ts';
+import { type InferenceCalls, type InferenceEvents, type InferenceTask } from '../workers/inference-protocol.ts';
 import type { ModelMeta } from '../runtime/model-meta.ts';
 import { WorkerClient } from '../runtime/worker-client.ts';
 import { useModelLoad, type ModelLoader, type ModelState } from './use-model-load.ts';
@@ -73,7 +74,7 @@ export function usePageSignal(): () => AbortSignal {
 }
 
 /** A request failed because its model's download failed or was cancelled: keep its input, send it again once ready. */
-export const isModelUnavailable = (err: unknown) => (err as { kind?: unknown } | null)?.kind === MODEL_UNAVAILABLE;
+export const isModelUnavailable = (err: unknown) => failureOfError(err) === 'wait-for-model';
 
 /** Loads a task's model when the page opens; `retry` starts a failed download again, `cancel` stops one. */
 export function useTaskModel(task: InferenceTask): { state: ModelState; retry: () => void; cancel: () => void } {

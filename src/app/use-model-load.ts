@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LoadProgress } from '../runtime/model-package.ts';
-import type { WorkerCallError } from '../runtime/worker-client.ts';
+import { failureOfError } from './failure.ts';
 import { plainMessage } from './plain-message.ts';
 
 export type ModelState =
@@ -45,8 +45,9 @@ export function useModelLoad<R>(loader: ModelLoader<R>, onLoaded: (result: R, li
         setState({ status: 'ready' });
         loaded.current(result, () => live);
       },
-      (err: WorkerCallError) =>
-        live && setState({ status: 'error', message: plainMessage(err, 'Retry the download; if it keeps failing, reload the page.'), cancelled: err.kind === 'cancelled' }),
+      (err: unknown) =>
+        live &&
+        setState({ status: 'error', message: plainMessage(err, 'Retry the download; if it keeps failing, reload the page.'), cancelled: failureOfError(err) === 'cancelled' }),
     );
     return () => {
       live = false;

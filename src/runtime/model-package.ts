@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { metaProblem, totalBytes, type ModelMeta, type PackageFile } from './model-meta.ts';
 import { verifySha256 } from './integrity.ts';
+import type { ErrorKind } from './error-kinds.ts';
 
 export { packageUrl } from './model-package-url.ts';
 
@@ -16,7 +17,7 @@ export interface LoadProgress {
 export class PackageError extends Error {
   constructor(
     message: string,
-    readonly kind: 'network' | 'integrity' | 'format' | 'cancelled',
+    readonly kind: Extract<ErrorKind, 'network' | 'integrity' | 'format' | 'cancelled'>,
   ) {
     super(message);
     this.name = 'PackageError';

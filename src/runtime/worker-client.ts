@@ -1,8 +1,9 @@
 /** The page's side of rpc.ts: promise-returning calls with updates and cancel, plus events. */
+import type { ErrorKind } from './error-kinds.ts';
 import type { CallMap, EventMap, RpcReply, RpcRequest } from './rpc.ts';
 
 export class WorkerCallError extends Error {
-  constructor(message: string, readonly kind: string) {
+  constructor(message: string, readonly kind: ErrorKind) {
     super(message);
     this.name = 'WorkerCallError';
   }

@@ -5,7 +5,8 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { plainMessage } from '../../app/plain-message.ts';
-import type { WorkerCallError } from '../../runtime/worker-client.ts';
+import { assertNever } from '../../runtime/error-kinds.ts';
+import { failureOfError } from '../../app/failure.ts';
 import type { ModelInfo, TrainMode, TrainProgress } from '../../workers/forecast-protocol.ts';
 import { describeModel } from './describe-model.ts';
 import type { ForecastClient } from './forecast-client.ts';
@@ -19,6 +20,20 @@ interface Deps {
   /** Forecasts prices again with the model that now serves. */
   show: (prices: Prices) => void;
   setModel: (model: ModelInfo) => void;
+}
+
+/** How a run that failed ends: cancelled by the person, or failed with a message. */
+function runStatusAfter(err: unknown): 'cancelled' | 'failed' {
+  const failure = failureOfError(err);
+  switch (failure) {
+    case 'cancelled':
+      return 'cancelled';
+    case 'wait-for-model':
+    case 'show':
+      return 'failed';
+    default:
+      return assertNever(failure);
+  }
 }
 
 export function useTraining({ client, current, show, setModel }: Deps) {
@@ -53,9 +68,8 @@ export function useTraining({ client, current, show, setModel }: Deps) {
         if (shown) show(shown);
       } catch (err) {
         losses.flush();
-        const { kind } = err as WorkerCallError;
         const message = plainMessage(err, 'Training stopped on an unexpected error; the previous model still serves. Try again, or train a new model.');
-        setRun((r) => r && { ...r, status: kind === 'cancelled' ? 'cancelled' : 'failed', message });
+        setRun((r) => r && { ...r, status: runStatusAfter(err), message });
       } finally {
         controller.current = null;
       }

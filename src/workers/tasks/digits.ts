@@ -2,24 +2,12 @@
 import { layersModelFrom, type ModelPackage } from '../../runtime/model-package.ts';
 import { warmUp } from '../../runtime/warm-up.ts';
 import type { Handlers } from '../../runtime/rpc.ts';
-import type { DigitResult } from '../../models/digits/result.ts';
-import type { RgbaImage } from '../../models/digits/normalize.ts';
 import { normalizeDigit } from '../../models/digits/normalize.ts';
-import { normalizePicture, type InkBox } from '../../models/digits/normalize-picture.ts';
+import { normalizePicture } from '../../models/digits/normalize-picture.ts';
 import { predictDigit } from '../../models/digits/predict.ts';
+import type { DigitsCalls } from '../inference-protocol.ts';
 import type { TaskRuntime } from './task-runtime.ts';
 
-export type DigitsCalls = {
-  /**
-   * Normalizes a drawing or a picture MNIST-style and recognizes it; `null` when there is no ink
-   * (or, for a picture, no single digit). A picture's answer says where its ink was found.
-   */
-  recognizeDigit: {
-    params: { image: RgbaImage; source?: 'drawing' | 'picture' };
-    result: { result: DigitResult; input: Float32Array; ms: number; box?: InkBox } | null;
-    update: never;
-  };
-};
 
 async function buildDigitsModel(pkg: ModelPackage) {
   const model = await layersModelFrom(pkg);

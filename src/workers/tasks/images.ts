@@ -11,50 +11,18 @@ import { modelClassCount, prepareCustomModel, readManifest } from '../../models/
 import { buildCustomClassifier, type CustomClassifier } from '../../models/images/custom-model-build.ts';
 import { readShards, sourceSize, type ReadProgress, type ShardSource } from '../../models/images/read-shards.ts';
 import { sha256Hex } from '../../runtime/integrity.ts';
-import { forgetModel, listRemembered, readRemembered, rememberModel, type RememberedModel } from '../remembered-models.ts';
+import { forgetModel, listRemembered, readRemembered, rememberModel } from '../remembered-models.ts';
 import type { ImagesMeta } from '../../models/images/images-meta.ts';
 import { labelsFor } from '../../models/images/labels.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import type { TargetSize } from '../../models/images/pil-resize.ts';
-import type { PixelSource } from '../../models/images/pixels.ts';
 import { INPUT_MODES, INTERPOLATIONS } from '../../models/images/vgg16-preprocess.ts';
 import { warmUp } from '../../runtime/warm-up.ts';
+import type { CustomModelInfo, CustomModelSource, ImageAnswer, ImagesCalls } from '../inference-protocol.ts';
 import type { TaskRuntime } from './task-runtime.ts';
 
-export type ImageAnswer = ImageClassification & { ms: number };
-
-export interface CustomModelInfo {
-  inputSize: TargetSize;
-  labels: string[];
-  parameters: number;
-  /** Said to the person, e.g. that augmentation layers were left out. */
-  notice?: string;
-}
-
-/** What a bring-your-own model is made of, kept as Blobs (files stay on disk) to rebuild or remember it. */
-export interface CustomModelSource {
-  modelJson: string;
-  weights: ShardSource[];
-  labels?: string[];
-  name?: string;
-}
-
-export type ImagesCalls = {
-  /** Classifies decoded pixels with the shipped model, preprocessed as its meta.json says. */
-  classifyImage: { params: { image: PixelSource }; result: ImageAnswer; update: never };
-  /** Builds a bring-your-own model from its files (replacing any earlier one), reporting bytes read. */
-  loadCustomImageModel: { params: CustomModelSource; result: CustomModelInfo; update: ReadProgress };
-  loadCustomImageModelFromUrl: { params: { url: string; labels?: string[] }; result: CustomModelInfo; update: never };
-  /** Classifies with the bring-your-own model. */
-  classifyWithCustomModel: { params: { image: PixelSource; preprocessing: ImagePreprocessing }; result: ImageAnswer; update: never };
-  unloadCustomImageModel: { params: Record<string, never>; result: boolean; update: never };
-  /** Keeps the loaded model in this device's IndexedDB, with its checksums. */
-  rememberCustomImageModel: { params: { preprocessing: ImagePreprocessing }; result: RememberedModel; update: ReadProgress };
-  listRememberedImageModels: { params: Record<string, never>; result: RememberedModel[]; update: never };
-  /** Loads a remembered model, refusing it if a stored file fails its checksum. */
-  loadRememberedImageModel: { params: { id: string }; result: CustomModelInfo & { remembered: RememberedModel }; update: ReadProgress };
-  deleteRememberedImageModel: { params: { id: string }; result: boolean; update: never };
-};
+// The page's types, from where they used to be declared.
+export type { CustomModelInfo, ImageAnswer } from '../inference-protocol.ts';
 
 interface ShippedModel {
   model: tf.LayersModel;

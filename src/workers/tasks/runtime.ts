@@ -1,25 +1,9 @@
 /** Calls about the runtime itself: start-up, model packages, memory, speed, GPU faults. */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName, BackendReport } from '../../runtime/backend-choice.ts';
-import type { ModelMeta } from '../../runtime/model-meta.ts';
-import type { TfjsFlags } from '../../runtime/tfjs-flags.ts';
 import type { Handlers } from '../../runtime/rpc.ts';
 import type { WorkerRuntime } from '../worker-runtime.ts';
-import type { InferenceModel, InferenceTask } from '../inference-protocol.ts';
+import type { InferenceModel, RuntimeCalls } from '../inference-protocol.ts';
 
-export type RuntimeCalls = {
-  /** Starts the backend; `flags` are tfjs flags the page's URL named (`?tfjsflags=`). */
-  init: { params: { backend: BackendName | null; modelsBaseUrl: string; flags?: TfjsFlags }; result: BackendReport; update: never };
-  /** Downloads (with progress events) and builds a task's model. */
-  load: { params: { task: InferenceTask }; result: { meta: ModelMeta }; update: never };
-  /** Stops a model download in progress; its `load` call fails with kind 'cancelled'. */
-  cancelLoad: { params: { task: InferenceTask }; result: boolean; update: never };
-  memory: { params: Record<string, never>; result: { numTensors: number; backend: string }; update: never };
-  /** How fast this device multiplies matrices on the current backend: the practical ceiling. */
-  matMulGflops: { params: { size: number; runs: number }; result: number; update: never };
-  /** For tests and the reliability suite: loses the WebGL context as a GPU reset would. */
-  loseWebGLContext: { params: Record<string, never>; result: boolean; update: never };
-};
 
 export function runtimeHandlers(runtime: WorkerRuntime<InferenceModel>): Handlers<RuntimeCalls> {
   return {

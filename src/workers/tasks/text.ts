@@ -3,39 +3,16 @@ import { layersModelFrom, PackageError, type ModelPackage } from '../../runtime/
 import { KindedError, type Handlers } from '../../runtime/rpc.ts';
 import { seededRandom } from '../../models/common/random.ts';
 import { encodeSeed } from '../../models/text/encode.ts';
-import { generateIds, seedWindow, type GenerationMethod } from '../../models/text/generate.ts';
+import { generateIds, seedWindow } from '../../models/text/generate.ts';
 import { TextNetwork } from '../../models/text/network.ts';
 import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
 import type { Vocabulary } from '../../models/text/vocabulary.ts';
 import { parseVocabulary } from '../../models/text/vocabulary-json.ts';
+import type { TextCalls } from '../inference-protocol.ts';
 import type { TaskRuntime } from './task-runtime.ts';
 
-export interface TextGeneration {
-  /** The new words, in order (the seed is not repeated). */
-  words: string[];
-  /** The words the network read first: the seed's last 50, as the tokenizer split them. */
-  seedWords: string[];
-  /** Seed words outside the vocabulary (each once); the network read them as "unknown". */
-  unknownWords: string[];
-  /** The random seed used: pass it again to get the same words. */
-  rngSeed: number;
-  method: GenerationMethod;
-  ms: number;
-}
-
-export type TextCalls = {
-  /** Continues `seed` with `words` new words; streams each as it is sampled; cancel stops at once. */
-  generateText: {
-    params: { seed: string; diversity: number; words: number; rngSeed?: number; method?: GenerationMethod };
-    result: TextGeneration;
-    update: TextUpdate;
-  };
-};
-
-/** First what the network read (so the page can show it at once), then each new word. */
-export type TextUpdate =
-  | { kind: 'seed'; seedWords: string[]; unknownWords: string[] }
-  | { kind: 'word'; index: number; word: string };
+// The page's types, from where they used to be declared.
+export type { TextGeneration, TextUpdate } from '../inference-protocol.ts';
 
 interface TextModel {
   network: TextNetwork;
