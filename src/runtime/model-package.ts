@@ -3,7 +3,7 @@
  * in bytes and checking every file's sha256 against meta.json before anything is handed to tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { metaProblem, totalBytes, type ModelMeta, type PackageFile } from './model-meta.ts';
+import { readModelMeta, totalBytes, type ModelMeta, type PackageFile } from './model-meta.ts';
 import { verifySha256 } from './integrity.ts';
 import type { ErrorKind } from './error-kinds.ts';
 
@@ -77,14 +77,15 @@ export async function fetchModelPackage(
   signal?: AbortSignal,
 ): Promise<ModelPackage> {
   const metaResponse = await fetchOk(new URL('meta.json', baseUrl).href, signal);
-  let meta: ModelMeta;
+  let parsed: unknown;
   try {
-    meta = (await metaResponse.json()) as ModelMeta;
+    parsed = await metaResponse.json();
   } catch {
     throw new PackageError(`${baseUrl}meta.json is not valid JSON.`, 'format');
   }
-  const problem = metaProblem(meta);
-  if (problem) throw new PackageError(`${baseUrl}meta.json ${problem}.`, 'format');
+  const read = readModelMeta(parsed, `${baseUrl}meta.json`);
+  if ('problem' in read) throw new PackageError(read.problem, 'format');
+  const { meta } = read;
 
   const total = totalBytes(meta);
   let loaded = 0;

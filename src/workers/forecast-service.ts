@@ -10,7 +10,7 @@ import { KindedError } from '../runtime/rpc.ts';
 import { DEFAULT_EPOCHS, MAX_EPOCHS } from '../models/forecast/constants.ts';
 import { isFormulation } from '../models/forecast/formulation.ts';
 import type { ModelMeta } from '../runtime/model-meta.ts';
-import { heldOutCount, heldOutMetrics, planWeeks, type HeldOutMetrics } from '../models/forecast/held-out.ts';
+import { heldOutCount, heldOutMetrics, planWeeks, type HeldOutMetrics, type WeekRange } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
 import { forecastNextWeek } from '../models/forecast/predict.ts';
 import { allFinite, modelFromWeights, weightsOf, type StoredWeight } from '../models/forecast/stored-weights.ts';
@@ -240,17 +240,22 @@ export class ForecastService {
 
 /** What the page says about the shipped package, from its meta.json. */
 export function shippedModelInfo(meta: ModelMeta): ModelInfo {
-  const { formulation, epochs, data } = meta.training;
-  // meta.json's data reads "… closes 2016-01-04 … 2019-08-04: 187 Monday–Sunday weeks …".
-  const range = /(\d{4}-\d{2}-\d{2}) … (\d{4}-\d{2}-\d{2}): (\d+)/.exec(data);
+  const { formulation, epochs, data, range } = meta.training;
   return {
     source: 'shipped',
     mode: null,
-    trainedOn: range ? { from: range[1], to: range[2], weeks: Number(range[3]) } : null,
+    // The structured range (validated with the rest of meta.json at load); packages exported before it had only the prose.
+    trainedOn: range ?? rangeFromProse(data),
     epochs: typeof epochs === 'number' ? epochs : DEFAULT_EPOCHS,
     // "retrain" and "train new" use the formulation the shipped model was trained with.
     formulation: typeof formulation === 'string' && isFormulation(formulation) ? formulation : 'prefixes-last-close',
     savedAt: null,
     finalLoss: null,
   };
+}
+
+/** Older meta.json: `data` reads "… closes 2016-01-04 … 2019-08-04: 187 Monday–Sunday weeks …". */
+function rangeFromProse(data: string): WeekRange | null {
+  const found = /(\d{4}-\d{2}-\d{2}) … (\d{4}-\d{2}-\d{2}): (\d+)/.exec(data);
+  return found ? { from: found[1], to: found[2], weeks: Number(found[3]) } : null;
 }
