@@ -4,8 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { BackendReport } from '../runtime/backend-choice.ts';
-import { requestedBackend } from '../runtime/backend-choice.ts';
-import { tfjsFlagsFrom } from '../runtime/tfjs-flags.ts';
+import { visitSettings } from '../runtime/settings.ts';
 import { modelsBaseUrl } from '../runtime/models-url.ts';
 import { packageUrl } from '../runtime/model-package-url.ts';
 import { failureOfError } from './failure.ts';
@@ -33,7 +32,8 @@ function sharedClient() {
   if (!shared) {
     const worker = new Worker(new URL('../workers/inference.worker.ts', import.meta.url), { type: 'module', name: 'tabml-inference' });
     const client: InferenceClient = new WorkerClient(worker);
-    const ready = client.call('init', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl(), flags: tfjsFlagsFrom(location.search) });
+    const visit = visitSettings(location.search);
+    const ready = client.call('init', { backend: visit.backend, modelsBaseUrl: modelsBaseUrl(), flags: visit.tfjsFlags });
     shared = { client, ready };
     // Tests and the reliability suite drive the worker through this handle.
     (window as unknown as { __tabml: unknown }).__tabml = { client };

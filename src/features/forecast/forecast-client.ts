@@ -5,6 +5,7 @@
 import { WorkerClient } from '../../runtime/worker-client.ts';
 import type { ForecastCalls, ForecastEvents } from '../../workers/forecast-protocol.ts';
 import { parsePriceSources, type PriceSource } from '../../models/forecast/price-sources.ts';
+import { buildSettings } from '../../runtime/settings.ts';
 
 export type ForecastClient = WorkerClient<ForecastCalls, ForecastEvents>;
 
@@ -23,7 +24,8 @@ export function forecastClient(): ForecastClient {
 
 /** Where "Update to today" asks for prices (VITE_PRICE_SOURCES, VITE_PRICES_URL at build time); none hides it. */
 export function priceSources(): PriceSource[] {
-  return parsePriceSources(import.meta.env.VITE_PRICE_SOURCES as string | undefined, import.meta.env.VITE_PRICES_URL as string | undefined);
+  const { priceSources, pricesUrl } = buildSettings();
+  return parsePriceSources(priceSources, pricesUrl);
 }
 
 /** The default history (`npm run samples` wrote it; committed, precached by the service worker). */

@@ -7,8 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { keepForOffline } from '../../app/offline-cache.ts';
 import { plainMessage } from '../../app/plain-message.ts';
 import { useModelLoad, type ModelLoader } from '../../app/use-model-load.ts';
-import { requestedBackend } from '../../runtime/backend-choice.ts';
-import { tfjsFlagsFrom } from '../../runtime/tfjs-flags.ts';
+import { visitSettings } from '../../runtime/settings.ts';
 import { modelsBaseUrl } from '../../runtime/models-url.ts';
 import type { ParsedPrices } from '../../models/forecast/parse-yahoo-csv.ts';
 import type { ForecastCalls, ModelInfo, Prediction } from '../../workers/forecast-protocol.ts';
@@ -59,7 +58,10 @@ export function useForecast() {
   const loader = useMemo(
     (): ModelLoader<ForecastCalls['open']['result']> => ({
       onProgress: (listener) => client.on('progress', ({ loadedBytes, totalBytes }) => listener({ loadedBytes, totalBytes })),
-      load: () => client.call('open', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl(), flags: tfjsFlagsFrom(location.search) }),
+      load: () => {
+        const visit = visitSettings(location.search);
+        return client.call('open', { backend: visit.backend, modelsBaseUrl: modelsBaseUrl(), flags: visit.tfjsFlags });
+      },
       cancel: () => void client.call('cancelLoad', { task: 'forecast' }),
     }),
     [client],
