@@ -12,6 +12,8 @@ import { readByoFixture, synthesizeShards } from '../src/testing/byo-fixtures.ts
 import { photoLikePng } from './fixtures/images.ts';
 import { expectModelReady, waitUntilKeptForOffline } from './support/app.ts';
 import { expectPredictions } from './support/images.ts';
+import { expectNoInternalMessages } from './support/plain-messages.ts';
+import { quotaControl } from './support/quota.ts';
 
 test.use({ serviceWorkers: 'block' });
 test.setTimeout(180_000);
@@ -72,6 +74,40 @@ test('a tabular model is refused with its input and output shapes, and the page 
   await expectPredictions(page, 1, ['cat', 'coffee']);
 });
 
+/** The other converter fixtures, each through the panel: [h, w, classes] once loaded, or its refusal. */
+const THROUGH_THE_PAGE: Array<[fixture: string, expected: [number, number, number] | RegExp]> = [
+  ['neg-graph-model-mobilenetv2', [224, 224, 3]],
+  ['k2-model-mobilenet-transfer-tfjs08', [224, 224, 3]],
+  ['k3-functional-dense', /^This model takes \[1\] and gives \[1\]; this page runs image classifiers/],
+  ['k2-seq-embedding-lstm', /^This model takes \[6\] and gives \[3\]; this page runs image classifiers/],
+  ['k2-model-multiinput-caption-lstm', /^This model takes 2 inputs, \[7, 7, 512\] and \[30\] and gives \[3857\]; this page runs image classifiers/],
+];
+
+test('every other converter fixture, picked in the panel: a graph model and a tfjs 0.8 model classify, the rest are refused with their shapes', async ({ page }) => {
+  await openPanel(page);
+  for (const [index, [fixture, expected]] of THROUGH_THE_PAGE.entries()) {
+    await test.step(fixture, async () => {
+      if (index > 0) {
+        await page.reload();
+        await page.locator('.byo-panel summary').click();
+      }
+      const labels = Array.isArray(expected) ? Array.from({ length: expected[2] }, (_, i) => `class ${i}`) : ['a', 'b', 'c'];
+      await page.getByTestId('byo-files').setInputFiles(modelFiles(fixture, labels, 'tags'));
+      if (Array.isArray(expected)) {
+        const [h, w, classes] = expected;
+        await expect(page.getByTestId('byo-status')).toContainText(`${h}×${w} input, ${classes} classes`, { timeout: 120_000 });
+        await expect(page.getByTestId('byo-error')).toHaveCount(0);
+        await page.getByTestId('image-input').setInputFiles(photo(`${fixture}.png`, 10 + index));
+        await expectPredictions(page, 1, labels);
+      } else {
+        await expect(page.getByTestId('byo-error')).toContainText(expected, { timeout: 120_000 });
+        await expect(page.getByTestId('byo-status')).toHaveCount(0);
+      }
+      await expectNoInternalMessages(page);
+    });
+  }
+});
+
 const DIGITS = Array.from({ length: 10 }, (_, i) => `digit ${i}`);
 
 test('a remembered model whose stored weights changed is refused, and can be deleted', async ({ page }) => {
@@ -106,6 +142,26 @@ test('a remembered model whose stored weights changed is refused, and can be del
   await expect(page.getByTestId('byo-error')).toContainText('no longer matches its checksum');
   await page.getByTestId('byo-delete').click();
   await expect(page.getByTestId('byo-remembered')).toHaveCount(0);
+});
+
+test('remembering a model on a full storage says how much space it needs, keeps nothing, and the model still classifies; with room again it is kept', async ({ page, baseURL }) => {
+  const setQuota = await quotaControl(page, new URL(baseURL!).origin);
+  await setQuota(1); // the disk is full before the first visit
+  await openPanel(page);
+  await page.getByTestId('byo-files').setInputFiles(modelFiles('k3-seq-cnn-handpatched', DIGITS, 'tags'));
+  await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 10 classes');
+  await page.getByTestId('byo-remember').click();
+  await expect(page.getByTestId('byo-error')).toContainText(/^Saving this model needs about 6\.5 MB, but .+\. Nothing was kept; the model still works in this tab\./);
+  await expect(page.getByTestId('byo-remembered')).toHaveCount(0);
+  await expectNoInternalMessages(page);
+  await page.getByTestId('byo-mode').selectOption('raw');
+  await page.getByTestId('image-input').setInputFiles(photo('full-disk.png', 7));
+  await expectPredictions(page, 1, DIGITS);
+
+  await setQuota(null);
+  await page.getByTestId('byo-remember').click();
+  await expect(page.getByTestId('byo-remembered').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('byo-error')).toHaveCount(0);
 });
 
 test.describe('offline', () => {

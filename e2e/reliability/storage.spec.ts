@@ -4,27 +4,15 @@
  * needs, the old model serves on and the page works; with the quota back, a retrain saves. And the
  * service worker failing to cache a model leaves the online page working.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { priceSeries } from '../fixtures/prices.ts';
 import { drawDigit, keptForOfflineInPage } from '../support/app.ts';
 import { openForecast, pickCsv, shownForecast, withoutSamplePrices } from '../support/forecast.ts';
 import { expectNoInternalMessages } from '../support/plain-messages.ts';
+import { quotaControl } from '../support/quota.ts';
 
 const HISTORY = priceSeries({ start: '2023-01-02', days: 7 * 60, seed: 5 });
 const NEWER = priceSeries({ start: '2023-01-02', days: 7 * 62, seed: 5 });
-
-/**
- * Sets this site's storage quota (bytes), or gives the real one back (null). The override lasts as
- * long as its CDP session, so the session stays open. Chromium's IndexedDB reads the quota when the
- * site first opens a database and re-reads it only when that runs out, so a full disk is set before
- * the first visit (measured here: a quota shrunk later, even across a reload, was not enforced).
- */
-async function quotaControl(page: Page, origin: string) {
-  const cdp = await page.context().newCDPSession(page);
-  return async (bytes: number | null) => {
-    await cdp.send('Storage.overrideQuotaForOrigin', bytes === null ? { origin } : { origin, quotaSize: bytes });
-  };
-}
 
 test.describe('a full storage', () => {
   test.use({ serviceWorkers: 'block' }); // the forecaster's own storage, IndexedDB, is what fills up

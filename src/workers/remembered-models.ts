@@ -7,6 +7,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ImagePreprocessing } from '../models/images/model.ts';
 import type { TargetSize } from '../models/images/pil-resize.ts';
+import { KindedError } from '../runtime/rpc.ts';
+import { isQuotaError, storageFullMessage, type StorageEstimate } from './storage-full.ts';
 
 export interface RememberedModel {
   id: string;
@@ -41,24 +43,21 @@ const open = () =>
     },
   }));
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+/** What a full storage means here: nothing was kept, the loaded model still serves this tab. */
+const KEPT_NOTHING = 'Nothing was kept; the model still works in this tab. Deleting remembered models you no longer need also frees space.';
 
-export class StorageFullError extends Error {}
+const storageFull = (needed: number, estimate: StorageEstimate | null) =>
+  new KindedError(storageFullMessage('this model', needed, estimate, KEPT_NOTHING), 'storage');
 
-const storageFull = (needed: number, free?: number) =>
-  new StorageFullError(
-    `Remembering this model needs ${mb(needed)} of storage${free === undefined ? '' : `; this browser lets the site keep ${mb(Math.max(0, free))} more`}. ` +
-      'Delete remembered models you no longer need (or free space on the device), then try again.',
-  );
-
-const isQuotaError = (err: unknown) => err instanceof Error && (err.name === 'QuotaExceededError' || /quota/i.test(err.message));
+async function storageEstimate(): Promise<StorageEstimate | null> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  return estimate?.quota !== undefined && estimate.usage !== undefined ? { quota: estimate.quota, usage: estimate.usage } : null;
+}
 
 export async function rememberModel(record: Omit<ModelRecord, 'id' | 'savedAt'>, blobs: readonly Blob[]): Promise<RememberedModel> {
   const needed = record.bytes + record.modelJson.length * 2;
-  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-  if (estimate?.quota !== undefined && estimate.usage !== undefined && estimate.quota - estimate.usage < needed) {
-    throw storageFull(needed, estimate.quota - estimate.usage);
-  }
+  const estimate = await storageEstimate();
+  if (estimate && estimate.quota - estimate.usage < needed) throw storageFull(needed, estimate);
   const full: ModelRecord = { ...record, id: crypto.randomUUID(), savedAt: Date.now() };
   const database = await open();
   const tx = database.transaction(['models', 'files'], 'readwrite');
@@ -74,8 +73,9 @@ export async function rememberModel(record: Omit<ModelRecord, 'id' | 'savedAt'>,
     } catch {
       // already aborted by the failure
     }
-    if (isQuotaError(err)) throw storageFull(needed);
-    throw err;
+    if (!isQuotaError(err)) throw err;
+    console.error('tabml: remembering the model failed', err);
+    throw storageFull(needed, await storageEstimate());
   }
   return summary(full);
 }

@@ -20,7 +20,7 @@ export function TrainingProgress({ run }: { run: TrainingRun }) {
   return (
     <div className="forecast-progress" data-testid="forecast-progress">
       <div role="progressbar" aria-label="Training" aria-valuemin={0} aria-valuemax={run.epochs} aria-valuenow={epoch}>
-        <div className="bar" style={{ width: `${(100 * epoch) / run.epochs}%` }} />
+        <div className="bar" style={{ transform: `scaleX(${epoch / run.epochs})` }} />
       </div>
       <span>
         {run.mode === 'retrain' ? 'Retraining' : 'Training a new model'}: epoch <span data-testid="forecast-epoch">{epoch}</span> of {run.epochs}
