@@ -2,7 +2,7 @@
  * What a page does with a failed worker call, decided by its kind in one exhaustive switch: a new
  * kind in runtime/error-kinds.ts does not compile until it is placed here.
  */
-import { assertNever, isErrorKind, type ErrorKind } from '../runtime/error-kinds.ts';
+import { assertNever, type ErrorKind, isErrorKind } from '../runtime/error-kinds.ts';
 
 /**
  * 'cancelled': the person stopped it (or left): say so quietly, keep what was there.

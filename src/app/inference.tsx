@@ -2,18 +2,18 @@
  * One inference worker for the whole app, shared through React context: the backend report for
  * the badge, and per-task model loading (progress in bytes, errors, retry).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendReport } from '../runtime/backend-choice.ts';
-import { visitSettings } from '../runtime/settings.ts';
-import { modelsBaseUrl } from '../runtime/models-url.ts';
+import type { ModelMeta } from '../runtime/model-meta.ts';
 import { packageUrl } from '../runtime/model-package-url.ts';
+import { modelsBaseUrl } from '../runtime/models-url.ts';
+import { visitSettings } from '../runtime/settings.ts';
+import { WorkerClient } from '../runtime/worker-client.ts';
+import { type InferenceCalls, type InferenceEvents, type InferenceTask } from '../workers/inference-protocol.ts';
 import { failureOfError } from './failure.ts';
 import { keepForOffline } from './offline-cache.ts';
 import { plainMessage } from './plain-message.ts';
-import { type InferenceCalls, type InferenceEvents, type InferenceTask } from '../workers/inference-protocol.ts';
-import type { ModelMeta } from '../runtime/model-meta.ts';
-import { WorkerClient } from '../runtime/worker-client.ts';
-import { useModelLoad, type ModelLoader, type ModelState } from './use-model-load.ts';
+import { type ModelLoader, type ModelState, useModelLoad } from './use-model-load.ts';
 
 export type InferenceClient = WorkerClient<InferenceCalls, InferenceEvents>;
 
@@ -46,7 +46,9 @@ export function InferenceProvider({ children }: { children: ReactNode }) {
   const [backend, setBackend] = useState<BackendReport | null>(null);
   const [backendError, setBackendError] = useState<string | null>(null);
   useEffect(() => {
-    ready.then(setBackend, (err: Error) => setBackendError(plainMessage(err, 'TensorFlow.js could not start. Reload the page, or try an up-to-date browser.')));
+    ready.then(setBackend, (err: Error) =>
+      setBackendError(plainMessage(err, 'TensorFlow.js could not start. Reload the page, or try an up-to-date browser.')),
+    );
     return client.on('backend', setBackend);
   }, [client, ready]);
   const value = useMemo(() => ({ client, backend, backendError, ready }), [client, backend, backendError, ready]);

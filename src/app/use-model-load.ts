@@ -47,7 +47,11 @@ export function useModelLoad<R>(loader: ModelLoader<R>, onLoaded: (result: R, li
       },
       (err: unknown) =>
         live &&
-        setState({ status: 'error', message: plainMessage(err, 'Retry the download; if it keeps failing, reload the page.'), cancelled: failureOfError(err) === 'cancelled' }),
+        setState({
+          status: 'error',
+          message: plainMessage(err, 'Retry the download; if it keeps failing, reload the page.'),
+          cancelled: failureOfError(err) === 'cancelled',
+        }),
     );
     return () => {
       live = false;

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readModelMeta } from './model-meta.ts';
 
-const committed = (task: string) => JSON.parse(readFileSync(new URL(`../../public/models/${task}/meta.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const committed = (task: string) =>
+  JSON.parse(readFileSync(new URL(`../../public/models/${task}/meta.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const URL_ = 'https://app.example/models/forecast/meta.json';
 
 describe('readModelMeta', () => {
   it('reads every committed package', () => {
-    for (const task of ['digits', 'images', 'text', 'forecast']) expect(readModelMeta(committed(task), URL_)).toHaveProperty('meta.task', task);
+    for (const task of ['digits', 'images', 'text', 'forecast'])
+      expect(readModelMeta(committed(task), URL_)).toHaveProperty('meta.task', task);
   });
 
   it('says plainly which field code reads is missing or of the wrong type', () => {

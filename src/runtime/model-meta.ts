@@ -46,22 +46,44 @@ export const totalBytes = (meta: ModelMeta) => meta.files.reduce((sum, f) => sum
 
 const isPackageFile = (f: unknown) => {
   const file = f as Partial<Record<keyof PackageFile, unknown>> | null;
-  return typeof file === 'object' && file !== null && typeof file.name === 'string' && file.name !== '' &&
-    Number.isSafeInteger(file.bytes) && (file.bytes as number) >= 0 && typeof file.sha256 === 'string' && /^[0-9a-f]{64}$/i.test(file.sha256);
+  return (
+    typeof file === 'object' &&
+    file !== null &&
+    typeof file.name === 'string' &&
+    file.name !== '' &&
+    Number.isSafeInteger(file.bytes) &&
+    (file.bytes as number) >= 0 &&
+    typeof file.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/i.test(file.sha256)
+  );
 };
 
 const isDay = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
 const isRange = (value: unknown) => {
   const range = value as Partial<Record<keyof TrainingRange, unknown>> | null;
-  return typeof range === 'object' && range !== null && isDay(range.from) && isDay(range.to) && (range.from as string) <= (range.to as string) &&
-    Number.isSafeInteger(range.weeks) && (range.weeks as number) > 0;
+  return (
+    typeof range === 'object' &&
+    range !== null &&
+    isDay(range.from) &&
+    isDay(range.to) &&
+    (range.from as string) <= (range.to as string) &&
+    Number.isSafeInteger(range.weeks) &&
+    (range.weeks as number) > 0
+  );
 };
 
 const isMetric = (m: unknown) => {
   const metric = m as Partial<Record<keyof MetricRecord, unknown>> | null;
-  return typeof metric === 'object' && metric !== null && typeof metric.metric === 'string' && typeof metric.value === 'number' &&
-    Number.isFinite(metric.value) && Number.isSafeInteger(metric.n) && typeof metric.data === 'string';
+  return (
+    typeof metric === 'object' &&
+    metric !== null &&
+    typeof metric.metric === 'string' &&
+    typeof metric.value === 'number' &&
+    Number.isFinite(metric.value) &&
+    Number.isSafeInteger(metric.n) &&
+    typeof metric.data === 'string'
+  );
 };
 
 /**
@@ -81,14 +103,18 @@ export function metaProblem(value: unknown): string | null {
   if (!Array.isArray(meta.inputShape) || meta.inputShape.length === 0 || !meta.inputShape.every((d) => Number.isSafeInteger(d) && d > 0)) {
     return 'has no input shape (a list of whole numbers above 0)';
   }
-  if (!WEIGHT_STORAGE.includes(meta.weights as ModelMeta['weights'])) return `gives a weight storage other than ${WEIGHT_STORAGE.join(', ')}`;
-  if (meta.labels !== undefined && !(Array.isArray(meta.labels) && meta.labels.every((l) => typeof l === 'string'))) return 'has labels that are not a list of words';
+  if (!WEIGHT_STORAGE.includes(meta.weights as ModelMeta['weights']))
+    return `gives a weight storage other than ${WEIGHT_STORAGE.join(', ')}`;
+  if (meta.labels !== undefined && !(Array.isArray(meta.labels) && meta.labels.every((l) => typeof l === 'string')))
+    return 'has labels that are not a list of words';
   const training = meta.training as Partial<Record<string, unknown>> | null | undefined;
   if (typeof training !== 'object' || training === null || typeof training.command !== 'string' || typeof training.data !== 'string') {
     return 'does not say how the model was trained (the command and the data)';
   }
-  if (training.range !== undefined && !isRange(training.range)) return 'gives a training range that is not two days (YYYY-MM-DD, in order) and a number of weeks';
-  if (!Array.isArray(meta.metrics) || !meta.metrics.every(isMetric)) return 'has metrics that are not each a name, a number, a count and the data measured';
+  if (training.range !== undefined && !isRange(training.range))
+    return 'gives a training range that is not two days (YYYY-MM-DD, in order) and a number of weeks';
+  if (!Array.isArray(meta.metrics) || !meta.metrics.every(isMetric))
+    return 'has metrics that are not each a name, a number, a count and the data measured';
   return null;
 }
 

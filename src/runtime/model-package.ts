@@ -3,9 +3,9 @@
  * in bytes and checking every file's sha256 against meta.json before anything is handed to tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { readModelMeta, totalBytes, type ModelMeta, type PackageFile } from './model-meta.ts';
-import { verifySha256 } from './integrity.ts';
 import type { ErrorKind } from './error-kinds.ts';
+import { verifySha256 } from './integrity.ts';
+import { type ModelMeta, type PackageFile, readModelMeta, totalBytes } from './model-meta.ts';
 
 export { packageUrl } from './model-package-url.ts';
 
@@ -40,7 +40,10 @@ async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
     throw new PackageError(`Could not download ${url}: the network request failed. Check your connection, then retry.`, 'network');
   }
   if (!response.ok) {
-    throw new PackageError(`Could not download ${url}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, 'network');
+    throw new PackageError(
+      `Could not download ${url}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+      'network',
+    );
   }
   return response;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadProgress, ModelPackage } from './model-package.ts';
-import { ModelRegistry } from './model-registry.ts';
 import { PackageError } from './model-package.ts';
+import { ModelRegistry } from './model-registry.ts';
 
 type Key = 'digits' | 'text' | 'custom';
 

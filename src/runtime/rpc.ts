@@ -11,9 +11,7 @@ export type CallMap = Record<string, { params: unknown; result: unknown; update:
 /** Each broadcast event and its payload. */
 export type EventMap = Record<string, unknown>;
 
-export type RpcRequest =
-  | { type: 'call'; id: number; call: string; params: unknown }
-  | { type: 'cancel'; id: number };
+export type RpcRequest = { type: 'call'; id: number; call: string; params: unknown } | { type: 'cancel'; id: number };
 
 export type RpcReply =
   | { type: 'result'; id: number; value: unknown }
@@ -35,7 +33,10 @@ export type Handlers<C extends CallMap> = {
 
 /** An error whose `kind` (network, integrity, cancelled, …) reaches the page with its message. */
 export class KindedError extends Error {
-  constructor(message: string, readonly kind: ErrorKind) {
+  constructor(
+    message: string,
+    readonly kind: ErrorKind,
+  ) {
     super(message);
     this.name = 'KindedError';
   }

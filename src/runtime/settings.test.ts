@@ -3,7 +3,10 @@ import { buildSettings, visitSettings, wasmThreadCount } from './settings.ts';
 
 describe('settings', () => {
   it('reads the build-time URLs, trimmed, with the app’s own models/ as the default', () => {
-    expect(buildSettings({ VITE_MODELS_URL: ' https://cdn.example/models/ ', BASE_URL: '/tabml/' })).toMatchObject({ modelsUrl: 'https://cdn.example/models/', baseUrl: '/tabml/' });
+    expect(buildSettings({ VITE_MODELS_URL: ' https://cdn.example/models/ ', BASE_URL: '/tabml/' })).toMatchObject({
+      modelsUrl: 'https://cdn.example/models/',
+      baseUrl: '/tabml/',
+    });
     expect(buildSettings({})).toEqual({ modelsUrl: '', baseUrl: '/', priceSources: undefined, pricesUrl: undefined });
   });
 

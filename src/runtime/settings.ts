@@ -4,8 +4,8 @@
  * on what a person may ask for. Values that depend on the environment are read when called, so
  * Node scripts (training, eval, tests) can import the limits without a browser or a Vite build.
  */
-import { requestedBackend, type BackendName } from './backend-choice.ts';
-import { tfjsFlagsFrom, type TfjsFlags } from './tfjs-flags.ts';
+import { type BackendName, requestedBackend } from './backend-choice.ts';
+import { type TfjsFlags, tfjsFlagsFrom } from './tfjs-flags.ts';
 
 // ---- Build time (vite.config.ts reads the same variables for the Content-Security-Policy) ----
 

@@ -5,19 +5,19 @@
  * passed in, so Node tests can run it with an in-memory store.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { CallContext } from '../runtime/rpc.ts';
-import { KindedError } from '../runtime/rpc.ts';
 import { DEFAULT_EPOCHS, MAX_EPOCHS } from '../models/forecast/constants.ts';
 import { isFormulation } from '../models/forecast/formulation.ts';
-import type { ModelMeta } from '../runtime/model-meta.ts';
-import { heldOutCount, heldOutMetrics, planWeeks, type HeldOutMetrics, type WeekRange } from '../models/forecast/held-out.ts';
+import { type HeldOutMetrics, heldOutCount, heldOutMetrics, planWeeks, type WeekRange } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
 import { forecastNextWeek } from '../models/forecast/predict.ts';
-import { allFinite, modelFromWeights, weightsOf, type StoredWeight } from '../models/forecast/stored-weights.ts';
+import { allFinite, modelFromWeights, type StoredWeight, weightsOf } from '../models/forecast/stored-weights.ts';
 import { trainForecastModel } from '../models/forecast/train.ts';
 import { groupIntoWeeks } from '../models/forecast/weeks.ts';
+import type { ModelMeta } from '../runtime/model-meta.ts';
+import type { CallContext } from '../runtime/rpc.ts';
+import { KindedError } from '../runtime/rpc.ts';
 import type { ModelInfo, Prediction, StoredPrices, TrainMode, TrainProgress } from './forecast-protocol.ts';
-import { isQuotaError, storageFullMessage, storedBytes, type StorageEstimate } from './storage-full.ts';
+import { isQuotaError, type StorageEstimate, storageFullMessage, storedBytes } from './storage-full.ts';
 
 /** A model trained on this device, as IndexedDB keeps it: one record, written in one transaction. */
 export interface SavedModel {
@@ -142,12 +142,18 @@ export class ForecastService {
       });
       trained = result.model;
       if (result.stopped || signal.aborted) {
-        throw new KindedError(`Training cancelled after ${result.losses.length} of ${epochs} epochs; the previous model still serves.`, 'cancelled');
+        throw new KindedError(
+          `Training cancelled after ${result.losses.length} of ${epochs} epochs; the previous model still serves.`,
+          'cancelled',
+        );
       }
       const weights = await weightsOf(trained);
       const lastLoss = result.losses[result.losses.length - 1];
       if (!allFinite(weights) || !Number.isFinite(lastLoss)) {
-        throw new KindedError('Training diverged (the new weights or loss are not numbers); the previous model still serves. Try fewer epochs or "train a new model".', 'invalid');
+        throw new KindedError(
+          'Training diverged (the new weights or loss are not numbers); the previous model still serves. Try fewer epochs or "train a new model".',
+          'invalid',
+        );
       }
       let prediction: Omit<Prediction, 'model'>;
       try {
@@ -169,9 +175,16 @@ export class ForecastService {
         await this.store.saveModel(saved);
       } catch (err) {
         const outcome = 'The previous model still serves.';
-        throw await this.storageError(err, `the ${mode === 'retrain' ? 'retrained' : 'new'} model`, saved, outcome, `The new model could not be saved on this device. ${outcome}`);
+        throw await this.storageError(
+          err,
+          `the ${mode === 'retrain' ? 'retrained' : 'new'} model`,
+          saved,
+          outcome,
+          `The new model could not be saved on this device. ${outcome}`,
+        );
       }
-      if (generation !== this.generation) throw new KindedError('The graphics processor was reset during training; the previous model still serves.', 'runtime');
+      if (generation !== this.generation)
+        throw new KindedError('The graphics processor was reset during training; the previous model still serves.', 'runtime');
       this.replace({ model: trained, info });
       trained = null;
       return { ...prediction, model: info, losses: result.losses };
@@ -203,7 +216,10 @@ export class ForecastService {
       await this.store.deleteModel();
     } catch (err) {
       shipped?.model.dispose();
-      throw new KindedError(`The model trained on this device could not be removed (${(err as Error).message}); it still serves.`, 'storage');
+      throw new KindedError(
+        `The model trained on this device could not be removed (${(err as Error).message}); it still serves.`,
+        'storage',
+      );
     }
     if (shipped) this.replace(shipped);
     return this.current().info;
@@ -215,7 +231,11 @@ export class ForecastService {
    */
   private async storageError(err: unknown, what: string, value: unknown, outcome: string, otherwise: string): Promise<KindedError> {
     console.error('tabml: saving', what, 'failed', err);
-    if (!isQuotaError(err)) return new KindedError(`${otherwise} Reload the page and try again; if it fails again, this browser may not allow this site to store data (private mode).`, 'storage');
+    if (!isQuotaError(err))
+      return new KindedError(
+        `${otherwise} Reload the page and try again; if it fails again, this browser may not allow this site to store data (private mode).`,
+        'storage',
+      );
     const estimate = await this.store.estimate?.().catch(() => null);
     return new KindedError(storageFullMessage(what, storedBytes(value), estimate ?? null, outcome), 'storage');
   }

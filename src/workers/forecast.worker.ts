@@ -6,8 +6,8 @@
  * forecast-service.ts; this file wires it to that runtime and IndexedDB.
  */
 import * as tf from '@tensorflow/tfjs';
-import { layersModelFrom, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
 import { heldUntil } from '../runtime/held-calls.ts';
+import { layersModelFrom, type ModelPackage, packageUrl } from '../runtime/model-package.ts';
 import { Readiness } from '../runtime/readiness.ts';
 import type { Handlers } from '../runtime/rpc.ts';
 import { serveRpc } from '../runtime/rpc-server.ts';

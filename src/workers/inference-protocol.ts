@@ -2,18 +2,19 @@
  * The inference worker's calls and events, as the page sees them (types only: importing this file
  * pulls no worker code into the page). The handlers are in tasks/<task>.ts.
  */
-import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
-import type { ModelMeta } from '../runtime/model-meta.ts';
-import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
-import type { DigitResult } from '../models/digits/result.ts';
+
 import type { RgbaImage } from '../models/digits/normalize.ts';
 import type { InkBox } from '../models/digits/normalize-picture.ts';
-import type { GenerationMethod } from '../models/text/generate.ts';
+import type { DigitResult } from '../models/digits/result.ts';
 import type { ImageClassification } from '../models/images/classify.ts';
-import type { ReadProgress, ShardSource } from '../models/images/read-shards.ts';
 import type { ImagePreprocessing } from '../models/images/model.ts';
 import type { TargetSize } from '../models/images/pil-resize.ts';
 import type { PixelSource } from '../models/images/pixels.ts';
+import type { ReadProgress, ShardSource } from '../models/images/read-shards.ts';
+import type { GenerationMethod } from '../models/text/generate.ts';
+import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
+import type { ModelMeta } from '../runtime/model-meta.ts';
+import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
 import type { RememberedModel } from './remembered-models.ts';
 
 /** The tasks whose models the inference worker serves; the forecast worker serves 'forecast'. */
@@ -76,9 +77,7 @@ export type TextCalls = {
 };
 
 /** First what the network read (so the page can show it at once), then each new word. */
-export type TextUpdate =
-  | { kind: 'seed'; seedWords: string[]; unknownWords: string[] }
-  | { kind: 'word'; index: number; word: string };
+export type TextUpdate = { kind: 'seed'; seedWords: string[]; unknownWords: string[] } | { kind: 'word'; index: number; word: string };
 
 /** Images: the shipped CNN and a bring-your-own model. */
 export type ImageAnswer = ImageClassification & { ms: number };

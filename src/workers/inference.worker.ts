@@ -6,11 +6,11 @@
 import { heldUntil } from '../runtime/held-calls.ts';
 import { serveRpc } from '../runtime/rpc-server.ts';
 import type { InferenceCalls, InferenceEvents, InferenceModel } from './inference-protocol.ts';
-import { createWorkerRuntime } from './worker-runtime.ts';
-import { runtimeHandlers } from './tasks/runtime.ts';
 import { digitsHandlers } from './tasks/digits.ts';
-import { textHandlers } from './tasks/text.ts';
 import { imagesHandlers } from './tasks/images.ts';
+import { runtimeHandlers } from './tasks/runtime.ts';
+import { textHandlers } from './tasks/text.ts';
+import { createWorkerRuntime } from './worker-runtime.ts';
 
 const runtime = createWorkerRuntime<InferenceModel>({
   // Only the shipped tasks report downloads (a bring-your-own model is read from the visitor's files).

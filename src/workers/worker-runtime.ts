@@ -7,7 +7,7 @@
 import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
 import { BackendManager } from '../runtime/backend-manager.ts';
 import { activeWebGLContext, startBackend } from '../runtime/browser-backend.ts';
-import { fetchModelPackage, packageUrl, type LoadProgress } from '../runtime/model-package.ts';
+import { fetchModelPackage, type LoadProgress, packageUrl } from '../runtime/model-package.ts';
 import { ModelRegistry } from '../runtime/model-registry.ts';
 import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
 

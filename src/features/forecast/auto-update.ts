@@ -4,7 +4,9 @@
  * once an hour. Storage that refuses (private modes, quotas) means off, and nothing breaks.
  */
 export { AUTO_UPDATE_EVERY_MS } from '../../runtime/settings.ts';
+
 import { AUTO_UPDATE_EVERY_MS } from '../../runtime/settings.ts';
+
 const ENABLED_KEY = 'tabml.forecast.autoUpdate';
 const LAST_KEY = 'tabml.forecast.autoUpdate.lastAt';
 

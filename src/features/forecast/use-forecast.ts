@@ -6,18 +6,19 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { keepForOffline } from '../../app/offline-cache.ts';
 import { plainMessage } from '../../app/plain-message.ts';
-import { useModelLoad, type ModelLoader } from '../../app/use-model-load.ts';
-import { visitSettings } from '../../runtime/settings.ts';
-import { modelsBaseUrl } from '../../runtime/models-url.ts';
+import { type ModelLoader, useModelLoad } from '../../app/use-model-load.ts';
 import type { ParsedPrices } from '../../models/forecast/parse-yahoo-csv.ts';
+import { modelsBaseUrl } from '../../runtime/models-url.ts';
+import { visitSettings } from '../../runtime/settings.ts';
 import type { ForecastCalls, ModelInfo, Prediction } from '../../workers/forecast-protocol.ts';
 import { forecastClient, SAMPLE_PRICES_PATH } from './forecast-client.ts';
-import { readPastedPrices, readPriceFileOffThread, readSamplePrices } from './prices-client.ts';
 import { BUNDLED, type Prices } from './prices.ts';
+import { readPastedPrices, readPriceFileOffThread, readSamplePrices } from './prices-client.ts';
 import { usePriceUpdate } from './use-price-update.ts';
 import { useTraining } from './use-training.ts';
 
-const NOT_KEPT = 'These prices could not be kept on this device (its storage refused them): they are shown now, but a reload brings back the previous ones.';
+const NOT_KEPT =
+  'These prices could not be kept on this device (its storage refused them): they are shown now, but a reload brings back the previous ones.';
 
 export function useForecast() {
   const client = useMemo(forecastClient, []);
@@ -47,7 +48,9 @@ export function useForecast() {
         },
         (err: Error) =>
           seq === predictSeq.current &&
-          setPredictError(`No forecast: ${plainMessage(err, 'the model could not forecast these prices. Open another price file, or reload the page.')}`),
+          setPredictError(
+            `No forecast: ${plainMessage(err, 'the model could not forecast these prices. Open another price file, or reload the page.')}`,
+          ),
       );
     },
     [client],
@@ -116,8 +119,14 @@ export function useForecast() {
   );
 
   // Files are read in the prices worker: parsing ten years of prices here blocked a slow phone.
-  const acceptFile = useCallback((file: File) => void accept(() => readPriceFileOffThread(file), file.name, `your file (${file.name})`), [accept]);
-  const acceptPasted = useCallback((text: string) => void accept(() => readPastedPrices(text), 'Pasted text', 'your pasted prices'), [accept]);
+  const acceptFile = useCallback(
+    (file: File) => void accept(() => readPriceFileOffThread(file), file.name, `your file (${file.name})`),
+    [accept],
+  );
+  const acceptPasted = useCallback(
+    (text: string) => void accept(() => readPastedPrices(text), 'Pasted text', 'your pasted prices'),
+    [accept],
+  );
 
   return { modelLoad, model, prices, prediction, predictError, error, notes, acceptFile, acceptPasted, update, training };
 }

@@ -4,9 +4,9 @@
  * LossLog, so an epoch re-renders only the progress bar and the loss curve.
  */
 import { useCallback, useRef, useState } from 'react';
+import { failureOfError } from '../../app/failure.ts';
 import { plainMessage } from '../../app/plain-message.ts';
 import { assertNever } from '../../runtime/error-kinds.ts';
-import { failureOfError } from '../../app/failure.ts';
 import type { ModelInfo, TrainMode, TrainProgress } from '../../workers/forecast-protocol.ts';
 import { describeModel } from './describe-model.ts';
 import type { ForecastClient } from './forecast-client.ts';
@@ -68,7 +68,10 @@ export function useTraining({ client, current, show, setModel }: Deps) {
         if (shown) show(shown);
       } catch (err) {
         losses.flush();
-        const message = plainMessage(err, 'Training stopped on an unexpected error; the previous model still serves. Try again, or train a new model.');
+        const message = plainMessage(
+          err,
+          'Training stopped on an unexpected error; the previous model still serves. Try again, or train a new model.',
+        );
         setRun((r) => r && { ...r, status: runStatusAfter(err), message });
       } finally {
         controller.current = null;

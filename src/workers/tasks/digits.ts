@@ -1,13 +1,13 @@
 /** Digits: the MNIST CNN. */
-import { layersModelFrom, type ModelPackage } from '../../runtime/model-package.ts';
-import { warmUp } from '../../runtime/warm-up.ts';
-import type { Handlers } from '../../runtime/rpc.ts';
+
 import { normalizeDigit } from '../../models/digits/normalize.ts';
 import { normalizePicture } from '../../models/digits/normalize-picture.ts';
 import { predictDigit } from '../../models/digits/predict.ts';
+import { layersModelFrom, type ModelPackage } from '../../runtime/model-package.ts';
+import type { Handlers } from '../../runtime/rpc.ts';
+import { warmUp } from '../../runtime/warm-up.ts';
 import type { DigitsCalls } from '../inference-protocol.ts';
 import type { TaskRuntime } from './task-runtime.ts';
-
 
 async function buildDigitsModel(pkg: ModelPackage) {
   const model = await layersModelFrom(pkg);

@@ -1,15 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ModelRegistry } from '../../runtime/model-registry.ts';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
 import type { CallContext } from '../../runtime/rpc.ts';
-import { ModelRegistry } from '../../runtime/model-registry.ts';
 import type { InferenceModel } from '../inference-protocol.ts';
 import { imagesHandlers as makeImagesHandlers } from './images.ts';
 
 // The bring-your-own path needs no package and no browser backend: a registry that never downloads,
 // and a guard with no WebGL context to lose.
 const imagesHandlers = makeImagesHandlers({
-  models: new ModelRegistry<InferenceModel>({ fetchPackage: () => Promise.reject(new Error('no package in this test')), onProgress: () => {} }),
+  models: new ModelRegistry<InferenceModel>({
+    fetchPackage: () => Promise.reject(new Error('no package in this test')),
+    onProgress: () => {},
+  }),
   guarded: (work) => work(),
 });
 
@@ -21,10 +24,12 @@ beforeAll(async () => {
 
 async function converterLayout(model: tf.LayersModel) {
   let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   const modelJson = JSON.stringify({
     format: 'layers-model',
     modelTopology: artifacts!.modelTopology,
@@ -53,7 +58,10 @@ describe('bring-your-own image model in the worker', () => {
     expect(info.labels).toEqual(['a', 'b', 'class 2']);
     const loaded = tf.memory().numTensors;
     for (const mode of ['caffe', 'tf', 'raw'] as const) {
-      const answer = await imagesHandlers.classifyWithCustomModel({ image: photo(97, 61), preprocessing: { interpolation: 'nearest', mode } }, context);
+      const answer = await imagesHandlers.classifyWithCustomModel(
+        { image: photo(97, 61), preprocessing: { interpolation: 'nearest', mode } },
+        context,
+      );
       expect(answer.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
       expect(answer.labels).toContain(answer.label);
       expect(answer.ms).toBeGreaterThanOrEqual(0);
@@ -65,7 +73,9 @@ describe('bring-your-own image model in the worker', () => {
 
   it('refuses a broken model and unknown preprocessing in plain words, and keeps no tensors', async () => {
     const before = tf.memory().numTensors;
-    await expect(imagesHandlers.loadCustomImageModel({ modelJson: '{"modelTopology": {"node": []}}', weights: [] }, context)).rejects.toThrow(/^TensorFlow.js could not build this model from its model.json/);
+    await expect(
+      imagesHandlers.loadCustomImageModel({ modelJson: '{"modelTopology": {"node": []}}', weights: [] }, context),
+    ).rejects.toThrow(/^TensorFlow.js could not build this model from its model.json/);
     await expect(
       imagesHandlers.classifyWithCustomModel({ image: photo(8, 8), preprocessing: { interpolation: 'nearest', mode: 'caffe' } }, context),
     ).rejects.toThrow(/Load a model first/);

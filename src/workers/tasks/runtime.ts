@@ -1,9 +1,8 @@
 /** Calls about the runtime itself: start-up, model packages, memory, speed, GPU faults. */
 import * as tf from '@tensorflow/tfjs';
 import type { Handlers } from '../../runtime/rpc.ts';
-import type { WorkerRuntime } from '../worker-runtime.ts';
 import type { InferenceModel, RuntimeCalls } from '../inference-protocol.ts';
-
+import type { WorkerRuntime } from '../worker-runtime.ts';
 
 export function runtimeHandlers(runtime: WorkerRuntime<InferenceModel>): Handlers<RuntimeCalls> {
   return {

@@ -1,6 +1,5 @@
 /** Text: the word LSTM writes patent abstracts after a seed, one word at a time, streamed. */
-import { layersModelFrom, PackageError, type ModelPackage } from '../../runtime/model-package.ts';
-import { KindedError, type Handlers } from '../../runtime/rpc.ts';
+
 import { seededRandom } from '../../models/common/random.ts';
 import { encodeSeed } from '../../models/text/encode.ts';
 import { generateIds, seedWindow } from '../../models/text/generate.ts';
@@ -8,6 +7,8 @@ import { TextNetwork } from '../../models/text/network.ts';
 import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
 import type { Vocabulary } from '../../models/text/vocabulary.ts';
 import { parseVocabulary } from '../../models/text/vocabulary-json.ts';
+import { layersModelFrom, type ModelPackage, PackageError } from '../../runtime/model-package.ts';
+import { type Handlers, KindedError } from '../../runtime/rpc.ts';
 import type { TextCalls } from '../inference-protocol.ts';
 import type { TaskRuntime } from './task-runtime.ts';
 
@@ -35,7 +36,14 @@ const buildTextModel = async (pkg: ModelPackage): Promise<TextModel> => {
     throw new PackageError(`The text model predicts ${network.idCount} ids but its vocabulary has ${vocabulary.idCount}.`, 'format');
   }
   // Warm-up: the first step pays for kernel set-up, not the visitor's first word.
-  for await (const id of generateIds(network, [1], { words: 1, diversity: 1, random: seededRandom(0), method: 'stateful', unknownId: vocabulary.unknownId })) void id;
+  for await (const id of generateIds(network, [1], {
+    words: 1,
+    diversity: 1,
+    random: seededRandom(0),
+    method: 'stateful',
+    unknownId: vocabulary.unknownId,
+  }))
+    void id;
   return { network, vocabulary, dispose: () => network.dispose() };
 };
 
@@ -81,7 +89,14 @@ export function textHandlers({ models, guarded }: TaskRuntime): Handlers<TextCal
           if (signal.aborted) break; // leaving the loop frees the LSTM state
         }
         if (signal.aborted) throw new KindedError(`Stopped after ${written.length} words.`, 'cancelled');
-        return { words: written, seedWords, unknownWords: encoded.unknownWords, rngSeed: seedNumber, method, ms: performance.now() - started };
+        return {
+          words: written,
+          seedWords,
+          unknownWords: encoded.unknownWords,
+          rngSeed: seedNumber,
+          method,
+          ms: performance.now() - started,
+        };
       });
     },
   };
