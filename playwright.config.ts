@@ -13,7 +13,9 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 30_000 },
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: process.env.TABML_REPORT ?? 'playwright-report' }]],
+  reporter: process.env.CI
+    ? [['list']]
+    : [['list'], ['html', { open: 'never', outputFolder: process.env.TABML_REPORT ?? 'playwright-report' }]],
   outputDir: process.env.TABML_RESULTS ?? 'test-results',
   use: {
     baseURL: `http://localhost:${APP_PORT}/`,

@@ -1,8 +1,8 @@
-import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
+import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
 import { parsePriceSources, priceSourceOrigins } from './src/models/forecast/price-sources.ts';
 
 /**
@@ -51,8 +51,7 @@ export default defineConfig(({ mode }) => {
           runtimeCaching: [
             {
               // Network first, so a new model version is picked up; the cache answers offline.
-              urlPattern: ({ url }) =>
-                url.pathname.includes('/models/') || (modelsUrl !== '' && url.href.startsWith(modelsUrl)),
+              urlPattern: ({ url }) => url.pathname.includes('/models/') || (modelsUrl !== '' && url.href.startsWith(modelsUrl)),
               handler: 'NetworkFirst',
               options: {
                 cacheName: 'tabml-models',

@@ -20,7 +20,9 @@ export async function benchByoVgg16(browser: Browser, base: string, record: (key
   try {
     const page = await context.newPage();
     await page.goto(`${base}?backend=wasm#/about`);
-    await page.waitForFunction(() => (window as any).__tabml && document.querySelector('[data-testid="backend-badge"]')?.className.match(/backend-wasm/));
+    await page.waitForFunction(
+      () => (window as any).__tabml && document.querySelector('[data-testid="backend-badge"]')?.className.match(/backend-wasm/),
+    );
     const times = await page.evaluate(async () => {
       const client = (window as any).__tabml.client;
       const modelUrl = new URL('bench-vgg16/model.json', location.href);

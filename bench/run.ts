@@ -10,20 +10,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium.ts';
 import { waitUntilKeptForOffline } from '../e2e/support/app.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
-import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
-import { percentile, median } from './stats.ts';
-import { writeReport } from './report.ts';
-import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
-import { forecastProbe, modelReady, PROBES, preparePrices, TEXT_BENCH_SEED, textProbe, type TaskProbe } from './probes.ts';
 // Bring-your-own VGG16 (issue 17), kept in its own file.
 import { benchByoVgg16 } from './byo-vgg16.ts';
+import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
+import { forecastProbe, modelReady, PROBES, preparePrices, type TaskProbe, TEXT_BENCH_SEED, textProbe } from './probes.ts';
+import { writeReport } from './report.ts';
+import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
+import { median, percentile } from './stats.ts';
 
 const { values: args } = parseArgs({
   options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '60' }, only: { type: 'string' } },
@@ -78,11 +78,18 @@ const callIn = (page: Page, client: string, call: string, params: unknown) =>
 
 const tensorsIn = async (page: Page, client: string) => ((await callIn(page, client, 'memory', {})) as { numTensors: number }).numTensors;
 
-async function openOn(browser: Browser, base: string, backend: string | null, task: string): Promise<{ context: BrowserContext; page: Page }> {
+async function openOn(
+  browser: Browser,
+  base: string,
+  backend: string | null,
+  task: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, { serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${base}${backend ? `?backend=${backend}` : ''}#/${task}`);
-  await page.waitForFunction(() => (window as any).__tabml && document.querySelector('[data-testid="backend-badge"]')?.className.match(/backend-(webgl|wasm|cpu)/));
+  await page.waitForFunction(
+    () => (window as any).__tabml && document.querySelector('[data-testid="backend-badge"]')?.className.match(/backend-(webgl|wasm|cpu)/),
+  );
   return { context, page };
 }
 
@@ -90,7 +97,11 @@ async function openOn(browser: Browser, base: string, backend: string | null, ta
  * A first visit to #/<task> with nothing cached; once the service worker keeps the model package,
  * the network goes off. Returns the page (not yet reloaded) and how long the cold visit took.
  */
-async function visitThenGoOffline(browser: Browser, base: string, probe: TaskProbe): Promise<{ context: BrowserContext; page: Page; coldMs: number }> {
+async function visitThenGoOffline(
+  browser: Browser,
+  base: string,
+  probe: TaskProbe,
+): Promise<{ context: BrowserContext; page: Page; coldMs: number }> {
   const context = await newContext(browser);
   const page = await context.newPage();
   const t0 = Date.now();
@@ -105,8 +116,13 @@ async function visitThenGoOffline(browser: Browser, base: string, probe: TaskPro
 /** The keys every page has: download size, load times, first and steady-state inference, leaks. */
 async function benchTask(browser: Browser, base: string, probe: TaskProbe) {
   const { task } = probe;
-  const meta = JSON.parse(readFileSync(path.join(DIST, `models/${task}/meta.json`), 'utf8')) as { files: Array<{ name: string; bytes: number }> };
-  record(`${task}.downloadBytes`, meta.files.reduce((s, f) => s + f.bytes, 0));
+  const meta = JSON.parse(readFileSync(path.join(DIST, `models/${task}/meta.json`), 'utf8')) as {
+    files: Array<{ name: string; bytes: number }>;
+  };
+  record(
+    `${task}.downloadBytes`,
+    meta.files.reduce((s, f) => s + f.bytes, 0),
+  );
 
   // Cold: a new profile, nothing cached. Warm: network off, everything from the service worker's cache.
   const { context, page, coldMs } = await visitThenGoOffline(browser, base, probe);
@@ -179,7 +195,11 @@ const TEXT_METHOD_RUNS = 7;
 async function benchTextMethods(browser: Browser, base: string) {
   const { context, page } = await openOn(browser, base, 'wasm', 'text');
   await modelReady(page);
-  const seed = Array.from({ length: 3 }, () => TEXT_BENCH_SEED).join(' ').split(' ').slice(0, 50).join(' ');
+  const seed = Array.from({ length: 3 }, () => TEXT_BENCH_SEED)
+    .join(' ')
+    .split(' ')
+    .slice(0, 50)
+    .join(' ');
   // One 100-word run of the stateful path lasts ~0.15 s, so a single run is at the mercy of one GC or
   // scheduler hiccup (two runs a day apart read 856 and 578 words/s): the median of several, alternating.
   const rates = await page.evaluate(
@@ -189,7 +209,8 @@ async function benchTextMethods(browser: Browser, base: string) {
         const result = await client.call('generateText', { seed, diversity: 1, words: 100, rngSeed: 1, method });
         return result.words.length / (result.ms / 1000);
       };
-      for (const method of ['stateful', 'seedMethod']) await client.call('generateText', { seed, diversity: 1, words: 10, rngSeed: 1, method }); // warm-up
+      for (const method of ['stateful', 'seedMethod'])
+        await client.call('generateText', { seed, diversity: 1, words: 10, rngSeed: 1, method }); // warm-up
       const stateful: number[] = [];
       const seedMethod: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -284,7 +305,8 @@ async function benchForecastRetrain(browser: Browser, base: string, backend: 'wa
  */
 async function benchSlowPhone(browser: Browser, base: string, task: string, photo: Buffer) {
   const measured = await longTasksOnSlowPhone(browser, base, task, photo);
-  for (const { what, tasks } of measured) console.log(`  ${task}: ${what}: long tasks ${JSON.stringify(tasks.map((t) => Math.round(t.duration)))} ms`);
+  for (const { what, tasks } of measured)
+    console.log(`  ${task}: ${what}: long tasks ${JSON.stringify(tasks.map((t) => Math.round(t.duration)))} ms`);
   record(`${task}.longestTaskMs`, Math.max(0, ...measured.flatMap(({ tasks }) => tasks.map((t) => t.duration))));
 }
 

@@ -89,9 +89,13 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
         const { csv, lastDate } = priceSeries({ start: '2015-01-01', days: 3650, seed: 7 });
         await page.getByTestId('forecast-csv').setInputFiles(onDisk('BTC-USD.csv', csv));
         await page.locator(`[data-testid="forecast-table"] tr[data-date]`).first().waitFor({ timeout: 120_000 });
-        await page.waitForFunction((last) => document.querySelector('[data-testid="forecast-table"] tr[data-date]')?.getAttribute('data-date')! > last, lastDate, {
-          timeout: 120_000,
-        });
+        await page.waitForFunction(
+          (last) => document.querySelector('[data-testid="forecast-table"] tr[data-date]')?.getAttribute('data-date')! > last,
+          lastDate,
+          {
+            timeout: 120_000,
+          },
+        );
       },
     },
     {
@@ -135,7 +139,12 @@ export async function phonePhoto(browser: Browser): Promise<Buffer> {
  * Opens `#/<task>` in a fresh context on a CPU slowed 4x, waits for the model, then does each of
  * the page's actions; returns the long tasks that overlapped each action (from its start to the answer).
  */
-export async function longTasksOnSlowPhone(browser: Browser, base: string, task: string, photo: Buffer): Promise<Array<{ what: string; tasks: LongTask[] }>> {
+export async function longTasksOnSlowPhone(
+  browser: Browser,
+  base: string,
+  task: string,
+  photo: Buffer,
+): Promise<Array<{ what: string; tasks: LongTask[] }>> {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1100, height: 800 } });
   await context.addInitScript({ content: `globalThis.__name = (f) => f;${RECORD_LONG_TASKS}` });
   const page = await context.newPage();

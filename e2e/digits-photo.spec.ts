@@ -3,21 +3,53 @@
  * encoded as JPEG by the browser, then uploaded the way a person does, through "Recognize a
  * picture…" or "Take a photo".
  */
-import { expect, test, type Page } from '@playwright/test';
-import { random, renderPhoto, strokeDigit, type PhotoStyle } from './fixtures/digit-photos.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { type PhotoStyle, random, renderPhoto, strokeDigit } from './fixtures/digit-photos.ts';
 
 test.use({ serviceWorkers: 'block' });
 
 const base: PhotoStyle = {
-  width: 1280, height: 960, rotation: 0, digitSize: 0.6, offset: [0.02, -0.01], ink: [25, 25, 30], paper: [245, 243, 236],
-  gradient: null, vignette: 0, shadow: null, table: null, lines: null, noise: 3, quality: 0,
+  width: 1280,
+  height: 960,
+  rotation: 0,
+  digitSize: 0.6,
+  offset: [0.02, -0.01],
+  ink: [25, 25, 30],
+  paper: [245, 243, 236],
+  gradient: null,
+  vignette: 0,
+  shadow: null,
+  table: null,
+  lines: null,
+  noise: 3,
+  quality: 0,
 };
 
 /** Three photos the old normalization read wrong: each is one of the problems a phone photo has. */
 const PHOTOS: Array<{ name: string; digit: number; style: PhotoStyle }> = [
-  { name: 'vignette', digit: 7, style: { ...base, rotation: -6, vignette: 0.55, table: { side: 'bottom', fraction: 0.06, colour: [120, 80, 50] } } },
-  { name: 'shadow', digit: 3, style: { ...base, rotation: 4, gradient: { angle: 20, strength: 0.35 }, shadow: { angle: 200, at: 0.05, depth: 0.45, softness: 0.05 } } },
-  { name: 'ruled', digit: 4, style: { ...base, width: 960, height: 1280, rotation: 8, ink: [30, 50, 150], vignette: 0.3, lines: { kind: 'ruled', spacing: 0.06, colour: [150, 185, 230] } } },
+  {
+    name: 'vignette',
+    digit: 7,
+    style: { ...base, rotation: -6, vignette: 0.55, table: { side: 'bottom', fraction: 0.06, colour: [120, 80, 50] } },
+  },
+  {
+    name: 'shadow',
+    digit: 3,
+    style: { ...base, rotation: 4, gradient: { angle: 20, strength: 0.35 }, shadow: { angle: 200, at: 0.05, depth: 0.45, softness: 0.05 } },
+  },
+  {
+    name: 'ruled',
+    digit: 4,
+    style: {
+      ...base,
+      width: 960,
+      height: 1280,
+      rotation: 8,
+      ink: [30, 50, 150],
+      vignette: 0.3,
+      lines: { kind: 'ruled', spacing: 0.06, colour: [150, 185, 230] },
+    },
+  },
 ];
 
 /** The photo as a JPEG file (quality 0.75), encoded by the browser as a phone's camera app would. */
@@ -80,7 +112,13 @@ test('"Take a photo" opens the back camera, and shows only on touch screens', as
   await expect(camera).toHaveAttribute('capture', 'environment');
   await expect(camera).toHaveAttribute('accept', 'image/*');
   await expect(page.getByText('Take a photo')).toBeHidden(); // a mouse: "Recognize a picture…" is enough
-  const phone = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 }, serviceWorkers: 'block', baseURL });
+  const phone = await browser.newContext({
+    hasTouch: true,
+    isMobile: true,
+    viewport: { width: 390, height: 844 },
+    serviceWorkers: 'block',
+    baseURL,
+  });
   try {
     const onPhone = await phone.newPage();
     await onPhone.goto('#/digits');

@@ -8,12 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { utcDay } from './fixtures/exchanges.ts';
 import { addDays } from './fixtures/prices.ts';
-import { FAULTS, startExchangeServer, type ExchangeServer } from './support/exchange-servers.ts';
+import { type ExchangeServer, FAULTS, startExchangeServer } from './support/exchange-servers.ts';
 import { nextDay, shownForecast } from './support/forecast.ts';
-import { startStaticServer, type StaticServer } from './support/static-server.ts';
+import { type StaticServer, startStaticServer } from './support/static-server.ts';
 
 const BUNDLED_FIRST = '2014-09-17';
 const BUNDLED_LAST = '2024-04-21';
@@ -31,9 +31,16 @@ test.describe('update to today', () => {
   test.beforeAll(async () => {
     [coinbase, kraken] = await Promise.all([startExchangeServer('coinbase'), startExchangeServer('kraken')]);
     dir = mkdtempSync(path.join(tmpdir(), 'tabml-prices-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, VITE_PRICE_SOURCES: `coinbase=${coinbase.url},kraken=${kraken.url}`, DATA_DIR: path.join(dir, 'no-data-here') };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      VITE_PRICE_SOURCES: `coinbase=${coinbase.url},kraken=${kraken.url}`,
+      DATA_DIR: path.join(dir, 'no-data-here'),
+    };
     delete env.VITE_PRICES_URL;
-    execFileSync('npx', ['vite', 'build', '--outDir', path.join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'error'], { env, stdio: 'inherit' });
+    execFileSync('npx', ['vite', 'build', '--outDir', path.join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'error'], {
+      env,
+      stdio: 'inherit',
+    });
     app = await startStaticServer({ root: path.join(dir, 'dist') });
   });
   test.afterAll(async () => {
@@ -51,7 +58,9 @@ test.describe('update to today', () => {
     const watch = (text: string) => /Content Security Policy|Refused to connect/i.test(text) && violations.push(text);
     page.on('console', (m) => watch(m.text()));
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
   });
   test.afterEach(() => {
@@ -77,7 +86,9 @@ test.describe('update to today', () => {
     const payload = JSON.parse((await page.getByTestId('forecast-json').textContent())!);
     expect(payload.result.map((r: { date: string }) => r.date)).toEqual(shown.dates);
     await expect(page.getByText(`The newest price is ${daysFrom(BUNDLED_LAST, today())} days old (${BUNDLED_LAST}).`)).toBeVisible();
-    await expect(page.getByText('Updating asks Coinbase, then Kraken for public Bitcoin prices (daily closes) and sends nothing about you')).toBeVisible();
+    await expect(
+      page.getByText('Updating asks Coinbase, then Kraken for public Bitcoin prices (daily closes) and sends nothing about you'),
+    ).toBeVisible();
     await expect(page.getByTestId('forecast-auto-update')).not.toBeChecked();
     await expect(page.getByTestId('forecast-error')).toHaveCount(0);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -91,7 +102,9 @@ test.describe('update to today', () => {
     const before = await shownForecast(page, BUNDLED_LAST);
     await page.getByTestId('forecast-update').click();
     const gap = daysFrom(BUNDLED_LAST, yesterday());
-    await expect(page.getByTestId('forecast-update-status')).toHaveText(`Added ${gap} days (2024-04-22 … ${yesterday()}) from Coinbase.`, { timeout: 60_000 });
+    await expect(page.getByTestId('forecast-update-status')).toHaveText(`Added ${gap} days (2024-04-22 … ${yesterday()}) from Coinbase.`, {
+      timeout: 60_000,
+    });
     await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${yesterday()}, source: bundled + Coinbase.`);
     const after = await shownForecast(page, yesterday());
     expect(after.dates[0]).toBe(today());
@@ -113,22 +126,31 @@ test.describe('update to today', () => {
     expect(kraken.requests).toEqual([]);
 
     await page.reload();
-    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${yesterday()}, source: bundled + Coinbase.`, { timeout: 60_000 });
+    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${yesterday()}, source: bundled + Coinbase.`, {
+      timeout: 60_000,
+    });
     expect(await shownForecast(page, yesterday())).toEqual(after);
     const asked = coinbase.requests.length;
     await page.getByTestId('forecast-update').click();
-    await expect(page.getByTestId('forecast-update-status')).toHaveText(`Already up to date: the newest price is from ${yesterday()}, the last finished day (UTC).`);
+    await expect(page.getByTestId('forecast-update-status')).toHaveText(
+      `Already up to date: the newest price is from ${yesterday()}, the last finished day (UTC).`,
+    );
     expect(coinbase.requests.length).toBe(asked);
   });
 
-  test('Coinbase answers 429 without CORS headers: Kraken fills in its latest 720 days, and the page says the rest is missing', async ({ page }) => {
+  test('Coinbase answers 429 without CORS headers: Kraken fills in its latest 720 days, and the page says the rest is missing', async ({
+    page,
+  }) => {
     coinbase.fault = '429-without-cors';
     await open(page);
     await page.getByTestId('forecast-update').click();
     const firstKraken = addDays(today(), -719);
-    await expect(page.getByTestId('forecast-update-status')).toHaveText(`Added ${daysFrom(firstKraken, yesterday()) + 1} days (${firstKraken} … ${yesterday()}) from Kraken.`, {
-      timeout: 60_000,
-    });
+    await expect(page.getByTestId('forecast-update-status')).toHaveText(
+      `Added ${daysFrom(firstKraken, yesterday()) + 1} days (${firstKraken} … ${yesterday()}) from Kraken.`,
+      {
+        timeout: 60_000,
+      },
+    );
     await expect(page.getByText('Coinbase could not be reached. The prices came from Kraken instead.')).toBeVisible();
     await expect(
       page.getByText(
@@ -220,7 +242,9 @@ test.describe('update to today', () => {
     kraken.newest = null;
     coinbase.requests.length = 0;
     await page.reload();
-    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${yesterday()}, source: bundled + Coinbase.`, { timeout: 60_000 });
+    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${yesterday()}, source: bundled + Coinbase.`, {
+      timeout: 60_000,
+    });
     await expect(page.getByTestId('forecast-auto-update')).toBeChecked();
     expect(requests(coinbase)).toEqual([
       `GET /products/BTC-USD/candles?granularity=86400&start=${nextDay(older)}T00:00:00Z&end=${yesterday()}T23:59:59Z`,
@@ -228,7 +252,9 @@ test.describe('update to today', () => {
     await shownForecast(page, yesterday());
 
     await page.reload();
-    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${yesterday()}, source: bundled + Coinbase.`, { timeout: 60_000 });
+    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${yesterday()}, source: bundled + Coinbase.`, {
+      timeout: 60_000,
+    });
     await page.waitForLoadState('networkidle');
     expect(coinbase.requests).toHaveLength(1);
     expect(kraken.requests).toEqual([]);

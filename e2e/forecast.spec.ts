@@ -1,7 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { priceSeries } from './fixtures/prices.ts';
-import { dropCsv, forecastMemory, nextDay, openForecast, pasteCsv, pickCsv, shownForecast, withoutSamplePrices } from './support/forecast.ts';
 import { waitUntilKeptForOffline } from './support/app.ts';
+import {
+  dropCsv,
+  forecastMemory,
+  nextDay,
+  openForecast,
+  pasteCsv,
+  pickCsv,
+  shownForecast,
+  withoutSamplePrices,
+} from './support/forecast.ts';
 
 // 60 weeks of a seeded random walk: 15 held out, 45 to train on.
 const HISTORY = priceSeries({ start: '2023-01-02', days: 7 * 60, seed: 11 });
@@ -13,7 +22,9 @@ test.describe('forecast page', () => {
     await withoutSamplePrices(page);
   });
 
-  test('starts empty without sample prices; a picked CSV gets 7 dated days from the shipped model, scored beside the naive forecast', async ({ page }) => {
+  test('starts empty without sample prices; a picked CSV gets 7 dated days from the shipped model, scored beside the naive forecast', async ({
+    page,
+  }) => {
     await openForecast(page);
     await expect(page.getByTestId('forecast-empty')).toBeVisible();
     await expect(page.getByTestId('forecast-model')).toContainText('shipped model, trained on Bitcoin closes 2016-01-04 … 2019-08-04');
@@ -46,7 +57,9 @@ test.describe('forecast page', () => {
     expect((await download).suggestedFilename()).toBe('predict.json');
   });
 
-  test('drop a CSV, retrain with 3 epochs: progress, a new model and forecast that survive a reload; reset returns to the shipped model', async ({ page }) => {
+  test('drop a CSV, retrain with 3 epochs: progress, a new model and forecast that survive a reload; reset returns to the shipped model', async ({
+    page,
+  }) => {
     await openForecast(page);
     await dropCsv(page, HISTORY.csv);
     const shipped = await shownForecast(page, HISTORY.lastDate);
@@ -57,7 +70,9 @@ test.describe('forecast page', () => {
     await expect(page.getByTestId('forecast-train-message')).toContainText('Done: Serving a model retrained on this device');
     await expect(page.getByTestId('forecast-progress')).toContainText('epoch 3 of 3');
     await expect(page.getByTestId('forecast-progress').locator('.loss-curve polyline')).toHaveCount(1);
-    await expect(page.getByTestId('forecast-model')).toContainText('retrained on this device on 2023-01-02 … 2023-11-12 (45 weeks), 3 epochs');
+    await expect(page.getByTestId('forecast-model')).toContainText(
+      'retrained on this device on 2023-01-02 … 2023-11-12 (45 weeks), 3 epochs',
+    );
     await expect.poll(async () => (await shownForecast(page)).predictions).not.toEqual(shipped.predictions);
     const retrained = await shownForecast(page, HISTORY.lastDate);
 
@@ -84,7 +99,9 @@ test.describe('forecast page', () => {
     await expect.poll(async () => Number(await page.getByTestId('forecast-epoch').textContent())).toBeGreaterThan(0);
     await expect(page.getByTestId('forecast-retrain')).toBeDisabled();
     await page.getByTestId('forecast-cancel').click();
-    await expect(page.getByTestId('forecast-train-message')).toContainText(/Training cancelled after \d+ of 5000 epochs; the previous model still serves/);
+    await expect(page.getByTestId('forecast-train-message')).toContainText(
+      /Training cancelled after \d+ of 5000 epochs; the previous model still serves/,
+    );
     await expect(page.getByTestId('forecast-model')).toContainText('Serving the shipped model');
     expect(await shownForecast(page)).toEqual(before);
     await page.reload();
@@ -102,7 +119,9 @@ test.describe('forecast page', () => {
     await expect(page.getByTestId('forecast-progress')).toHaveCount(0);
     await page.getByTestId('forecast-epochs').fill('3');
     await page.getByTestId('forecast-train-new').click();
-    await expect(page.getByTestId('forecast-model')).toContainText('trained from scratch on this device on 2023-01-02 … 2023-11-12 (45 weeks), 3 epochs');
+    await expect(page.getByTestId('forecast-model')).toContainText(
+      'trained from scratch on this device on 2023-01-02 … 2023-11-12 (45 weeks), 3 epochs',
+    );
     await expect(page.getByTestId('forecast-epochs-error')).toHaveCount(0);
   });
 
@@ -123,7 +142,10 @@ test.describe('forecast page', () => {
 });
 
 test.describe('offline', () => {
-  test('after one visit with no file, the bundled history forecasts offline (the service worker precached it)', async ({ page, context }) => {
+  test('after one visit with no file, the bundled history forecasts offline (the service worker precached it)', async ({
+    page,
+    context,
+  }) => {
     await openForecast(page);
     await expect(page.getByTestId('forecast-data-range')).toHaveText('Prices from 2014-09-17 to 2024-04-21, source: bundled.');
     const shown = await shownForecast(page, '2024-04-21');
@@ -131,7 +153,9 @@ test.describe('offline', () => {
     await context.setOffline(true);
     try {
       await page.reload();
-      await expect(page.getByTestId('forecast-data-range')).toHaveText('Prices from 2014-09-17 to 2024-04-21, source: bundled.', { timeout: 60_000 });
+      await expect(page.getByTestId('forecast-data-range')).toHaveText('Prices from 2014-09-17 to 2024-04-21, source: bundled.', {
+        timeout: 60_000,
+      });
       expect(await shownForecast(page, '2024-04-21')).toEqual(shown);
     } finally {
       await context.setOffline(false);

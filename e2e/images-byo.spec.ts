@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { readByoFixture, synthesizeShards } from '../src/testing/byo-fixtures.ts';
 import { photoLikePng } from './fixtures/images.ts';
 import { expectModelReady, waitUntilKeptForOffline } from './support/app.ts';
@@ -47,7 +47,9 @@ async function openPanel(page: Page) {
 
 const FRUITS = ['apple', 'banana', 'grape', 'mango', 'orange'];
 
-test('a Keras 3 MobileNetV2 transfer model (nested Functional, DepthwiseConv2D) loads from picked files and classifies', async ({ page }) => {
+test('a Keras 3 MobileNetV2 transfer model (nested Functional, DepthwiseConv2D) loads from picked files and classifies', async ({
+  page,
+}) => {
   await openPanel(page);
   await page.getByTestId('byo-files').setInputFiles(modelFiles('k3-seq-mobilenetv2-transfer', FRUITS, 'tags'));
   await expect(page.getByTestId('byo-status')).toContainText('224×224 input, 5 classes');
@@ -80,10 +82,15 @@ const THROUGH_THE_PAGE: Array<[fixture: string, expected: [number, number, numbe
   ['k2-model-mobilenet-transfer-tfjs08', [224, 224, 3]],
   ['k3-functional-dense', /^This model takes \[1\] and gives \[1\]; this page runs image classifiers/],
   ['k2-seq-embedding-lstm', /^This model takes \[6\] and gives \[3\]; this page runs image classifiers/],
-  ['k2-model-multiinput-caption-lstm', /^This model takes 2 inputs, \[7, 7, 512\] and \[30\] and gives \[3857\]; this page runs image classifiers/],
+  [
+    'k2-model-multiinput-caption-lstm',
+    /^This model takes 2 inputs, \[7, 7, 512\] and \[30\] and gives \[3857\]; this page runs image classifiers/,
+  ],
 ];
 
-test('every other converter fixture, picked in the panel: a graph model and a tfjs 0.8 model classify, the rest are refused with their shapes', async ({ page }) => {
+test('every other converter fixture, picked in the panel: a graph model and a tfjs 0.8 model classify, the rest are refused with their shapes', async ({
+  page,
+}) => {
   await openPanel(page);
   for (const [index, [fixture, expected]] of THROUGH_THE_PAGE.entries()) {
     await test.step(fixture, async () => {
@@ -144,14 +151,19 @@ test('a remembered model whose stored weights changed is refused, and can be del
   await expect(page.getByTestId('byo-remembered')).toHaveCount(0);
 });
 
-test('remembering a model on a full storage says how much space it needs, keeps nothing, and the model still classifies; with room again it is kept', async ({ page, baseURL }) => {
+test('remembering a model on a full storage says how much space it needs, keeps nothing, and the model still classifies; with room again it is kept', async ({
+  page,
+  baseURL,
+}) => {
   const setQuota = await quotaControl(page, new URL(baseURL!).origin);
   await setQuota(1); // the disk is full before the first visit
   await openPanel(page);
   await page.getByTestId('byo-files').setInputFiles(modelFiles('k3-seq-cnn-handpatched', DIGITS, 'tags'));
   await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 10 classes');
   await page.getByTestId('byo-remember').click();
-  await expect(page.getByTestId('byo-error')).toContainText(/^Saving this model needs about 6\.5 MB, but .+\. Nothing was kept; the model still works in this tab\./);
+  await expect(page.getByTestId('byo-error')).toContainText(
+    /^Saving this model needs about 6\.5 MB, but .+\. Nothing was kept; the model still works in this tab\./,
+  );
   await expect(page.getByTestId('byo-remembered')).toHaveCount(0);
   await expectNoInternalMessages(page);
   await page.getByTestId('byo-mode').selectOption('raw');

@@ -3,7 +3,7 @@
  * fixtures: PNG must be exact on opaque pixels; JPEG decoders may differ (IDCT, chroma upsampling),
  * so the difference is measured and reported, with only a loose bound asserted.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { fixtureFile, pilDecodedFixtures } from './fixtures/images.ts';
 import { expectModelReady } from './support/app.ts';
 
@@ -11,7 +11,11 @@ test.use({ serviceWorkers: 'block' });
 
 async function decodeInPage(page: Page, file: string, type: string) {
   const bytes = Array.from(fixtureFile(file));
-  return page.evaluate(([b, t]) => (window as any).__tabmlImages.decode(b, t), [bytes, type] as const) as Promise<{ width: number; height: number; data: number[] }>;
+  return page.evaluate(([b, t]) => (window as any).__tabmlImages.decode(b, t), [bytes, type] as const) as Promise<{
+    width: number;
+    height: number;
+    data: number[];
+  }>;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -37,7 +41,12 @@ test('PNG decoding equals PIL on every opaque pixel; transparent pixels are repo
         translucentDiff = Math.max(translucentDiff, diff);
       }
     }
-    test.info().annotations.push({ type: 'png', description: `${f.file}: ${mismatches} opaque mismatches; ${translucent} non-opaque pixels, max colour difference ${translucentDiff}` });
+    test
+      .info()
+      .annotations.push({
+        type: 'png',
+        description: `${f.file}: ${mismatches} opaque mismatches; ${translucent} non-opaque pixels, max colour difference ${translucentDiff}`,
+      });
     expect(mismatches, f.file).toBe(0);
   }
 });

@@ -30,11 +30,13 @@ test('a full VGG16 (224×224, 1000 classes) loads from files, classifies with to
   const manifest = JSON.parse(readFileSync(path.join(VGG16_DIR, 'model.json'), 'utf8')).weightsManifest as Array<{ paths: string[] }>;
   await page.locator('.byo-panel summary').click();
   const started = Date.now();
-  await page.getByTestId('byo-files').setInputFiles([
-    path.join(VGG16_DIR, 'model.json'),
-    ...manifest.flatMap((g) => g.paths).map((p) => path.join(VGG16_DIR, p)),
-    path.join(VGG16_DIR, 'labels.txt'),
-  ]);
+  await page
+    .getByTestId('byo-files')
+    .setInputFiles([
+      path.join(VGG16_DIR, 'model.json'),
+      ...manifest.flatMap((g) => g.paths).map((p) => path.join(VGG16_DIR, p)),
+      path.join(VGG16_DIR, 'labels.txt'),
+    ]);
   await expect(page.getByTestId('byo-status')).toContainText('224×224 input, 1000 classes, 138.4 M parameters', { timeout: 300_000 });
   const loadSeconds = (Date.now() - started) / 1000;
   await expect(page.getByTestId('byo-error')).toHaveCount(0);
@@ -53,6 +55,11 @@ test('a full VGG16 (224×224, 1000 classes) loads from files, classifies with to
   expect(top5[0]).toBeLessThanOrEqual(1);
   expect((await page.getByTestId('image-prediction').first().textContent())!.trim()).toMatch(/^imagenet-\d+$/);
   const latencies = await page.getByTestId('image-latency').allTextContents();
-  test.info().annotations.push({ type: 'vgg16', description: `load ${loadSeconds.toFixed(1)} s; per image ${latencies.join(', ')} (incl. preprocessing)` });
+  test
+    .info()
+    .annotations.push({
+      type: 'vgg16',
+      description: `load ${loadSeconds.toFixed(1)} s; per image ${latencies.join(', ')} (incl. preprocessing)`,
+    });
   console.log(`VGG16 via BYO: load ${loadSeconds.toFixed(1)} s; per image ${latencies.join(', ')}`);
 });

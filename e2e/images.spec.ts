@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { photoLikePng } from './fixtures/images.ts';
-import { waitUntilKeptForOffline, expectModelReady, workerMemory } from './support/app.ts';
+import { expectModelReady, waitUntilKeptForOffline, workerMemory } from './support/app.ts';
 import { cardProbabilities, dropFiles, expectPredictions, pasteFiles } from './support/images.ts';
 
 test.use({ serviceWorkers: 'block' }); // these tests are about the page, not the offline cache
 
 const LABELS = ['cat', 'coffee'];
-const png = (name: string, w: number, h: number, seed: number, palette: 'warm' | 'cool' = 'warm') => ({ name, mimeType: 'image/png', buffer: photoLikePng(w, h, seed, palette) });
+const png = (name: string, w: number, h: number, seed: number, palette: 'warm' | 'cool' = 'warm') => ({
+  name,
+  mimeType: 'image/png',
+  buffer: photoLikePng(w, h, seed, palette),
+});
 
 test.beforeEach(async ({ page }) => {
   await page.goto('#/images');
@@ -37,7 +41,11 @@ test('several dropped photos form a grid, one card each', async ({ page }) => {
 
 test('clearing cards that wait in the queue skips their work and frees every preview', async ({ page }) => {
   const previews = () => page.evaluate(() => (window as any).__tabmlImages.previews() as number);
-  await dropFiles(page, 'image-drop', [1, 2, 3, 4, 5, 6].map((i) => png(`big-${i}.png`, 1600, 1200, i)));
+  await dropFiles(
+    page,
+    'image-drop',
+    [1, 2, 3, 4, 5, 6].map((i) => png(`big-${i}.png`, 1600, 1200, i)),
+  );
   await page.getByRole('button', { name: 'Clear all' }).click();
   await expect(page.locator('.image-card')).toHaveCount(0);
   await expect.poll(previews).toBe(0);
@@ -79,10 +87,12 @@ test('bring your own model: files with labels, chosen preprocessing, then back t
   await page.locator('.byo-panel summary').click();
   await page.getByTestId('byo-mode').selectOption('caffe');
   await page.getByTestId('byo-interpolation').selectOption('bilinear');
-  await page.getByTestId('byo-files').setInputFiles([
-    ...files.map((f: string) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(`public/models/images/${f}`) })),
-    { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('kitty\nespresso\n') },
-  ]);
+  await page
+    .getByTestId('byo-files')
+    .setInputFiles([
+      ...files.map((f: string) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(`public/models/images/${f}`) })),
+      { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('kitty\nespresso\n') },
+    ]);
   await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 2 classes');
   await page.getByTestId('image-input').setInputFiles(png('mine.png', 500, 400, 9));
   await expectPredictions(page, 1, ['kitty', 'espresso']);
@@ -129,12 +139,18 @@ test.describe('offline', () => {
 
 test('the benchmark path: a bring-your-own model loaded by the worker from a same-origin URL', async ({ page }) => {
   const info = await page.evaluate(() =>
-    (window as any).__tabml.client.call('loadCustomImageModelFromUrl', { url: new URL('models/images/model.json', location.href).href, labels: ['a', 'b'] }),
+    (window as any).__tabml.client.call('loadCustomImageModelFromUrl', {
+      url: new URL('models/images/model.json', location.href).href,
+      labels: ['a', 'b'],
+    }),
   );
   expect(info).toMatchObject({ inputSize: [64, 64], labels: ['a', 'b'] });
   const answer = await page.evaluate(() => {
     const data = new Uint8ClampedArray(64 * 64 * 4).fill(128);
-    return (window as any).__tabml.client.call('classifyWithCustomModel', { image: { data, width: 64, height: 64, channels: 4 }, preprocessing: { interpolation: 'nearest', mode: 'caffe' } });
+    return (window as any).__tabml.client.call('classifyWithCustomModel', {
+      image: { data, width: 64, height: 64, channels: 4 },
+      preprocessing: { interpolation: 'nearest', mode: 'caffe' },
+    });
   });
   expect(['a', 'b']).toContain(answer.label);
   expect(await page.evaluate(() => (window as any).__tabml.client.call('unloadCustomImageModel', {}))).toBe(true);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { drawDigit, expectModelReady, workerMemory } from './support/app.ts';
-import { startStaticServer, type StaticServer } from './support/static-server.ts';
+import { type StaticServer, startStaticServer } from './support/static-server.ts';
 
 test.describe('backend choice', () => {
   test.use({ serviceWorkers: 'block' });
@@ -36,7 +36,9 @@ test.describe('backend choice', () => {
     expect((await workerMemory(page)).backend).toBe('webgl');
   });
 
-  test("?tfjsflags= reaches the worker in tfjs's convention: on the phone GPU path (half floats) the precision guard moves the models to WASM and says why", async ({ page }) => {
+  test("?tfjsflags= reaches the worker in tfjs's convention: on the phone GPU path (half floats) the precision guard moves the models to WASM and says why", async ({
+    page,
+  }) => {
     await page.goto('?backend=webgl&tfjsflags=WEBGL_FORCE_F16_TEXTURES:true,WEBGL_RENDER_FLOAT32_ENABLED:false#/digits');
     const badge = page.getByTestId('backend-badge');
     await expect(badge).toContainText('wasm');

@@ -9,7 +9,9 @@ test('the Content-Security-Policy holds: no violation while the app does its wor
   page.on('console', (m) => watch(m.text()));
   page.on('worker', (w) => w.on('console', (m) => watch(m.text())));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 
   await page.goto('#/digits');

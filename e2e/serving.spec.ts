@@ -2,7 +2,7 @@
  * Production serving: Debian's nginx with deploy/nginx.conf (only the port and the root changed)
  * serves the build; Chromium checks isolation, multi-threaded WASM, headers, and offline use.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -36,7 +36,16 @@ test.beforeAll(async () => {
   writeFileSync(path.join(prefix, 'nginx.conf'), conf);
   nginx = spawn('nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
   base = `http://127.0.0.1:${port}/`;
-  await expect.poll(() => fetch(base).then((r) => r.status, () => 0), { timeout: 10_000 }).toBe(200);
+  await expect
+    .poll(
+      () =>
+        fetch(base).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe(200);
 });
 
 test.afterAll(() => {
@@ -65,7 +74,10 @@ test('headers: isolation everywhere, wasm MIME, immutable assets, fresh page and
   expect(shard.headers.get('access-control-allow-origin')).toBe('*');
 });
 
-test('the page is cross-origin isolated, WASM loads its threaded build, and it works offline after one visit', async ({ page, context }) => {
+test('the page is cross-origin isolated, WASM loads its threaded build, and it works offline after one visit', async ({
+  page,
+  context,
+}) => {
   const wasmRequests: string[] = [];
   context.on('request', (r) => r.url().endsWith('.wasm') && wasmRequests.push(r.url()));
   await page.goto(`${base}#/digits`);
@@ -75,7 +87,8 @@ test('the page is cross-origin isolated, WASM loads its threaded build, and it w
   await drawDigit(page, 7);
   await expect(page.getByTestId('digit-prediction')).toHaveText('7');
   expect(wasmRequests.some((u) => u.includes('threaded-simd'))).toBe(true);
-  if ((await page.evaluate(() => navigator.hardwareConcurrency)) > 1) await expect(page.getByTestId('backend-badge')).toContainText('threads');
+  if ((await page.evaluate(() => navigator.hardwareConcurrency)) > 1)
+    await expect(page.getByTestId('backend-badge')).toContainText('threads');
 
   await expectDigitsOfflineAfterVisit(page, context);
 });

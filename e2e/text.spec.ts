@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { waitUntilKeptForOffline, expectModelReady, workerMemory } from './support/app.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { expectModelReady, waitUntilKeptForOffline, workerMemory } from './support/app.ts';
 
 const SEED = 'A neural network is trained to recognize patterns in the input data and';
 
@@ -35,7 +35,10 @@ test.describe('text page', () => {
     await page.evaluate(() => {
       const output = document.querySelector('[data-testid="text-output"]')!;
       const seen: string[] = ((window as any).__wordCounts = []);
-      new MutationObserver(() => seen.push(output.getAttribute('data-words')!)).observe(output, { attributes: true, attributeFilter: ['data-words'] });
+      new MutationObserver(() => seen.push(output.getAttribute('data-words')!)).observe(output, {
+        attributes: true,
+        attributeFilter: ['data-words'],
+      });
     });
     await page.getByTestId('text-generate').click();
     await expect(page.getByTestId('text-output')).toHaveAttribute('data-words', '30');
@@ -159,7 +162,11 @@ test.describe('text page', () => {
       }
       // And one stopped midway.
       const stop = new AbortController();
-      const stopped = client.call('generateText', { seed, diversity: 1, words: 100 }, { signal: stop.signal, onUpdate: () => stop.abort() });
+      const stopped = client.call(
+        'generateText',
+        { seed, diversity: 1, words: 100 },
+        { signal: stop.signal, onUpdate: () => stop.abort() },
+      );
       await stopped.catch(() => undefined);
       return counts;
     }, SEED);

@@ -12,7 +12,9 @@ try {
   process.exit(0);
 }
 if (report.error) {
-  console.log(`npm audit: the audit service is unreachable here (${report.error.summary || report.error.code || 'no details given'}); skipped.`);
+  console.log(
+    `npm audit: the audit service is unreachable here (${report.error.summary || report.error.code || 'no details given'}); skipped.`,
+  );
   process.exit(0);
 }
 const counts = report.metadata?.vulnerabilities ?? {};

@@ -1,8 +1,8 @@
 /** `npx tsx scripts/screenshot.ts`: the README's picture (docs/digits.png) from the current build in dist/. */
 import { chromium } from '@playwright/test';
+import { drawDigit } from '../e2e/support/app.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium.ts';
 import { startStaticServer } from '../e2e/support/static-server.ts';
-import { drawDigit } from '../e2e/support/app.ts';
 
 const server = await startStaticServer({ root: 'dist' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });

@@ -1,7 +1,8 @@
 // npm start: install if needed, build, and serve the production build on http://localhost:4173
 // with the COOP/COEP headers that let WASM run multi-threaded (see vite.config.ts).
-import { existsSync } from 'node:fs';
+
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const run = (args) => {
   const { status } = spawnSync('npm', args, { stdio: 'inherit' });

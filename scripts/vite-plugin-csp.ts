@@ -25,6 +25,8 @@ export function contentSecurityPolicy(allowedUrls: string[]): Plugin {
   return {
     name: 'tabml:csp',
     apply: 'build', // the dev server injects inline scripts for hot reload
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+    ],
   };
 }

@@ -2,17 +2,18 @@
  * npm run eval — measures every committed model package on DATA_DIR and prints one JSON object
  * per line: {"model":"digits","metric":"accuracy","value":0.99,"n":10000}. CI runs this; it never trains.
  */
-import path from 'node:path';
+
 import { existsSync } from 'node:fs';
-import { useNodeBackend } from '../src/runtime/node-backend.ts';
-import { dataDir, REPO_ROOT } from './lib/data-dir.ts';
-import { loadLayersModel } from './lib/model-files.ts';
-import { loadMnist } from './digits/mnist.ts';
-import { digitAccuracy } from './digits/evaluate.ts';
-import { PHOTO_MNIST, PHOTO_STROKES, photoCases, readPhotos } from './digits/photos.ts';
+import path from 'node:path';
 import { normalizePicture } from '../src/models/digits/normalize-picture.ts';
+import { useNodeBackend } from '../src/runtime/node-backend.ts';
+import { digitAccuracy } from './digits/evaluate.ts';
+import { loadMnist } from './digits/mnist.ts';
+import { PHOTO_MNIST, PHOTO_STROKES, photoCases, readPhotos } from './digits/photos.ts';
 import { evaluateForecast } from './forecast/evaluate.ts';
 import { evaluateImages } from './images/evaluate.ts';
+import { dataDir, REPO_ROOT } from './lib/data-dir.ts';
+import { loadLayersModel } from './lib/model-files.ts';
 import { evaluateText } from './text/eval.ts';
 
 interface Measurement {

@@ -6,8 +6,8 @@ import { expect, test } from '@playwright/test';
 import { photoLikePng } from '../fixtures/images.ts';
 import { priceSeries } from '../fixtures/prices.ts';
 import { drawDigit } from '../support/app.ts';
-import { pickCsv, withoutSamplePrices } from '../support/forecast.ts';
 import { expectNoViolations, expectPageShown } from '../support/axe.ts';
+import { pickCsv, withoutSamplePrices } from '../support/forecast.ts';
 
 // A model cached by the service worker of an earlier test would hide nothing here, but costs time.
 test.use({ serviceWorkers: 'block' });

@@ -3,7 +3,7 @@
  * A file picker opened from the keyboard is answered through Playwright's filechooser, as a person
  * would answer the system dialog. The announcements (aria-live) are checked by their attributes.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { photoLikePng } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
@@ -20,10 +20,13 @@ async function pickWithKey(page: Page, key: string, file: { name: string; mimeTy
 
 /** The element shown sits inside a polite live region, so screen readers read it out when it changes. */
 async function expectAnnounced(page: Page, testId: string): Promise<void> {
-  const live = await page.getByTestId(testId).first().evaluate((el) => {
-    const region = el.closest('[aria-live], [role="status"], output');
-    return region ? (region.getAttribute('aria-live') ?? 'polite') : null;
-  });
+  const live = await page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => {
+      const region = el.closest('[aria-live], [role="status"], output');
+      return region ? (region.getAttribute('aria-live') ?? 'polite') : null;
+    });
   expect(live, `${testId} is in an aria-live region`).toBe('polite');
 }
 

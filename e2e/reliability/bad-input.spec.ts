@@ -22,7 +22,9 @@ test('digits: an empty canvas asks for a drawing instead of guessing', async ({ 
 });
 
 test('digits: a blank picture (no ink at all) gives no prediction', async ({ page }) => {
-  await page.getByTestId('digit-upload').setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: encodePng(50, 40, new Uint8Array(50 * 40 * 3).fill(255)) });
+  await page
+    .getByTestId('digit-upload')
+    .setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: encodePng(50, 40, new Uint8Array(50 * 40 * 3).fill(255)) });
   await expect(page.getByTestId('digit-prediction')).toHaveCount(0);
   await expect(page.getByText('Draw a digit in the box')).toBeVisible();
 });
@@ -45,4 +47,3 @@ test('digits: a non-image, a broken image and a 60-megapixel image each get a cl
   await expect(page.getByTestId('digit-prediction')).toHaveText('4');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
-

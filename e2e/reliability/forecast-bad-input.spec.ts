@@ -24,19 +24,36 @@ test('bad price files are refused with a message naming the line; data and model
   const model = await page.getByTestId('forecast-model').textContent();
   const error = page.getByTestId('forecast-error');
 
-  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  const PNG = Buffer.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0,
+  ]);
   const fiveDays = priceSeries({ start: '2024-01-01', days: 10, seed: 2 });
   const goodLines = GOOD.csv.trim().split('\n');
   const cases: Array<{ name: string; body: string | Buffer; message: string | RegExp }> = [
     { name: 'picture.png', body: PNG, message: 'picture.png: This is not a text file: expected a CSV export of daily prices' },
-    { name: 'empty.csv', body: '', message: 'empty.csv: empty.csv is empty: expected a header line like Date,Open,High,Low,Close,Adj Close,Volume' },
-    { name: 'no-close.csv', body: lines('Date,Open,High,Low,Volume', '2024-01-01,1,2,0.5,10'), message: "No 'Close' column (nor 'Adj Close'): the first line should be a header like" },
+    {
+      name: 'empty.csv',
+      body: '',
+      message: 'empty.csv: empty.csv is empty: expected a header line like Date,Open,High,Low,Close,Adj Close,Volume',
+    },
+    {
+      name: 'no-close.csv',
+      body: lines('Date,Open,High,Low,Volume', '2024-01-01,1,2,0.5,10'),
+      message: "No 'Close' column (nor 'Adj Close'): the first line should be a header like",
+    },
     {
       name: 'nulls.csv',
-      body: lines(YAHOO_HEADER, ...Array.from({ length: 20 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},null,null,null,null,null,null`)),
+      body: lines(
+        YAHOO_HEADER,
+        ...Array.from({ length: 20 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},null,null,null,null,null,null`),
+      ),
       message: "No prices: every line after the header has 'null' as its close (20 lines).",
     },
-    { name: 'short.csv', body: fiveDays.csv, message: 'Only 10 days of prices (2024-01-01 … 2024-01-10): forecasting and training need at least 14 days (two weeks).' },
+    {
+      name: 'short.csv',
+      body: fiveDays.csv,
+      message: 'Only 10 days of prices (2024-01-01 … 2024-01-10): forecasting and training need at least 14 days (two weeks).',
+    },
     {
       name: 'garbage.csv',
       body: lines(...goodLines.slice(0, 4), goodLines[4].replace(/^([^,]+,[^,]+,[^,]+,[^,]+,)[^,]+/, '$11.2.3'), ...goodLines.slice(5)),
@@ -47,7 +64,11 @@ test('bad price files are refused with a message naming the line; data and model
       body: lines(...goodLines.slice(0, 9), goodLines[9].replace(/^([^,]+,[^,]+,[^,]+,[^,]+,)[^,]+/, '$1-40'), ...goodLines.slice(10)),
       message: "negative.csv: Line 10: the close price '-40' is not a positive number.",
     },
-    { name: 'bad-date.csv', body: lines(...goodLines.slice(0, 7), '2023-02-30,1,1,1,1,1,1', ...goodLines.slice(7)), message: "Line 8: the date '2023-02-30' is not a valid YYYY-MM-DD date." },
+    {
+      name: 'bad-date.csv',
+      body: lines(...goodLines.slice(0, 7), '2023-02-30,1,1,1,1,1,1', ...goodLines.slice(7)),
+      message: "Line 8: the date '2023-02-30' is not a valid YYYY-MM-DD date.",
+    },
     { name: 'semicolons.csv', body: GOOD.csv.replace(/,/g, ';'), message: "Line 1: the values are separated by ';'; expected commas" },
   ];
   for (const c of cases) {

@@ -36,10 +36,12 @@ test('a WebGL context lost under a bring-your-own model: it is rebuilt on wasm f
   await expectModelReady(page);
   const files = ['model.json', ...JSON.parse(readFileSync('public/models/images/model.json', 'utf8')).weightsManifest[0].paths];
   await page.locator('.byo-panel summary').click();
-  await page.getByTestId('byo-files').setInputFiles([
-    ...files.map((f: string) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(`public/models/images/${f}`) })),
-    { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('kitty\nespresso\n') },
-  ]);
+  await page
+    .getByTestId('byo-files')
+    .setInputFiles([
+      ...files.map((f: string) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(`public/models/images/${f}`) })),
+      { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('kitty\nespresso\n') },
+    ]);
   await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 2 classes');
   const label = await page.evaluate(async () => {
     const client = (window as any).__tabml.client;
@@ -50,6 +52,8 @@ test('a WebGL context lost under a bring-your-own model: it is rebuilt on wasm f
   });
   expect(['kitty', 'espresso']).toContain(label);
   await expect(page.getByTestId('backend-badge')).toContainText('wasm');
-  await page.getByTestId('image-input').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoLikePng(120, 90, 3, 'warm') });
+  await page
+    .getByTestId('image-input')
+    .setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoLikePng(120, 90, 3, 'warm') });
   await expectPredictions(page, 1, ['kitty', 'espresso']);
 });

@@ -20,7 +20,9 @@ function pngClaiming(width: number, height: number): Buffer {
   return b;
 }
 
-test('images: not an image, truncated JPEG, 0 bytes, SVG, >50 megapixels, corrupt data: each explained; the page keeps working', async ({ page }) => {
+test('images: not an image, truncated JPEG, 0 bytes, SVG, >50 megapixels, corrupt data: each explained; the page keeps working', async ({
+  page,
+}) => {
   await page.goto('#/images');
   await expectModelReady(page);
   const jpeg = fixtureFile('jpeg-photo-like.jpg');
@@ -28,9 +30,24 @@ test('images: not an image, truncated JPEG, 0 bytes, SVG, >50 megapixels, corrup
     { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture'), says: /“notes.txt” is not a picture/ },
     { name: 'cut.jpg', mimeType: 'image/jpeg', buffer: jpeg.subarray(0, Math.floor(jpeg.length / 2)), says: /JPEG that stops part-way/ },
     { name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0), says: /is empty \(0 bytes\)/ },
-    { name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'), says: /SVG drawing/ },
-    { name: 'huge.png', mimeType: 'image/png', buffer: pngClaiming(8000, 7500), says: /8000×7500 pixels \(60 megapixels\); the limit is 50/ },
-    { name: 'noise.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(Array.from({ length: 500 }, (_, i) => (i * 7919) % 256)), says: /could not be read as an image/ },
+    {
+      name: 'drawing.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'),
+      says: /SVG drawing/,
+    },
+    {
+      name: 'huge.png',
+      mimeType: 'image/png',
+      buffer: pngClaiming(8000, 7500),
+      says: /8000×7500 pixels \(60 megapixels\); the limit is 50/,
+    },
+    {
+      name: 'noise.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from(Array.from({ length: 500 }, (_, i) => (i * 7919) % 256)),
+      says: /could not be read as an image/,
+    },
   ];
   for (const [i, bad] of catalogue.entries()) {
     await page.getByTestId('image-input').setInputFiles(bad);

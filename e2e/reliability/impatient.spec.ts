@@ -5,14 +5,14 @@
  * read like a program's.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { photoLikePng } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
-import { drawDigit, setFaults } from '../support/app.ts';
-import { dropFiles, expectPredictions, pasteFiles } from '../support/images.ts';
-import { dropCsv, shownForecast } from '../support/forecast.ts';
 import { priceSeries } from '../fixtures/prices.ts';
+import { drawDigit, setFaults } from '../support/app.ts';
+import { dropCsv, shownForecast } from '../support/forecast.ts';
+import { dropFiles, expectPredictions, pasteFiles } from '../support/images.ts';
 import { expectNoInternalMessages } from '../support/plain-messages.ts';
 
 test.use({ serviceWorkers: 'block' }); // every visit is a first visit: nothing cached
@@ -27,7 +27,12 @@ const CONDITIONS: Condition[] = [
     apply: async (page) => {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 200, downloadThroughput: 1_000_000, uploadThroughput: 250_000 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 200,
+        downloadThroughput: 1_000_000,
+        uploadThroughput: 250_000,
+      });
     },
   },
   {
@@ -91,7 +96,15 @@ const ACTIONS: Record<string, { route: string; act: (page: Page) => Promise<void
     act: async (page) => {
       const names = ['model.json', ...JSON.parse(readFileSync(`${SHIPPED_IMAGES_MODEL}/model.json`, 'utf8')).weightsManifest[0].paths];
       await page.locator('.byo-panel summary').click();
-      await page.getByTestId('byo-files').setInputFiles(names.map((name: string) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(`${SHIPPED_IMAGES_MODEL}/${name}`) })));
+      await page
+        .getByTestId('byo-files')
+        .setInputFiles(
+          names.map((name: string) => ({
+            name,
+            mimeType: 'application/octet-stream',
+            buffer: readFileSync(`${SHIPPED_IMAGES_MODEL}/${name}`),
+          })),
+        );
       await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 2 classes', { timeout: 60_000 });
     },
   },

@@ -1,5 +1,5 @@
 /** Reliability: no network, a slow network, and a server with broken files. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { drawDigit, expectDigitsOfflineAfterVisit, expectModelReady, setFaults } from '../support/app.ts';
 
 const SHARD = '/models/digits/group1-shard1of1.bin';

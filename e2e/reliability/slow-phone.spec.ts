@@ -4,7 +4,7 @@
  * speed and load; `npm run bench` measures it as <task>.longestTaskMs): the page itself reads no
  * photo-sized pixels, and the photo is answered.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { photoLikePng } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
@@ -30,7 +30,8 @@ const WATCH_CANVAS_WORK = `
   }
 `;
 
-const largestCanvasWork = (page: Page) => page.evaluate(() => (globalThis as unknown as { __largestCanvasWork: number }).__largestCanvasWork);
+const largestCanvasWork = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __largestCanvasWork: number }).__largestCanvasWork);
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript({ content: WATCH_CANVAS_WORK });

@@ -17,7 +17,10 @@ const NEWER = priceSeries({ start: '2023-01-02', days: 7 * 62, seed: 5 });
 test.describe('a full storage', () => {
   test.use({ serviceWorkers: 'block' }); // the forecaster's own storage, IndexedDB, is what fills up
 
-  test('a retrained forecaster that does not fit: how much space it needs, the old model serves, the page works; with room again, a retrain saves', async ({ page, baseURL }) => {
+  test('a retrained forecaster that does not fit: how much space it needs, the old model serves, the page works; with room again, a retrain saves', async ({
+    page,
+    baseURL,
+  }) => {
     await withoutSamplePrices(page);
     const setQuota = await quotaControl(page, new URL(baseURL!).origin);
     await setQuota(1); // the disk is full before the first visit
@@ -30,7 +33,9 @@ test.describe('a full storage', () => {
     await page.getByTestId('forecast-retrain').click();
     const message = page.getByTestId('forecast-train-message');
     // Chromium's estimate() does not show a quota shrunk over CDP, so the message may not quote it.
-    await expect(message).toContainText(/^Saving the retrained model needs about \d+(\.\d)? KB, but .+\. The previous model still serves\./);
+    await expect(message).toContainText(
+      /^Saving the retrained model needs about \d+(\.\d)? KB, but .+\. The previous model still serves\./,
+    );
     await expect(message).toContainText('Free some space');
     await expectNoInternalMessages(page);
 

@@ -22,7 +22,9 @@ test('200 rapid inferences while switching pages: no crash, no tensor growth', a
     const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     const client = (window as any).__tabml.client;
     (window as any).__burst = Promise.all(
-      Array.from({ length: 200 }, () => client.call('recognizeDigit', { image: { data: data.slice(), width, height } }).then((r: any) => r.result.digit)),
+      Array.from({ length: 200 }, () =>
+        client.call('recognizeDigit', { image: { data: data.slice(), width, height } }).then((r: any) => r.result.digit),
+      ),
     );
   });
   for (let round = 0; round < 5; round++) {

@@ -1,5 +1,5 @@
 /** Reliability: every bad input the Text page can get, one catalogue; the page keeps working after each. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectModelReady } from '../support/app.ts';
 import { expectNoInternalMessagesSeen, recordErrorTexts } from '../support/plain-messages.ts';
 
@@ -12,7 +12,12 @@ test.afterEach(async ({ page }) => expectNoInternalMessagesSeen(page));
 const SEED = 'A neural network is trained to recognize patterns in the input data and';
 
 async function attempt(page: Page, values: { seed?: string; diversity?: string; words?: string; rng?: string }) {
-  for (const [id, value] of [['text-seed', values.seed], ['text-diversity', values.diversity], ['text-words', values.words], ['text-rng-seed', values.rng]] as const) {
+  for (const [id, value] of [
+    ['text-seed', values.seed],
+    ['text-diversity', values.diversity],
+    ['text-words', values.words],
+    ['text-rng-seed', values.rng],
+  ] as const) {
     if (value !== undefined) await page.getByTestId(id).fill(value);
   }
   await page.getByTestId('text-generate').click();

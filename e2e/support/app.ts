@@ -1,6 +1,6 @@
 /** Helpers the specs share: drawing with the mouse, waiting for models, switching server faults. */
-import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { densify, DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
+import { type BrowserContext, expect, type Page } from '@playwright/test';
+import { DIGIT_STROKES, densify } from '../fixtures/digit-strokes.ts';
 import type { Fault } from './static-server.ts';
 
 export async function drawDigit(page: Page, digit: number): Promise<void> {

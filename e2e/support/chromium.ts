@@ -13,4 +13,11 @@ export function chromiumPath(): string | undefined {
  * and the tests that force WebGL must keep running on WebGL (they assert it) after an update.
  * The app's automatic choice still declines software WebGL, so the other tests run on WASM.
  */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-swiftshader'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-unsafe-swiftshader',
+];

@@ -4,7 +4,7 @@
  * make one misbehave (`fault`), stop its data earlier (`newest`), and read every request it got.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { coinbaseAnswer, krakenAnswer, type Answer } from '../fixtures/exchanges.ts';
+import { type Answer, coinbaseAnswer, krakenAnswer } from '../fixtures/exchanges.ts';
 
 export type ExchangeKind = 'coinbase' | 'kraken';
 
@@ -84,8 +84,10 @@ export function startExchangeServer(kind: ExchangeKind): Promise<ExchangeServer>
     const url = new URL(req.url ?? '/', 'http://localhost');
     state.requests.push({ method: req.method ?? 'GET', url });
     const fault = state.fault;
-    if (fault === '429-without-cors') return void res.writeHead(429, { 'Content-Type': 'application/json' }).end('{"message":"Rate limit exceeded"}');
-    if (fault === 'down') return void res.writeHead(503, { 'Content-Type': 'application/json', ...CORS }).end('{"message":"Service Unavailable"}');
+    if (fault === '429-without-cors')
+      return void res.writeHead(429, { 'Content-Type': 'application/json' }).end('{"message":"Rate limit exceeded"}');
+    if (fault === 'down')
+      return void res.writeHead(503, { 'Content-Type': 'application/json', ...CORS }).end('{"message":"Service Unavailable"}');
     const exchange = { now: new Date(), newest: state.newest ?? undefined };
     let answer = kind === 'coinbase' ? coinbaseAnswer(url, exchange) : krakenAnswer(url, exchange);
     if (fault && answer.status === 200) answer = spoil(kind, fault, answer);

@@ -13,7 +13,9 @@ export async function openForecast(page: Page): Promise<void> {
 }
 
 export async function pickCsv(page: Page, csv: string | Buffer, name = 'BTC-USD.csv'): Promise<void> {
-  await page.getByTestId('forecast-csv').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(csv) ? csv : Buffer.from(csv) });
+  await page
+    .getByTestId('forecast-csv')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(csv) ? csv : Buffer.from(csv) });
 }
 
 /** Drops a file on the page, as dragging it from a file manager does. */
@@ -48,7 +50,9 @@ export async function shownForecast(page: Page, after?: string): Promise<ShownFo
   await expect(rows).toHaveCount(7);
   if (after) await expect(rows.first()).toHaveAttribute('data-date', nextDay(after));
   const dates = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-date')!));
-  const predictions = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelector('[data-prediction]')!.getAttribute('data-prediction'))));
+  const predictions = await rows.evaluateAll((trs) =>
+    trs.map((tr) => Number(tr.querySelector('[data-prediction]')!.getAttribute('data-prediction'))),
+  );
   return { dates, predictions };
 }
 

@@ -32,7 +32,7 @@ export async function pasteFiles(page: Page, files: FileSpec[]): Promise<void> {
 /** Probabilities shown on the n-th card, as numbers. */
 export async function cardProbabilities(page: Page, n: number): Promise<number[]> {
   const bars = page.getByTestId('image-probabilities').nth(n).locator('li[data-probability]');
-  return (await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-probability')))));
+  return await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-probability'))));
 }
 
 export async function expectPredictions(page: Page, count: number, labels: string[]): Promise<void> {

@@ -3,7 +3,8 @@ import { expect, type Page } from '@playwright/test';
 import { messageProblem } from '../../src/testing/plain-error.ts';
 
 /** Why a text shown on the page reads like a program's (the same rule the parsers' fuzz tests apply), or null. */
-const problemOf = (text: string) => messageProblem(text, '') ?? (/tf\.ready|setBackend|has not yet been initialized/.test(text) ? 'it names tfjs internals' : null);
+const problemOf = (text: string) =>
+  messageProblem(text, '') ?? (/tf\.ready|setBackend|has not yet been initialized/.test(text) ? 'it names tfjs internals' : null);
 
 /** Every place a page shows an error: alerts, notices and the *-error test ids. */
 const SURFACES = '[role="alert"], .notice, [data-testid$="-error"], [data-testid="model-error"]';
@@ -30,6 +31,8 @@ export async function recordErrorTexts(page: Page): Promise<void> {
 }
 
 export async function expectNoInternalMessagesSeen(page: Page): Promise<void> {
-  const seen: string[] = await page.evaluate(() => [...((window as unknown as { __tabmlErrorsSeen?: Set<string> }).__tabmlErrorsSeen ?? [])]);
+  const seen: string[] = await page.evaluate(() => [
+    ...((window as unknown as { __tabmlErrorsSeen?: Set<string> }).__tabmlErrorsSeen ?? []),
+  ]);
   for (const text of seen) expect(problemOf(text), `an error shown on the page: "${text}"`).toBeNull();
 }

@@ -5,8 +5,9 @@
  *   POST /__faults  {"<path suffix>": "missing" | "corrupt" | "stall"}   ({} clears them)
  *   (stall: half the file, the rest only once the faults change: a download that hangs mid-way)
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
 import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 
 export type Fault = 'missing' | 'corrupt' | 'stall';
@@ -72,7 +73,8 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
     requests.push(url.pathname);
     if (url.pathname === '/__faults' && req.method === 'POST') {
       faults.clear();
-      for (const [suffix, fault] of Object.entries(JSON.parse((await readBody(req)) || '{}') as Record<string, Fault>)) faults.set(suffix, fault);
+      for (const [suffix, fault] of Object.entries(JSON.parse((await readBody(req)) || '{}') as Record<string, Fault>))
+        faults.set(suffix, fault);
       release();
       faultsChanged = new Promise<void>((resolve) => (release = resolve));
       res.writeHead(204).end();
@@ -87,7 +89,10 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
     if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
     const fault = [...faults].find(([suffix]) => url.pathname.endsWith(suffix))?.[1];
     const body = fault === 'missing' ? null : await readFile(file).catch(() => null);
-    if (!body) return void res.writeHead(404, { 'Content-Type': 'text/plain', ...(options.cors ? { 'Access-Control-Allow-Origin': '*' } : {}) }).end('not found');
+    if (!body)
+      return void res
+        .writeHead(404, { 'Content-Type': 'text/plain', ...(options.cors ? { 'Access-Control-Allow-Origin': '*' } : {}) })
+        .end('not found');
     if (fault === 'corrupt') body[Math.floor(body.length / 2)] ^= 0xff;
     res.writeHead(200, { ...headers(file, options.cors ?? false), 'Content-Length': String(body.length) });
     if (fault === 'stall') {

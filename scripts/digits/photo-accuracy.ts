@@ -4,13 +4,13 @@
  *   npx tsx scripts/digits/photo-accuracy.ts [strokes=30] [mnist=0]
  */
 import path from 'node:path';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { normalizeDigit } from '../../src/models/digits/normalize.ts';
 import { normalizePicture } from '../../src/models/digits/normalize-picture.ts';
-import { dataDir, REPO_ROOT } from '../../training/lib/data-dir.ts';
-import { loadLayersModel } from '../../training/lib/model-files.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { loadMnist } from '../../training/digits/mnist.ts';
 import { photoCases, readPhotos } from '../../training/digits/photos.ts';
+import { dataDir, REPO_ROOT } from '../../training/lib/data-dir.ts';
+import { loadLayersModel } from '../../training/lib/model-files.ts';
 
 const strokes = Number(process.argv[2] ?? 30);
 const mnist = Number(process.argv[3] ?? 0);

@@ -6,9 +6,10 @@
  *
  * Run: npx tsx scripts/images/make-vgg16.ts [outDir]   (default training/checkpoints/vgg16, git-ignored)
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { REPO_ROOT } from '../../training/lib/data-dir.ts';
 import { saveLayersModel } from '../../training/lib/model-files.ts';
@@ -19,21 +20,40 @@ export function createVgg16(seed = 16): tf.LayersModel {
   let n = seed;
   const model = tf.sequential({ name: 'vgg16' });
   model.add(tf.layers.inputLayer({ inputShape: [224, 224, 3], name: 'input_1' }));
-  const blocks: Array<[number, number]> = [[64, 2], [128, 2], [256, 3], [512, 3], [512, 3]];
+  const blocks: Array<[number, number]> = [
+    [64, 2],
+    [128, 2],
+    [256, 3],
+    [512, 3],
+    [512, 3],
+  ];
   blocks.forEach(([filters, convs], b) => {
     for (let c = 1; c <= convs; c++) {
-      model.add(tf.layers.conv2d({
-        name: `block${b + 1}_conv${c}`, filters, kernelSize: 3, padding: 'same', activation: 'relu',
-        // He-scaled so activations keep their size through 13 ReLU layers and the softmax is not one-hot.
-        kernelInitializer: tf.initializers.varianceScaling({ scale: 2 / 128 ** 2, mode: 'fanIn', distribution: 'normal', seed: n++ }),
-      }));
+      model.add(
+        tf.layers.conv2d({
+          name: `block${b + 1}_conv${c}`,
+          filters,
+          kernelSize: 3,
+          padding: 'same',
+          activation: 'relu',
+          // He-scaled so activations keep their size through 13 ReLU layers and the softmax is not one-hot.
+          kernelInitializer: tf.initializers.varianceScaling({ scale: 2 / 128 ** 2, mode: 'fanIn', distribution: 'normal', seed: n++ }),
+        }),
+      );
     }
     model.add(tf.layers.maxPooling2d({ name: `block${b + 1}_pool`, poolSize: 2, strides: 2 }));
   });
   model.add(tf.layers.flatten({ name: 'flatten' }));
   model.add(tf.layers.dense({ name: 'fc1', units: 4096, activation: 'relu', kernelInitializer: tf.initializers.heNormal({ seed: n++ }) }));
   model.add(tf.layers.dense({ name: 'fc2', units: 4096, activation: 'relu', kernelInitializer: tf.initializers.heNormal({ seed: n++ }) }));
-  model.add(tf.layers.dense({ name: 'predictions', units: 1000, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: n++ }) }));
+  model.add(
+    tf.layers.dense({
+      name: 'predictions',
+      units: 1000,
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: n++ }),
+    }),
+  );
   return model;
 }
 

@@ -26,7 +26,8 @@ export function writeForecastSamples(dataDir: string, samplesDir: string): strin
     return null;
   }
   const csv = compactPrices(readFileSync(source, 'utf8'));
-  if (csv.length > FORECAST_SAMPLE_MAX_BYTES) throw new Error(`${FORECAST_SAMPLE} would be ${csv.length} bytes, over its ${FORECAST_SAMPLE_MAX_BYTES}-byte budget.`);
+  if (csv.length > FORECAST_SAMPLE_MAX_BYTES)
+    throw new Error(`${FORECAST_SAMPLE} would be ${csv.length} bytes, over its ${FORECAST_SAMPLE_MAX_BYTES}-byte budget.`);
   writeFileSync(target, csv);
   return target;
 }

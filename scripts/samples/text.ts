@@ -3,7 +3,7 @@
  * into words exactly as training split them. All of them do not fit the 300 kB budget, so a seeded
  * sample does: the same data always gives the same file.
  */
-import { writeFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 import { loadTextCorpus, PATENTS_CSV } from '../../training/text/corpus.ts';
@@ -54,7 +54,8 @@ export function writeTextSamples(dataDir: string, samplesDir: string, maxBytes =
   const { heldOut } = loadTextCorpus({ dir: dataDir });
   const all = heldOut.map((a) => ({ patentNumber: a.patentNumber, words: a.words }));
   const text = JSON.stringify(sampleWithinBudget(all, all.length, maxBytes));
-  if (Buffer.byteLength(text) > maxBytes) throw new Error(`${TEXT_SAMPLE} would be ${Buffer.byteLength(text)} bytes, over its ${maxBytes}-byte budget.`);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new Error(`${TEXT_SAMPLE} would be ${Buffer.byteLength(text)} bytes, over its ${maxBytes}-byte budget.`);
   writeFileSync(target, text);
   return target;
 }

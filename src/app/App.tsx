@@ -1,11 +1,11 @@
-import { lazy, Suspense, type ComponentType } from 'react';
-import { ROUTES, useRoute } from './routes.ts';
-import { InferenceProvider } from './inference.tsx';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { DigitsPage } from '../features/digits/DigitsPage.tsx';
+import { AboutPage } from './AboutPage.tsx';
 import { BackendBadge } from './BackendBadge.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { InferenceProvider } from './inference.tsx';
 import type { RouteId } from './routes.ts';
-import { AboutPage } from './AboutPage.tsx';
-import { DigitsPage } from '../features/digits/DigitsPage.tsx';
+import { ROUTES, useRoute } from './routes.ts';
 
 // The landing page (Digits) and About come with the shell; the other pages, with their CSV parser,
 // IndexedDB wrapper and charts, load when first opened. The service worker precaches every chunk,
@@ -46,7 +46,9 @@ export function App() {
       </main>
       <footer className="shell-footer">
         Everything runs on your device with TensorFlow.js. Nothing you draw, drop or type leaves this tab.{' '}
-        <a href="#/about" data-testid="nav-about">How it works</a>
+        <a href="#/about" data-testid="nav-about">
+          How it works
+        </a>
       </footer>
     </InferenceProvider>
   );

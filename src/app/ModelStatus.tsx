@@ -8,7 +8,11 @@ export function ModelStatus({ state, retry, cancel, what }: { state: ModelState;
   if (state.status === 'error') {
     return (
       <div className="model-error" role="alert" data-testid="model-error">
-        <p>{state.cancelled ? `Download of the ${what} cancelled. Nothing on this page works without it.` : `The ${what} could not be loaded. ${state.message}`}</p>
+        <p>
+          {state.cancelled
+            ? `Download of the ${what} cancelled. Nothing on this page works without it.`
+            : `The ${what} could not be loaded. ${state.message}`}
+        </p>
         <button type="button" data-testid="model-retry" onClick={retry}>
           {state.cancelled ? 'Download' : 'Retry download'}
         </button>

@@ -2,17 +2,17 @@
  * One inference worker for the whole app, shared through React context: the backend report for
  * the badge, and per-task model loading (progress in bytes, errors, retry).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendReport } from '../runtime/backend-choice.ts';
 import { requestedBackend } from '../runtime/backend-choice.ts';
-import { tfjsFlagsFrom } from '../runtime/tfjs-flags.ts';
-import { modelsBaseUrl } from '../runtime/models-url.ts';
+import type { ModelMeta } from '../runtime/model-meta.ts';
 import { packageUrl } from '../runtime/model-package-url.ts';
+import { modelsBaseUrl } from '../runtime/models-url.ts';
+import { tfjsFlagsFrom } from '../runtime/tfjs-flags.ts';
+import { WorkerCallError, WorkerClient } from '../runtime/worker-client.ts';
+import { type InferenceCalls, type InferenceEvents, MODEL_UNAVAILABLE, type Task } from '../workers/inference-protocol.ts';
 import { keepForOffline } from './offline-cache.ts';
 import { plainMessage } from './plain-message.ts';
-import { MODEL_UNAVAILABLE, type InferenceCalls, type InferenceEvents, type Task } from '../workers/inference-protocol.ts';
-import type { ModelMeta } from '../runtime/model-meta.ts';
-import { WorkerClient, WorkerCallError } from '../runtime/worker-client.ts';
 
 export type ModelState =
   | { status: 'loading'; loadedBytes: number; totalBytes: number }
@@ -36,7 +36,11 @@ function sharedClient() {
   if (!shared) {
     const worker = new Worker(new URL('../workers/inference.worker.ts', import.meta.url), { type: 'module', name: 'tabml-inference' });
     const client: InferenceClient = new WorkerClient(worker);
-    const ready = client.call('init', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl(), flags: tfjsFlagsFrom(location.search) });
+    const ready = client.call('init', {
+      backend: requestedBackend(location.search),
+      modelsBaseUrl: modelsBaseUrl(),
+      flags: tfjsFlagsFrom(location.search),
+    });
     shared = { client, ready };
     // Tests and the reliability suite drive the worker through this handle.
     (window as unknown as { __tabml: unknown }).__tabml = { client };
@@ -49,7 +53,9 @@ export function InferenceProvider({ children }: { children: ReactNode }) {
   const [backend, setBackend] = useState<BackendReport | null>(null);
   const [backendError, setBackendError] = useState<string | null>(null);
   useEffect(() => {
-    ready.then(setBackend, (err: Error) => setBackendError(plainMessage(err, 'TensorFlow.js could not start. Reload the page, or try an up-to-date browser.')));
+    ready.then(setBackend, (err: Error) =>
+      setBackendError(plainMessage(err, 'TensorFlow.js could not start. Reload the page, or try an up-to-date browser.')),
+    );
     return client.on('backend', setBackend);
   }, [client, ready]);
   const value = useMemo(() => ({ client, backend, backendError, ready }), [client, backend, backendError, ready]);
@@ -94,17 +100,20 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
     });
     // Sent at once: the worker holds it until its backend runs, and it must reach the worker
     // before the requests a person makes meanwhile, which wait for the download it starts.
-    client
-      .call('load', { task })
-      .then(
-        ({ meta }) => {
-          const base = packageUrl(modelsBaseUrl(), task);
-          void keepForOffline([`${base}meta.json`, ...meta.files.map((f) => base + f.name)]);
-          if (live) setState({ status: 'ready', meta });
-        },
-        (err: WorkerCallError) =>
-          live && setState({ status: 'error', message: plainMessage(err, 'Retry the download; if it keeps failing, reload the page.'), cancelled: err.kind === 'cancelled' }),
-      );
+    client.call('load', { task }).then(
+      ({ meta }) => {
+        const base = packageUrl(modelsBaseUrl(), task);
+        void keepForOffline([`${base}meta.json`, ...meta.files.map((f) => base + f.name)]);
+        if (live) setState({ status: 'ready', meta });
+      },
+      (err: WorkerCallError) =>
+        live &&
+        setState({
+          status: 'error',
+          message: plainMessage(err, 'Retry the download; if it keeps failing, reload the page.'),
+          cancelled: err.kind === 'cancelled',
+        }),
+    );
     return () => {
       live = false;
       stop();

@@ -13,7 +13,9 @@ export async function keepForOffline(urls: string[]): Promise<void> {
   await Promise.all(
     urls.map(async (url) => {
       if (await caches.match(url)) return;
-      await fetch(url).then((r) => r.arrayBuffer()).catch(() => undefined); // offline now: try next visit
+      await fetch(url)
+        .then((r) => r.arrayBuffer())
+        .catch(() => undefined); // offline now: try next visit
     }),
   );
 }

@@ -36,7 +36,7 @@ describe('plainMessage', () => {
     quiet();
     expect(plainMessage(new Error('RangeError: Array buffer allocation failed'), fallback)).toMatch(/ran out of memory/);
     expect(plainMessage(new TypeError('Failed to fetch'), fallback)).toMatch(/Check your connection/);
-    expect(plainMessage(new Error("DOMException: QuotaExceededError"), fallback)).toMatch(/storage/);
+    expect(plainMessage(new Error('DOMException: QuotaExceededError'), fallback)).toMatch(/storage/);
   });
 
   it("treats JavaScript's own errors and the worker's unlabelled ones as internal, even in plain words", () => {

@@ -16,10 +16,19 @@ const INTERNAL = [
 
 /** Causes a person can do something about, whatever the words the browser used. */
 const KNOWN: Array<[RegExp, string]> = [
-  [/out of memory|\bOOM\b|failed to allocate|allocation failed|array buffer allocation/i, 'This device ran out of memory. Close other tabs or apps, then try again.'],
+  [
+    /out of memory|\bOOM\b|failed to allocate|allocation failed|array buffer allocation/i,
+    'This device ran out of memory. Close other tabs or apps, then try again.',
+  ],
   [/context (was )?lost|CONTEXT_LOST/i, 'The graphics processor was reset. Try again; tabml continues on the CPU.'],
-  [/QuotaExceeded|quota/i, "This device's storage for the site is full. Free some space (or clear this site's stored data), then try again."],
-  [/failed to fetch|NetworkError|network request failed|Load failed/i, 'The network request failed. Check your connection, then try again.'],
+  [
+    /QuotaExceeded|quota/i,
+    "This device's storage for the site is full. Free some space (or clear this site's stored data), then try again.",
+  ],
+  [
+    /failed to fetch|NetworkError|network request failed|Load failed/i,
+    'The network request failed. Check your connection, then try again.',
+  ],
 ];
 
 export function looksInternal(message: string): boolean {

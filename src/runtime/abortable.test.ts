@@ -24,7 +24,7 @@ describe('abortable', () => {
     await expect(abortable(new Promise(() => {}), controller.signal)).rejects.toMatchObject({ kind: 'cancelled' });
   });
 
-  it('passes the work\'s own error through', async () => {
+  it("passes the work's own error through", async () => {
     await expect(abortable(Promise.reject(new Error('broken')), new AbortController().signal)).rejects.toThrow('broken');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendOrder, chooseBackend, requestedBackend, type BackendName, type BackendStarter } from './backend-choice.ts';
+import { type BackendName, type BackendStarter, backendOrder, chooseBackend, requestedBackend } from './backend-choice.ts';
 
 function starter(results: Partial<Record<BackendName, boolean | Error>>, log: string[] = []): BackendStarter {
   return {

@@ -71,9 +71,10 @@ export async function chooseBackend(forced: BackendName | null, starter: Backend
       continue;
     }
     const wasm = name === 'wasm' ? starter.wasmInfo() : undefined;
-    const reason = forced && !isForced
-      ? `${forced} was requested but did not start (${failures.map((f) => f.error).join('; ')}); running on ${name}.`
-      : reasonFor(name, isForced, failures, wasm);
+    const reason =
+      forced && !isForced
+        ? `${forced} was requested but did not start (${failures.map((f) => f.error).join('; ')}); running on ${name}.`
+        : reasonFor(name, isForced, failures, wasm);
     return { backend: name, reason, forced: isForced, failures, wasm };
   }
   throw new Error(`No TensorFlow.js backend could start: ${failures.map((f) => `${f.backend}: ${f.error}`).join('; ')}`);

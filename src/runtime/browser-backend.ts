@@ -9,10 +9,10 @@ import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { chooseBackend, type BackendName, type BackendReport, type BackendStarter } from './backend-choice.ts';
-import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
+import { type BackendName, type BackendReport, type BackendStarter, chooseBackend } from './backend-choice.ts';
 import { checkPrecision, precisionProblem } from './precision-check.ts';
 import { describeFlags, type TfjsFlags } from './tfjs-flags.ts';
+import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
 import { isSoftwareRenderer, webglRenderer } from './webgl-probe.ts';
 
 // tfjs defaults to half the cores; inference here is the work the visitor is waiting for, so use

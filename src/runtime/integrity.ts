@@ -11,7 +11,9 @@ export class IntegrityError extends Error {
     readonly expected: string,
     readonly actual: string,
   ) {
-    super(`${file} is damaged: its checksum does not match the model package (expected sha256 ${expected.slice(0, 12)}…, got ${actual.slice(0, 12)}…).`);
+    super(
+      `${file} is damaged: its checksum does not match the model package (expected sha256 ${expected.slice(0, 12)}…, got ${actual.slice(0, 12)}…).`,
+    );
     this.name = 'IntegrityError';
   }
 }

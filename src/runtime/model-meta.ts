@@ -30,8 +30,16 @@ export const totalBytes = (meta: ModelMeta) => meta.files.reduce((sum, f) => sum
 
 const isPackageFile = (f: unknown) => {
   const file = f as Partial<Record<keyof PackageFile, unknown>> | null;
-  return typeof file === 'object' && file !== null && typeof file.name === 'string' && file.name !== '' &&
-    Number.isSafeInteger(file.bytes) && (file.bytes as number) >= 0 && typeof file.sha256 === 'string' && /^[0-9a-f]{64}$/i.test(file.sha256);
+  return (
+    typeof file === 'object' &&
+    file !== null &&
+    typeof file.name === 'string' &&
+    file.name !== '' &&
+    Number.isSafeInteger(file.bytes) &&
+    (file.bytes as number) >= 0 &&
+    typeof file.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/i.test(file.sha256)
+  );
 };
 
 /**

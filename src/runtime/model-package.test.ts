@@ -1,19 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchModelPackage, PackageError, type LoadProgress } from './model-package.ts';
 import { sha256Hex } from './integrity.ts';
+import { fetchModelPackage, type LoadProgress, PackageError } from './model-package.ts';
 
 /** A made-up package: a tiny model.json and two shards, with a meta.json that lists them. */
 async function fakePackage() {
   const shards = { 'group1-shard1of2.bin': new Uint8Array(300).fill(7), 'group1-shard2of2.bin': new Uint8Array(100).fill(9) };
   const modelJson = new TextEncoder().encode(
-    JSON.stringify({ modelTopology: { fake: true }, weightsManifest: [{ paths: Object.keys(shards), weights: [{ name: 'w', shape: [100], dtype: 'float32' }] }] }),
+    JSON.stringify({
+      modelTopology: { fake: true },
+      weightsManifest: [{ paths: Object.keys(shards), weights: [{ name: 'w', shape: [100], dtype: 'float32' }] }],
+    }),
   );
   const files: Record<string, Uint8Array> = { 'model.json': modelJson, ...shards };
   const meta = {
     task: 'fake',
-    files: await Promise.all(Object.entries(files).map(async ([name, bytes]) => ({ name, bytes: bytes.byteLength, sha256: await sha256Hex(bytes) }))),
+    files: await Promise.all(
+      Object.entries(files).map(async ([name, bytes]) => ({ name, bytes: bytes.byteLength, sha256: await sha256Hex(bytes) })),
+    ),
   };
   files['meta.json'] = new TextEncoder().encode(JSON.stringify(meta));
   return files;
@@ -23,7 +28,9 @@ function serve(files: Record<string, Uint8Array>) {
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const name = url.split('/').pop()!;
-    return files[name] ? new Response(files[name] as Uint8Array<ArrayBuffer>) : new Response('not found', { status: 404, statusText: 'Not Found' });
+    return files[name]
+      ? new Response(files[name] as Uint8Array<ArrayBuffer>)
+      : new Response('not found', { status: 404, statusText: 'Not Found' });
   });
 }
 

@@ -3,8 +3,8 @@
  * in bytes and checking every file's sha256 against meta.json before anything is handed to tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { metaProblem, totalBytes, type ModelMeta, type PackageFile } from './model-meta.ts';
 import { verifySha256 } from './integrity.ts';
+import { type ModelMeta, metaProblem, type PackageFile, totalBytes } from './model-meta.ts';
 
 export { packageUrl } from './model-package-url.ts';
 
@@ -39,7 +39,10 @@ async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
     throw new PackageError(`Could not download ${url}: the network request failed. Check your connection, then retry.`, 'network');
   }
   if (!response.ok) {
-    throw new PackageError(`Could not download ${url}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, 'network');
+    throw new PackageError(
+      `Could not download ${url}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+      'network',
+    );
   }
   return response;
 }

@@ -24,7 +24,7 @@ describe('the start-up precision check', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('tells half floats apart: a phone texture\'s rounding of the logits alone is far beyond the tolerance', async () => {
+  it("tells half floats apart: a phone texture's rounding of the logits alone is far beyond the tolerance", async () => {
     const checks = await checkPrecision();
     const logits = Float64Array.from({ length: 10_000 }, (_, i) => Math.fround(12 * Math.sin(i * 0.618 + 0.3)));
     const halfError = maxAbsError(logits.map(toHalf), logits);

@@ -54,7 +54,9 @@ function convReference(x: Float32Array, kernel: Float32Array, h: number, w: numb
     for (let xx = 0; xx < ow; xx++)
       for (let o = 0; o < f; o++) {
         let sum = 0;
-        for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) for (let i = 0; i < c; i++) sum += x[((y + dy) * w + xx + dx) * c + i] * kernel[((dy * 3 + dx) * c + i) * f + o];
+        for (let dy = 0; dy < 3; dy++)
+          for (let dx = 0; dx < 3; dx++)
+            for (let i = 0; i < c; i++) sum += x[((y + dy) * w + xx + dx) * c + i] * kernel[((dy * 3 + dx) * c + i) * f + o];
         out[(y * ow + xx) * f + o] = sum;
       }
   return out;
@@ -82,15 +84,30 @@ export async function checkPrecision(): Promise<PrecisionCheck[]> {
   const [m, k, n] = [8, 256, 64];
   const a = wave(m * k, 1, 0.1);
   const b = wave(k * n, 0.2, 0.7);
-  await run('matMul (8×256 · 256×64)', 2e-3, () => tf.matMul(tf.tensor2d(a, [m, k]), tf.tensor2d(b, [k, n])), matMulReference(a, b, m, k, n));
+  await run(
+    'matMul (8×256 · 256×64)',
+    2e-3,
+    () => tf.matMul(tf.tensor2d(a, [m, k]), tf.tensor2d(b, [k, n])),
+    matMulReference(a, b, m, k, n),
+  );
   const gates = wave(1024, 8, 1.1);
-  await run('LSTM gates (sigmoid · tanh)', 1e-4, () => tf.mul(tf.sigmoid(tf.tensor1d(gates)), tf.tanh(tf.tensor1d(gates))), Float64Array.from(gates, (v) => sigmoid(v) * Math.tanh(v)));
+  await run(
+    'LSTM gates (sigmoid · tanh)',
+    1e-4,
+    () => tf.mul(tf.sigmoid(tf.tensor1d(gates)), tf.tanh(tf.tensor1d(gates))),
+    Float64Array.from(gates, (v) => sigmoid(v) * Math.tanh(v)),
+  );
 
   // A first convolution layer on a picture's pixel values (0–255 scale, as VGG preprocessing leaves them).
   const [h, w, c, f] = [10, 10, 3, 8];
   const pixels = wave(h * w * c, 120, 0.5);
   const kernel = wave(9 * c * f, 0.05, 0.9);
-  await run('3×3 convolution', 5e-3, () => tf.conv2d(tf.tensor4d(pixels, [1, h, w, c]), tf.tensor4d(kernel, [3, 3, c, f]), 1, 'valid'), convReference(pixels, kernel, h, w, c, f));
+  await run(
+    '3×3 convolution',
+    5e-3,
+    () => tf.conv2d(tf.tensor4d(pixels, [1, h, w, c]), tf.tensor4d(kernel, [3, 3, c, f]), 1, 'valid'),
+    convReference(pixels, kernel, h, w, c, f),
+  );
   return checks;
 }
 

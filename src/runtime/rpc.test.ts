@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KindedError, type Handlers } from './rpc.ts';
+import { type Handlers, KindedError } from './rpc.ts';
 import { serveRpc } from './rpc-server.ts';
-import { WorkerClient, WorkerCallError } from './worker-client.ts';
+import { WorkerCallError, WorkerClient } from './worker-client.ts';
 
 type Calls = {
   add: { params: { a: number; b: number }; result: number; update: never };

@@ -10,9 +10,7 @@ export type CallMap = Record<string, { params: unknown; result: unknown; update:
 /** Each broadcast event and its payload. */
 export type EventMap = Record<string, unknown>;
 
-export type RpcRequest =
-  | { type: 'call'; id: number; call: string; params: unknown }
-  | { type: 'cancel'; id: number };
+export type RpcRequest = { type: 'call'; id: number; call: string; params: unknown } | { type: 'cancel'; id: number };
 
 export type RpcReply =
   | { type: 'result'; id: number; value: unknown }
@@ -34,7 +32,10 @@ export type Handlers<C extends CallMap> = {
 
 /** An error whose `kind` (network, integrity, cancelled, …) reaches the page with its message. */
 export class KindedError extends Error {
-  constructor(message: string, readonly kind: string) {
+  constructor(
+    message: string,
+    readonly kind: string,
+  ) {
     super(message);
     this.name = 'KindedError';
   }

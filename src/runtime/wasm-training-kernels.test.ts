@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from './node-backend.ts';
 
 /** Runs f on a backend and returns its outputs as plain arrays. */
@@ -41,7 +41,10 @@ describe('Conv2DBackpropFilter on wasm', () => {
         const x = seeded(c.x, 1)();
         const w = seeded(c.f, 2)();
         const g = tf.grads((xx: tf.Tensor, ww: tf.Tensor) =>
-          tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, c.strides, c.pad).square().sum(),
+          tf
+            .conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, c.strides, c.pad)
+            .square()
+            .sum(),
         );
         return g([x, w]);
       };
@@ -83,8 +86,20 @@ describe('UnsortedSegmentSum on wasm', () => {
   it("gives an Embedding layer the CPU backend's gradient", async () => {
     const grads = () => {
       const table = seeded([20, 4], 3)();
-      const ids = tf.tensor2d([[1, 5, 5, 19], [0, 1, 7, 7]], [2, 4], 'int32');
-      const g = tf.grad((t: tf.Tensor) => tf.gather(t, ids).mul(tf.range(1, 33).reshape([2, 4, 4])).sum());
+      const ids = tf.tensor2d(
+        [
+          [1, 5, 5, 19],
+          [0, 1, 7, 7],
+        ],
+        [2, 4],
+        'int32',
+      );
+      const g = tf.grad((t: tf.Tensor) =>
+        tf
+          .gather(t, ids)
+          .mul(tf.range(1, 33).reshape([2, 4, 4]))
+          .sum(),
+      );
       return [g(table)];
     };
     const [cpu] = await on('cpu', grads);

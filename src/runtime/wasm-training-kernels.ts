@@ -124,7 +124,16 @@ function makeConv2DBackpropInputWasm(stock: tf.KernelConfig) {
     const backend = args.backend as BackendWasm;
     const { dy, filter } = args.inputs as unknown as { dy: TensorInfo; filter: TensorInfo };
     const { strides, pad, dataFormat, dimRoundingMode, inputShape } = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
-    const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode, false, 'channelsLast');
+    const info = tf.backend_util.computeConv2DInfo(
+      inputShape,
+      filter.shape as [number, number, number, number],
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+      false,
+      'channelsLast',
+    );
     const { filterHeight: kh, filterWidth: kw, inHeight, inWidth, outHeight, outWidth } = info;
     // Forward: y[o] = Σ_k x[o + k − top] w[k]. So dx[i] = Σ_k' dy[i + k' − (kh − 1 − top)] w[kh − 1 − k'].
     const top = kh - 1 - info.padInfo.top;
@@ -136,10 +145,32 @@ function makeConv2DBackpropInputWasm(stock: tf.KernelConfig) {
     }
     const flipped = run('Reverse', backend, { x: filter }, { dims: [0, 1] });
     const swapped = run('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] });
-    const padded = run('PadV2', backend, { x: dy }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 });
-    const dx = run('Conv2D', backend, { x: padded, filter: swapped }, {
-      strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined,
-    });
+    const padded = run(
+      'PadV2',
+      backend,
+      { x: dy },
+      {
+        paddings: [
+          [0, 0],
+          [top, bottom],
+          [left, right],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
+    );
+    const dx = run(
+      'Conv2D',
+      backend,
+      { x: padded, filter: swapped },
+      {
+        strides: [1, 1],
+        pad: 'valid',
+        dataFormat: 'NHWC',
+        dilations: [1, 1],
+        dimRoundingMode: undefined,
+      },
+    );
     for (const t of [flipped, swapped, padded]) backend.disposeData(t.dataId);
     return dx;
   };

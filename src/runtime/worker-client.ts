@@ -2,7 +2,10 @@
 import type { CallMap, EventMap, RpcReply, RpcRequest } from './rpc.ts';
 
 export class WorkerCallError extends Error {
-  constructor(message: string, readonly kind: string) {
+  constructor(
+    message: string,
+    readonly kind: string,
+  ) {
     super(message);
     this.name = 'WorkerCallError';
   }
@@ -27,7 +30,10 @@ export class WorkerClient<C extends CallMap, E extends EventMap = EventMap> {
   constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<RpcReply>) => this.receive(event.data);
     worker.onerror = (event) => {
-      const error = new WorkerCallError(`The model worker stopped: ${event.message || 'unknown error'}. Reload the page to start it again.`, 'runtime');
+      const error = new WorkerCallError(
+        `The model worker stopped: ${event.message || 'unknown error'}. Reload the page to start it again.`,
+        'runtime',
+      );
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
     };
@@ -38,7 +44,11 @@ export class WorkerClient<C extends CallMap, E extends EventMap = EventMap> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new WorkerCallError('Cancelled.', 'cancelled'));
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onUpdate: options.onUpdate as ((v: unknown) => void) | undefined });
+      this.pending.set(id, {
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        onUpdate: options.onUpdate as ((v: unknown) => void) | undefined,
+      });
       signal?.addEventListener('abort', () => this.send({ type: 'cancel', id }), { once: true });
       this.send({ type: 'call', id, call, params }, options.transfer);
     });

@@ -4,7 +4,7 @@
  * so a test can tell which bytes reached which layer, and cut into shards the way the converter cuts
  * them (4 MiB each, a shorter last one).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as tf from '@tensorflow/tfjs';
@@ -22,10 +22,14 @@ export interface ConverterModel {
 
 export function byoFixtureNames(): string[] {
   if (!existsSync(BYO_DIR)) throw new Error(`the converter outputs are expected in ${BYO_DIR} (CI keeps ../shared beside the checkout)`);
-  return readdirSync(BYO_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(BYO_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
-export const readByoFixture = (name: string, file = 'model.json'): ConverterModel => JSON.parse(readFileSync(path.join(BYO_DIR, name, file), 'utf8'));
+export const readByoFixture = (name: string, file = 'model.json'): ConverterModel =>
+  JSON.parse(readFileSync(path.join(BYO_DIR, name, file), 'utf8'));
 
 /** The value every element of weight number `index` (manifest order) holds. */
 export const tagOf = (index: number) => ((index % 97) + 1) / 1024;

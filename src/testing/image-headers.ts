@@ -9,7 +9,23 @@ const u24le = (n: number) => u32le(n).slice(0, 3);
 const u16le = (n: number) => [n & 255, n >>> 8];
 
 export function pngHeader(width: number, height: number): Uint8Array {
-  return Uint8Array.from([0x89, ...ascii('PNG\r\n\x1a\n'), ...u32be(13), ...ascii('IHDR'), ...u32be(width), ...u32be(height), 8, 2, 0, 0, 0, 0, 0, 0, 0]);
+  return Uint8Array.from([
+    0x89,
+    ...ascii('PNG\r\n\x1a\n'),
+    ...u32be(13),
+    ...ascii('IHDR'),
+    ...u32be(width),
+    ...u32be(height),
+    8,
+    2,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  ]);
 }
 
 export function gifHeader(width: number, height: number): Uint8Array {

@@ -43,6 +43,15 @@ describe('mutation generators', () => {
     expect(values.some((v) => typeof (v as { words?: unknown }).words === 'string')).toBe(true);
     const loose = sample(mutatedJson([valid]));
     expect(loose.some((t) => /\bNaN\b|Infinity|1e999/.test(t))).toBe(true);
-    expect(loose.some((t) => { try { JSON.parse(t); return false; } catch { return true; } })).toBe(true);
+    expect(
+      loose.some((t) => {
+        try {
+          JSON.parse(t);
+          return false;
+        } catch {
+          return true;
+        }
+      }),
+    ).toBe(true);
   });
 });

@@ -8,10 +8,58 @@ import fc from 'fast-check';
 
 /** Values that parsers of numbers, dates, keys and URLs often mishandle. */
 export const TRICKY_TEXT = [
-  '', ' ', '0', '-0', '-1', '1e308', '-1e308', '1e309', '5e-324', '9007199254740993', '9'.repeat(400),
-  'NaN', 'Infinity', '-Infinity', 'null', 'undefined', 'true', '[]', '{}', '0x1F', '1,000', '１２', '1.2.3',
-  '\uFEFF', '\u0000', '\uD800', '\uDFFF', '"', "'", ',', ';', '\t', '\n', '\r\n', '\r', '\\', '%', '%E0%A4%A', '%00',
-  '&', '=', '?', '#', '+', '__proto__', 'constructor', 'toString', '<svg>', '€', '🙂', 'é', '\u202E',
+  '',
+  ' ',
+  '0',
+  '-0',
+  '-1',
+  '1e308',
+  '-1e308',
+  '1e309',
+  '5e-324',
+  '9007199254740993',
+  '9'.repeat(400),
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '0x1F',
+  '1,000',
+  '１２',
+  '1.2.3',
+  '\uFEFF',
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  '"',
+  "'",
+  ',',
+  ';',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\\',
+  '%',
+  '%E0%A4%A',
+  '%00',
+  '&',
+  '=',
+  '?',
+  '#',
+  '+',
+  '__proto__',
+  'constructor',
+  'toString',
+  '<svg>',
+  '€',
+  '🙂',
+  'é',
+  '\u202E',
 ] as const;
 
 /** Any UTF-16 code unit, lone surrogates included (what a misdecoded file can hold). */
@@ -23,7 +71,8 @@ const shortNoise = fc.oneof(
 );
 
 /** A very long run (up to 100,000 characters): linear parsers shrug, quadratic ones hang. */
-const longRun = fc.tuple(fc.constantFrom('a', '9', ' ', ',', '"', '[', '{', '\n', 'é'), fc.integer({ min: 1000, max: 100_000 }))
+const longRun = fc
+  .tuple(fc.constantFrom('a', '9', ' ', ',', '"', '[', '{', '\n', 'é'), fc.integer({ min: 1000, max: 100_000 }))
   .map(([c, n]) => c.repeat(n));
 
 type TextOp =
@@ -41,7 +90,15 @@ const textOp: fc.Arbitrary<TextOp> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), at, text: shortNoise }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('replaceToken' as const), at, text: shortNoise }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), at, text: longRun }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('repeat' as const), at, length: fc.integer({ min: 1, max: 80 }), times: fc.integer({ min: 2, max: 1000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('repeat' as const),
+      at,
+      length: fc.integer({ min: 1, max: 80 }),
+      times: fc.integer({ min: 2, max: 1000 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('bom' as const, 'crlf' as const, 'cr' as const, 'trimEnd' as const) }) },
 );
 
@@ -104,7 +161,14 @@ const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('flip' as const), at, bit: fc.integer({ min: 0, max: 7 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('set' as const), at, value: fc.integer({ min: 0, max: 255 }) }) },
   // Sizes and lengths in headers set to 0 or to their largest value.
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('extreme' as const), at, bytes: fc.constantFrom([0, 0], [0xff, 0xff], [0, 0, 0, 0], [0xff, 0xff, 0xff, 0xff], [0x7f, 0xff, 0xff, 0xff]) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('extreme' as const),
+      at,
+      bytes: fc.constantFrom([0, 0], [0xff, 0xff], [0, 0, 0, 0], [0xff, 0xff, 0xff, 0xff], [0x7f, 0xff, 0xff, 0xff]),
+    }),
+  },
 );
 
 function applyByteOp(bytes: Uint8Array, op: ByteOp): Uint8Array {
@@ -141,7 +205,8 @@ function applyByteOp(bytes: Uint8Array, op: ByteOp): Uint8Array {
 
 /** A valid file's bytes (one of `valid`) damaged by one to four edits. */
 export function mutatedBytes(valid: readonly Uint8Array[]): fc.Arbitrary<Uint8Array> {
-  return fc.tuple(fc.constantFrom(...valid), fc.array(byteOp, { minLength: 1, maxLength: 4 }))
+  return fc
+    .tuple(fc.constantFrom(...valid), fc.array(byteOp, { minLength: 1, maxLength: 4 }))
     .map(([bytes, ops]) => ops.reduce(applyByteOp, bytes));
 }
 
@@ -166,7 +231,26 @@ const rawMarker = (i: number) => `\uE000raw${i}\uE000`;
 
 const weirdValue = (strict: boolean): fc.Arbitrary<Json> =>
   fc.oneof(
-    fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 1e308, -1e308, 5e-324, 2 ** 53 + 1, '', ' ', [], {}, [null], { '': null }, 'null', '1e308'),
+    fc.constantFrom<Json>(
+      null,
+      true,
+      false,
+      0,
+      -1,
+      1.5,
+      1e308,
+      -1e308,
+      5e-324,
+      2 ** 53 + 1,
+      '',
+      ' ',
+      [],
+      {},
+      [null],
+      { '': null },
+      'null',
+      '1e308',
+    ),
     fc.integer({ min: 0, max: (strict ? VALID_RAW_COUNT : RAW_TEXT.length) - 1 }).map(rawMarker),
     shortNoise,
     fc.integer({ min: 1000, max: 20_000 }).map((n) => 'x'.repeat(n)),
@@ -181,7 +265,10 @@ type JsonChange =
 
 const jsonChange = (strict: boolean): fc.Arbitrary<JsonChange> =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'wrap' as const, 'stringify' as const, 'empty' as const) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'wrap' as const, 'stringify' as const, 'empty' as const) }),
+    },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('replace' as const), value: weirdValue(strict) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), key: shortNoise }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), times: fc.integer({ min: 1, max: 300 }) }) },
@@ -271,7 +358,8 @@ export function mutatedJson(valid: readonly unknown[], options: JsonMutationOpti
   const strict = options.strict ?? false;
   const change = fc.record({ path: fc.array(fc.nat(), { maxLength: 12 }), change: jsonChange(strict) });
   const textDamage = strict ? fc.constant([]) : fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: textOps(2) });
-  return fc.tuple(fc.constantFrom(...(valid as Json[])), fc.array(change, { minLength: 1, maxLength: 3 }), textDamage)
+  return fc
+    .tuple(fc.constantFrom(...(valid as Json[])), fc.array(change, { minLength: 1, maxLength: 3 }), textDamage)
     .map(([json, changes, ops]) => {
       const changed = changes.reduce<Json | undefined>((node, c) => (node === undefined ? node : changeAt(node, c.path, c.change)), json);
       // A removed root is an empty file, which is not JSON: strict mode writes null instead.

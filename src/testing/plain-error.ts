@@ -5,8 +5,17 @@
 
 /** Phrases that mean an internal leaked into a message, unless the person's own input holds them. */
 const INTERNAL_PHRASES = [
-  'undefined', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'AssertionError',
-  'Cannot read properties', 'is not a function', 'is not iterable', 'Maximum call stack', '[object Object]',
+  'undefined',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'AssertionError',
+  'Cannot read properties',
+  'is not a function',
+  'is not iterable',
+  'Maximum call stack',
+  '[object Object]',
 ] as const;
 const INTERNAL_PATTERNS = [/\bNaN\b/, /\n\s+at .*:\d+/] as const;
 

@@ -20,7 +20,9 @@ export function yfinanceCsv(days: number, start = '2020-02-27'): string {
 
 /** What the parser warns about: 'null' days, a duplicate, a gap, lines out of order, only 'Adj Close', quotes. */
 export function untidyCsv(days: number, start = '2017-12-30'): string {
-  const lines = closes(days).map((c, i) => (i % 9 === 4 ? `"${addDays(start, i)}",null,null,null,null` : `"${addDays(start, i)}",${c},${c},${c},"${c}"`));
+  const lines = closes(days).map((c, i) =>
+    i % 9 === 4 ? `"${addDays(start, i)}",null,null,null,null` : `"${addDays(start, i)}",${c},${c},${c},"${c}"`,
+  );
   lines.splice(3, 0, lines[7]);
   lines.splice(12, 2);
   [lines[1], lines[2]] = [lines[2], lines[1]];

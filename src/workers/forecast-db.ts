@@ -3,7 +3,7 @@
  * Each is one record written by one put in one transaction, so a model is saved whole (weights,
  * the weeks it was trained on and its scores) or not at all, even if the tab closes mid-write.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { StoredPrices } from './forecast-protocol.ts';
 import type { ForecastStore, SavedModel } from './forecast-service.ts';
 

@@ -3,12 +3,13 @@
  * worker code into the page). The worker owns the model that serves; the page owns the prices
  * it shows, and passes them with every call.
  */
-import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
-import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
+
 import type { Formulation } from '../models/forecast/formulation.ts';
 import type { HeldOutMetrics, WeekRange } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
 import type { WeekForecast } from '../models/forecast/predict.ts';
+import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
+import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
 
 /** Cryptonic's two strategies: continue training the model that serves, or train a fresh one. */
 export type TrainMode = 'retrain' | 'new';
@@ -71,7 +72,11 @@ export type ForecastCalls = {
    * Trains on `rows`; the model that serves keeps serving until the new one has finished and
    * passed validation, then the new one is saved and serves. Cancel with the call's AbortSignal.
    */
-  train: { params: { rows: PriceRow[]; mode: TrainMode; epochs: number }; result: Prediction & { losses: number[] }; update: TrainProgress };
+  train: {
+    params: { rows: PriceRow[]; mode: TrainMode; epochs: number };
+    result: Prediction & { losses: number[] };
+    update: TrainProgress;
+  };
   /** Forgets the model trained here; the shipped model serves again. */
   reset: { params: Record<string, never>; result: ModelInfo; update: never };
   memory: { params: Record<string, never>; result: { numTensors: number; backend: string }; update: never };

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../runtime/node-backend.ts';
-import type { ModelMeta } from '../runtime/model-meta.ts';
 import { addDays } from '../models/forecast/dates.ts';
 import { createForecastModel } from '../models/forecast/model.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
+import type { ModelMeta } from '../runtime/model-meta.ts';
+import { useNodeBackend } from '../runtime/node-backend.ts';
 import type { ModelInfo, StoredPrices, TrainProgress } from './forecast-protocol.ts';
-import { ForecastService, shippedModelInfo, type ForecastStore, type SavedModel } from './forecast-service.ts';
+import { ForecastService, type ForecastStore, type SavedModel, shippedModelInfo } from './forecast-service.ts';
 
 /** IndexedDB's part, in memory (the real store is exercised in e2e). */
 class MemoryStore implements ForecastStore {
@@ -25,7 +25,15 @@ class MemoryStore implements ForecastStore {
   estimate = async () => this.estimated;
 }
 
-const SHIPPED: ModelInfo = { source: 'shipped', mode: null, trainedOn: null, epochs: 300, formulation: 'prefixes-last-close', savedAt: null, finalLoss: null };
+const SHIPPED: ModelInfo = {
+  source: 'shipped',
+  mode: null,
+  trainedOn: null,
+  epochs: 300,
+  formulation: 'prefixes-last-close',
+  savedAt: null,
+  finalLoss: null,
+};
 
 function shipped(poisoned = false) {
   return async () => {
@@ -50,7 +58,10 @@ function walk(days: number): PriceRow[] {
   });
 }
 
-const context = (signal = new AbortController().signal, updates: TrainProgress[] = []) => ({ signal, update: (u: TrainProgress) => void updates.push(u) });
+const context = (signal = new AbortController().signal, updates: TrainProgress[] = []) => ({
+  signal,
+  update: (u: TrainProgress) => void updates.push(u),
+});
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -78,7 +89,11 @@ describe('ForecastService', () => {
     const tensors = tf.memory().numTensors;
     const updates: TrainProgress[] = [];
     const result = await service.train({ rows, mode: 'retrain', epochs: 3 }, context(undefined, updates));
-    expect(updates.map((u) => [u.epoch, u.epochs])).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(updates.map((u) => [u.epoch, u.epochs])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     expect(result.model).toMatchObject({ source: 'device', mode: 'retrain', epochs: 3, trainedOn: { weeks: 9 } });
     expect(store.model!.info).toEqual(result.model);
     expect(store.model!.metrics).toEqual(result.metrics);
@@ -97,7 +112,10 @@ describe('ForecastService', () => {
     const controller = new AbortController();
     const updates: TrainProgress[] = [];
     const ctx = { signal: controller.signal, update: (u: TrainProgress) => (updates.push(u), u.epoch === 2 && controller.abort()) };
-    await expect(service.train({ rows, mode: 'new', epochs: 50 }, ctx)).rejects.toMatchObject({ kind: 'cancelled', message: expect.stringContaining('after 2 of 50 epochs') });
+    await expect(service.train({ rows, mode: 'new', epochs: 50 }, ctx)).rejects.toMatchObject({
+      kind: 'cancelled',
+      message: expect.stringContaining('after 2 of 50 epochs'),
+    });
     expect(store.model).toBeNull();
     expect((await service.predict(rows)).forecast).toEqual(before.forecast);
     expect(tf.memory().numTensors).toBe(tensors);
@@ -129,7 +147,9 @@ describe('ForecastService', () => {
     const failed = await service.train({ rows, mode: 'retrain', epochs: 2 }, context()).catch((err: Error) => err);
     expect(failed).toMatchObject({ kind: 'storage' });
     // LSTM(7) and Dense(7) weights as float32, plus the scores and the description: a few KB.
-    expect((failed as Error).message).toMatch(/^Saving the retrained model needs about \d\.\d KB, but only 0 bytes of this site's 10 KB of storage on this device is free\. The previous model still serves\./);
+    expect((failed as Error).message).toMatch(
+      /^Saving the retrained model needs about \d\.\d KB, but only 0 bytes of this site's 10 KB of storage on this device is free\. The previous model still serves\./,
+    );
     expect((await service.predict(rows)).forecast).toEqual(before.forecast);
     expect(store.model).toBeNull();
 
@@ -174,13 +194,27 @@ describe('ForecastService', () => {
   it('refuses bad epochs and too little data with plain messages', async () => {
     const service = new ForecastService(new MemoryStore(), shipped());
     await service.open();
-    await expect(service.train({ rows, mode: 'new', epochs: 0 }, context())).rejects.toThrow('Epochs must be a whole number from 1 to 5000; got 0.');
+    await expect(service.train({ rows, mode: 'new', epochs: 0 }, context())).rejects.toThrow(
+      'Epochs must be a whole number from 1 to 5000; got 0.',
+    );
     await expect(service.train({ rows, mode: 'new', epochs: 2.5 }, context())).rejects.toMatchObject({ kind: 'input' });
     await expect(service.train({ rows: walk(10), mode: 'new', epochs: 2 }, context())).rejects.toThrow(/at least 2 complete weeks/);
   });
 
   it("reads the shipped package's range and formulation from its meta.json", () => {
-    const meta = { training: { command: 'x', data: 'DATA_DIR/btc/BTC-USD.csv closes 2016-01-04 … 2019-08-04: 187 Monday–Sunday weeks', formulation: 'prefixes', epochs: 300 } } as unknown as ModelMeta;
-    expect(shippedModelInfo(meta)).toMatchObject({ source: 'shipped', trainedOn: { from: '2016-01-04', to: '2019-08-04', weeks: 187 }, formulation: 'prefixes', epochs: 300 });
+    const meta = {
+      training: {
+        command: 'x',
+        data: 'DATA_DIR/btc/BTC-USD.csv closes 2016-01-04 … 2019-08-04: 187 Monday–Sunday weeks',
+        formulation: 'prefixes',
+        epochs: 300,
+      },
+    } as unknown as ModelMeta;
+    expect(shippedModelInfo(meta)).toMatchObject({
+      source: 'shipped',
+      trainedOn: { from: '2016-01-04', to: '2019-08-04', weeks: 187 },
+      formulation: 'prefixes',
+      epochs: 300,
+    });
   });
 });

@@ -5,19 +5,19 @@
  * passed in, so Node tests can run it with an in-memory store.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { CallContext } from '../runtime/rpc.ts';
-import { KindedError } from '../runtime/rpc.ts';
 import { DEFAULT_EPOCHS, MAX_EPOCHS } from '../models/forecast/constants.ts';
 import { isFormulation } from '../models/forecast/formulation.ts';
-import type { ModelMeta } from '../runtime/model-meta.ts';
-import { heldOutCount, heldOutMetrics, planWeeks, type HeldOutMetrics } from '../models/forecast/held-out.ts';
+import { type HeldOutMetrics, heldOutCount, heldOutMetrics, planWeeks } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
 import { forecastNextWeek } from '../models/forecast/predict.ts';
-import { allFinite, modelFromWeights, weightsOf, type StoredWeight } from '../models/forecast/stored-weights.ts';
+import { allFinite, modelFromWeights, type StoredWeight, weightsOf } from '../models/forecast/stored-weights.ts';
 import { trainForecastModel } from '../models/forecast/train.ts';
 import { groupIntoWeeks } from '../models/forecast/weeks.ts';
+import type { ModelMeta } from '../runtime/model-meta.ts';
+import type { CallContext } from '../runtime/rpc.ts';
+import { KindedError } from '../runtime/rpc.ts';
 import type { ModelInfo, Prediction, StoredPrices, TrainMode, TrainProgress } from './forecast-protocol.ts';
-import { isQuotaError, storageFullMessage, storedBytes, type StorageEstimate } from './storage-full.ts';
+import { isQuotaError, type StorageEstimate, storageFullMessage, storedBytes } from './storage-full.ts';
 
 /** A model trained on this device, as IndexedDB keeps it: one record, written in one transaction. */
 export interface SavedModel {
@@ -131,12 +131,18 @@ export class ForecastService {
       });
       trained = result.model;
       if (result.stopped || signal.aborted) {
-        throw new KindedError(`Training cancelled after ${result.losses.length} of ${epochs} epochs; the previous model still serves.`, 'cancelled');
+        throw new KindedError(
+          `Training cancelled after ${result.losses.length} of ${epochs} epochs; the previous model still serves.`,
+          'cancelled',
+        );
       }
       const weights = await weightsOf(trained);
       const lastLoss = result.losses[result.losses.length - 1];
       if (!allFinite(weights) || !Number.isFinite(lastLoss)) {
-        throw new KindedError('Training diverged (the new weights or loss are not numbers); the previous model still serves. Try fewer epochs or "train a new model".', 'invalid');
+        throw new KindedError(
+          'Training diverged (the new weights or loss are not numbers); the previous model still serves. Try fewer epochs or "train a new model".',
+          'invalid',
+        );
       }
       let prediction: Omit<Prediction, 'model'>;
       try {
@@ -158,7 +164,13 @@ export class ForecastService {
         await this.store.saveModel(saved);
       } catch (err) {
         const outcome = 'The previous model still serves.';
-        throw await this.storageError(err, `the ${mode === 'retrain' ? 'retrained' : 'new'} model`, saved, outcome, `The new model could not be saved on this device. ${outcome}`);
+        throw await this.storageError(
+          err,
+          `the ${mode === 'retrain' ? 'retrained' : 'new'} model`,
+          saved,
+          outcome,
+          `The new model could not be saved on this device. ${outcome}`,
+        );
       }
       this.replace({ model: trained, info });
       trained = null;
@@ -177,7 +189,10 @@ export class ForecastService {
       await this.store.deleteModel();
     } catch (err) {
       shipped?.model.dispose();
-      throw new KindedError(`The model trained on this device could not be removed (${(err as Error).message}); it still serves.`, 'storage');
+      throw new KindedError(
+        `The model trained on this device could not be removed (${(err as Error).message}); it still serves.`,
+        'storage',
+      );
     }
     if (shipped) this.replace(shipped);
     return this.current().info;
@@ -189,7 +204,11 @@ export class ForecastService {
    */
   private async storageError(err: unknown, what: string, value: unknown, outcome: string, otherwise: string): Promise<KindedError> {
     console.error('tabml: saving', what, 'failed', err);
-    if (!isQuotaError(err)) return new KindedError(`${otherwise} Reload the page and try again; if it fails again, this browser may not allow this site to store data (private mode).`, 'storage');
+    if (!isQuotaError(err))
+      return new KindedError(
+        `${otherwise} Reload the page and try again; if it fails again, this browser may not allow this site to store data (private mode).`,
+        'storage',
+      );
     const estimate = await this.store.estimate?.().catch(() => null);
     return new KindedError(storageFullMessage(what, storedBytes(value), estimate ?? null, outcome), 'storage');
   }

@@ -6,8 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendReport } from '../runtime/backend-choice.ts';
 import { startBackend } from '../runtime/browser-backend.ts';
-import { fetchModelPackage, layersModelFrom, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
 import { heldUntil } from '../runtime/held-calls.ts';
+import { fetchModelPackage, layersModelFrom, type ModelPackage, packageUrl } from '../runtime/model-package.ts';
 import { Readiness } from '../runtime/readiness.ts';
 import type { Handlers } from '../runtime/rpc.ts';
 import { serveRpc } from '../runtime/rpc-server.ts';

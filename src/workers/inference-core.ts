@@ -3,15 +3,15 @@
  * model per task, and recovery from a lost WebGL context. Task handlers (tasks/*.ts) build on it.
  */
 import * as tf from '@tensorflow/tfjs';
-import { activeWebGLContext, startBackend } from '../runtime/browser-backend.ts';
-import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
 import { abortable } from '../runtime/abortable.ts';
+import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
+import { activeWebGLContext, startBackend } from '../runtime/browser-backend.ts';
 import { ContextLossWatch } from '../runtime/context-loss.ts';
-import { fetchModelPackage, packageUrl, type ModelPackage } from '../runtime/model-package.ts';
-import { Readiness } from '../runtime/readiness.ts';
-import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
 import { heldUntil } from '../runtime/held-calls.ts';
+import { fetchModelPackage, type ModelPackage, packageUrl } from '../runtime/model-package.ts';
+import { Readiness } from '../runtime/readiness.ts';
 import { KindedError } from '../runtime/rpc.ts';
+import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
 import { MODEL_UNAVAILABLE, type Task } from './inference-protocol.ts';
 
 /** What a task builds from its package: anything it can dispose (a layers model, a model plus a vocabulary…). */
@@ -52,7 +52,10 @@ export function initBackend(forced: BackendName | null, baseUrl: string, flags: 
     },
     (err: unknown) => {
       console.error('tabml: no TensorFlow.js backend could start', err);
-      const plain = new KindedError('TensorFlow.js could not start in this browser (neither WebGL, WebAssembly nor plain JavaScript). Try an up-to-date Chrome, Edge, Firefox or Safari.', 'unsupported');
+      const plain = new KindedError(
+        'TensorFlow.js could not start in this browser (neither WebGL, WebAssembly nor plain JavaScript). Try an up-to-date Chrome, Edge, Firefox or Safari.',
+        'unsupported',
+      );
       backendStarted.fail(plain);
       throw plain;
     },
@@ -64,14 +67,18 @@ export function initBackend(forced: BackendName | null, baseUrl: string, flags: 
  * Every call but `init` waits until the backend runs: a page acts the moment a person does (a photo
  * dropped while tfjs is still starting), and tfjs must not be touched before `setBackend` resolves.
  */
-export const afterBackendStarts = <H extends Parameters<typeof heldUntil>[1]>(handlers: H): H => heldUntil((signal) => backendStarted.wait(signal), handlers);
+export const afterBackendStarts = <H extends Parameters<typeof heldUntil>[1]>(handlers: H): H =>
+  heldUntil((signal) => backendStarted.wait(signal), handlers);
 
 /**
  * Declares how a task turns its downloaded package into something that runs; returns the task's
  * loader (download once, build once per backend, shared by concurrent callers). A request that
  * arrives mid-download waits for it; its signal lets it stop waiting without stopping the download.
  */
-export function defineTask<T extends Disposable>(task: Task, build: (pkg: ModelPackage) => Promise<T>): (signal?: AbortSignal) => Promise<T> {
+export function defineTask<T extends Disposable>(
+  task: Task,
+  build: (pkg: ModelPackage) => Promise<T>,
+): (signal?: AbortSignal) => Promise<T> {
   builders.set(task, build);
   return (signal) => abortable(modelForRequest(task).catch(modelUnavailable) as Promise<T>, signal);
 }
@@ -146,9 +153,23 @@ function recoverFromContextLoss(): Promise<void> {
     if (report?.backend !== 'webgl') return; // an earlier recovery already moved us
     const lost = [...models.values()];
     models.clear();
-    for (const m of lost) m.then((model) => { try { model.dispose(); } catch { /* its context is gone */ } }, () => {});
+    for (const m of lost)
+      m.then(
+        (model) => {
+          try {
+            model.dispose();
+          } catch {
+            /* its context is gone */
+          }
+        },
+        () => {},
+      );
     const next = await startBackend('wasm');
-    report = { ...next, forced: false, reason: `The WebGL context was lost (GPU reset or out of memory), so tabml switched to WebAssembly. ${next.reason}` };
+    report = {
+      ...next,
+      forced: false,
+      reason: `The WebGL context was lost (GPU reset or out of memory), so tabml switched to WebAssembly. ${next.reason}`,
+    };
     contextLoss.watch(null);
     emit.backend(report);
     for (const task of packages.keys()) await loadTask(task);

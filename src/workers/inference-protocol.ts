@@ -3,10 +3,10 @@
  * this file pulls no worker code into the page).
  */
 import type { BackendReport } from '../runtime/backend-choice.ts';
-import type { RuntimeCalls } from './tasks/runtime.ts';
 import type { DigitsCalls } from './tasks/digits.ts';
-import type { TextCalls } from './tasks/text.ts';
 import type { ImagesCalls } from './tasks/images.ts';
+import type { RuntimeCalls } from './tasks/runtime.ts';
+import type { TextCalls } from './tasks/text.ts';
 
 export type Task = 'digits' | 'images' | 'text' | 'forecast';
 

@@ -5,10 +5,10 @@
 import { serveRpc } from '../runtime/rpc-server.ts';
 import { afterBackendStarts, connectEvents } from './inference-core.ts';
 import type { InferenceCalls, InferenceEvents } from './inference-protocol.ts';
-import { runtimeHandlers } from './tasks/runtime.ts';
 import { digitsHandlers } from './tasks/digits.ts';
-import { textHandlers } from './tasks/text.ts';
 import { imagesHandlers } from './tasks/images.ts';
+import { runtimeHandlers } from './tasks/runtime.ts';
+import { textHandlers } from './tasks/text.ts';
 
 const { init, ...runtimeCalls } = runtimeHandlers;
 const emit = serveRpc<InferenceCalls, InferenceEvents>(self as unknown as Parameters<typeof serveRpc>[0], {

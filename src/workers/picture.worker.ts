@@ -3,11 +3,12 @@
  * (createImageBitmap, OffscreenCanvas and getImageData all exist in workers). Started on the first
  * picture; it needs no model, so it answers while the inference worker is still starting.
  */
-import { moved, serveRpc } from '../runtime/rpc-server.ts';
-import { KindedError } from '../runtime/rpc.ts';
-import { decodeImagePixels } from '../features/images/decode-image.ts';
-import { ImageInputError } from '../features/images/check-image-file.ts';
+
 import { PictureError, readPicture } from '../features/common/read-picture.ts';
+import { ImageInputError } from '../features/images/check-image-file.ts';
+import { decodeImagePixels } from '../features/images/decode-image.ts';
+import { KindedError } from '../runtime/rpc.ts';
+import { moved, serveRpc } from '../runtime/rpc-server.ts';
 import type { PictureCalls } from './picture-protocol.ts';
 
 /** What is wrong with the file, in the words the decoders wrote for people (kind 'input'). */
@@ -21,12 +22,14 @@ async function asInputErrors<T>(work: () => Promise<T>): Promise<T> {
 }
 
 serveRpc<PictureCalls, Record<string, never>>(self as unknown as Parameters<typeof serveRpc>[0], {
-  decodeImage: ({ file, name }) => asInputErrors(async () => {
-    const pixels = await decodeImagePixels(file, name);
-    return moved(pixels, [pixels.data.buffer]);
-  }),
-  readPicture: ({ file, name, maxSide }) => asInputErrors(async () => {
-    const picture = await readPicture(file, name, maxSide);
-    return moved(picture, [picture.data.buffer]);
-  }),
+  decodeImage: ({ file, name }) =>
+    asInputErrors(async () => {
+      const pixels = await decodeImagePixels(file, name);
+      return moved(pixels, [pixels.data.buffer]);
+    }),
+  readPicture: ({ file, name, maxSide }) =>
+    asInputErrors(async () => {
+      const picture = await readPicture(file, name, maxSide);
+      return moved(picture, [picture.data.buffer]);
+    }),
 });

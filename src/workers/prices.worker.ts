@@ -3,9 +3,10 @@
  * off the page's thread. It needs no model, so it answers while the forecast worker is still
  * starting or busy training.
  */
-import { serveRpc } from '../runtime/rpc-server.ts';
-import { KindedError } from '../runtime/rpc.ts';
+
 import { readPriceFile, readPrices } from '../features/forecast/read-prices.ts';
+import { KindedError } from '../runtime/rpc.ts';
+import { serveRpc } from '../runtime/rpc-server.ts';
 import type { PricesCalls } from './prices-protocol.ts';
 
 /**

@@ -4,11 +4,11 @@
  * (read only to load). Both are written in one transaction, so a failure (a full quota) leaves
  * nothing half-written. Every file carries its sha256, checked when the model is loaded again.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ImagePreprocessing } from '../models/images/model.ts';
 import type { TargetSize } from '../models/images/pil-resize.ts';
 import { KindedError } from '../runtime/rpc.ts';
-import { isQuotaError, storageFullMessage, type StorageEstimate } from './storage-full.ts';
+import { isQuotaError, type StorageEstimate, storageFullMessage } from './storage-full.ts';
 
 export interface RememberedModel {
   id: string;
@@ -81,7 +81,13 @@ export async function rememberModel(record: Omit<ModelRecord, 'id' | 'savedAt'>,
 }
 
 const summary = ({ id, name, savedAt, bytes, inputSize, classes, preprocessing }: ModelRecord): RememberedModel => ({
-  id, name, savedAt, bytes, inputSize, classes, preprocessing,
+  id,
+  name,
+  savedAt,
+  bytes,
+  inputSize,
+  classes,
+  preprocessing,
 });
 
 export async function listRemembered(): Promise<RememberedModel[]> {
@@ -96,7 +102,10 @@ export async function readRemembered(id: string): Promise<{ record: ModelRecord;
   const blobs: Blob[] = [];
   for (let index = 0; index < record.files.length; index++) {
     const file = await database.get('files', [id, index]);
-    if (!file) throw new Error(`The remembered model “${record.name.slice(0, 40)}” is missing a weight file: the stored copy is damaged. Delete it and load the model from its files again.`);
+    if (!file)
+      throw new Error(
+        `The remembered model “${record.name.slice(0, 40)}” is missing a weight file: the stored copy is damaged. Delete it and load the model from its files again.`,
+      );
     blobs.push(file.blob);
   }
   return { record, blobs };

@@ -24,7 +24,15 @@ describe('storedBytes', () => {
 
 describe('formatBytes', () => {
   it('writes decimal units with at most one decimal', () => {
-    expect([0, 999, 1000, 2450, 12_345, 3_400_000, 7e9].map(formatBytes)).toEqual(['0 bytes', '999 bytes', '1.0 KB', '2.5 KB', '12 KB', '3.4 MB', '7.0 GB']);
+    expect([0, 999, 1000, 2450, 12_345, 3_400_000, 7e9].map(formatBytes)).toEqual([
+      '0 bytes',
+      '999 bytes',
+      '1.0 KB',
+      '2.5 KB',
+      '12 KB',
+      '3.4 MB',
+      '7.0 GB',
+    ]);
   });
 });
 
@@ -39,11 +47,15 @@ describe('storageFullMessage', () => {
   });
 
   it('says how much is needed when the browser does not say how much is free', () => {
-    expect(storageFullMessage('the prices', 150_000, null, outcome)).toContain("needs about 150 KB, but this site's storage on this device is full.");
+    expect(storageFullMessage('the prices', 150_000, null, outcome)).toContain(
+      "needs about 150 KB, but this site's storage on this device is full.",
+    );
   });
 
   it('still reads true when the estimate shows room (other writers, or the estimate lags)', () => {
-    expect(storageFullMessage('the retrained model', 2400, { usage: 1000, quota: 1_000_000 }, outcome)).toContain('needs about 2.4 KB, but the browser refused to store it (the device’s disk may be full). The previous');
+    expect(storageFullMessage('the retrained model', 2400, { usage: 1000, quota: 1_000_000 }, outcome)).toContain(
+      'needs about 2.4 KB, but the browser refused to store it (the device’s disk may be full). The previous',
+    );
   });
 
   it('is written for people', () => {

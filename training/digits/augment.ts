@@ -27,7 +27,14 @@ export const DEFAULT_AUGMENT: AugmentOptions = {
 const uniform = (random: Random, max: number) => (random() * 2 - 1) * max;
 
 /** Writes one augmented digit (values in [0, 1]) into out[offset .. offset + 784). */
-export function augmentDigit(src: Uint8Array, srcOffset: number, out: Float32Array, offset: number, random: Random, o = DEFAULT_AUGMENT): void {
+export function augmentDigit(
+  src: Uint8Array,
+  srcOffset: number,
+  out: Float32Array,
+  offset: number,
+  random: Random,
+  o = DEFAULT_AUGMENT,
+): void {
   const angle = uniform(random, o.maxRotation);
   const scale = 1 + uniform(random, o.maxScale);
   const dx = uniform(random, o.maxShift);
@@ -51,8 +58,7 @@ export function augmentDigit(src: Uint8Array, srcOffset: number, out: Float32Arr
     // Half-strength erosion: a full one erases MNIST's 2-px strokes.
     morph(tmp, out, offset, Math.min);
     for (let i = 0; i < SIZE * SIZE; i++) out[offset + i] = (out[offset + i] + tmp[i]) / 2;
-  }
-  else out.set(tmp, offset);
+  } else out.set(tmp, offset);
 }
 
 function bilinear(src: Uint8Array, offset: number, x: number, y: number): number {
@@ -61,9 +67,7 @@ function bilinear(src: Uint8Array, offset: number, x: number, y: number): number
   const fx = x - x0;
   const fy = y - y0;
   const at = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= SIZE || yy >= SIZE ? 0 : src[offset + yy * SIZE + xx]);
-  return (
-    (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) + (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy
-  );
+  return (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) + (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy;
 }
 
 /** 3×3 cross-shaped grey dilation (max) or erosion (min). */

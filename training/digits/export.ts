@@ -1,12 +1,13 @@
 /** Exports the trained digit model to public/models/digits/ (float16 weights) and measures the exported copy. */
-import type * as tf from '@tensorflow/tfjs';
+
 import path from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
+import { DIGIT_SIZE } from '../../src/models/digits/model.ts';
 import { REPO_ROOT } from '../lib/data-dir.ts';
 import { loadLayersModel, saveLayersModel } from '../lib/model-files.ts';
 import { writeMeta } from '../lib/model-package.ts';
-import { DIGIT_SIZE } from '../../src/models/digits/model.ts';
-import type { DigitSet } from './mnist.ts';
 import { digitAccuracy } from './evaluate.ts';
+import type { DigitSet } from './mnist.ts';
 
 export const DIGITS_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/digits');
 

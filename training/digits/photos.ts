@@ -4,7 +4,7 @@
  * (accuracy_photos) and scripts/digits/photo-accuracy.ts (before/after).
  */
 import * as tf from '@tensorflow/tfjs';
-import { mnistPhotoCases, renderPhoto, strokePhotoCases, type PhotoCase } from '../../e2e/fixtures/digit-photos.ts';
+import { mnistPhotoCases, type PhotoCase, renderPhoto, strokePhotoCases } from '../../e2e/fixtures/digit-photos.ts';
 import type { RgbaImage } from '../../src/models/digits/normalize.ts';
 import type { DigitSet } from './mnist.ts';
 
@@ -17,7 +17,10 @@ export const PHOTO_MNIST = 200;
 export function photoCases(strokes: number, mnist = 0, test?: DigitSet): PhotoCase[] {
   const cases = strokePhotoCases(strokes, PHOTO_SEED);
   if (test && mnist > 0) {
-    const digits = Array.from({ length: Math.min(mnist, test.count) }, (_, i) => ({ label: test.labels[i], pixels: test.images.subarray(i * 784, (i + 1) * 784) }));
+    const digits = Array.from({ length: Math.min(mnist, test.count) }, (_, i) => ({
+      label: test.labels[i],
+      pixels: test.images.subarray(i * 784, (i + 1) * 784),
+    }));
     cases.push(...mnistPhotoCases(digits, PHOTO_SEED + 1));
   }
   return cases;

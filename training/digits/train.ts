@@ -6,17 +6,18 @@
  * Options: --epochs N (default 10), --batch N (default 128), --fresh (ignore the checkpoint),
  *          --steps N (stop each epoch after N batches; for smoke tests only).
  */
-import * as tf from '@tensorflow/tfjs';
+
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
-import { createDigitModel, DIGIT_CLASSES } from '../../src/models/digits/model.ts';
+import * as tf from '@tensorflow/tfjs';
 import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
-import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
+import { createDigitModel, DIGIT_CLASSES } from '../../src/models/digits/model.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
-import { loadMnist } from './mnist.ts';
+import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
 import { augmentDigit } from './augment.ts';
 import { exportDigitPackage } from './export.ts';
+import { loadMnist } from './mnist.ts';
 
 interface TrainState {
   epoch: number; // epochs completed
@@ -75,7 +76,9 @@ async function main() {
       lossSum += loss;
       if (step % 50 === 0 || step === steps - 1) {
         const rate = (performance.now() - started) / (step + 1);
-        console.log(`epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`);
+        console.log(
+          `epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`,
+        );
       }
     }
     const seconds = (performance.now() - started) / 1000;
@@ -85,7 +88,9 @@ async function main() {
     // Exported after every epoch, so an interrupted run still leaves a usable, measured package.
     // The schedule is fixed in advance: the test set is reported, never used to pick an epoch.
     const testAccuracy = await exportDigitPackage(model, test, { epochs: state.epoch, batchSize, history: state.history });
-    console.log(`epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, test accuracy ${testAccuracy.toFixed(4)}, ${seconds.toFixed(0)} s`);
+    console.log(
+      `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, test accuracy ${testAccuracy.toFixed(4)}, ${seconds.toFixed(0)} s`,
+    );
   }
 }
 

@@ -31,7 +31,9 @@ export function bookSplit(rows: readonly PriceRow[]): WeekSplit {
   const expectedDays = daysBetween(s.trainStart, s.testEnd) + 1;
   // Groups of 7 rows are weeks only if no day is missing; the book's file has none.
   if (range.length !== expectedDays) {
-    throw new Error(`The book's split needs one close for every day from ${s.trainStart} to ${s.testEnd} (${expectedDays}); found ${range.length}.`);
+    throw new Error(
+      `The book's split needs one close for every day from ${s.trainStart} to ${s.testEnd} (${expectedDays}); found ${range.length}.`,
+    );
   }
   const weeks = groupIntoWeeks(range, 'start');
   const firstTest = weeks.findIndex((w) => w.dates[0] === s.testStart);

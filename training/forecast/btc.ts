@@ -1,7 +1,7 @@
 /** Bitcoin daily closes from DATA_DIR/btc (Yahoo Finance exports), read with the app's own parser. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYahooCsv, type PriceRow } from '../../src/models/forecast/parse-yahoo-csv.ts';
+import { type PriceRow, parseYahooCsv } from '../../src/models/forecast/parse-yahoo-csv.ts';
 
 /** The book's file: 2014-09-22 … 2019-12-30. */
 export const BTC_BOOK_CSV = path.join('btc', 'BTC-USD.csv');

@@ -39,7 +39,10 @@ async function main() {
   const rows: Array<Record<string, string | number>> = [];
   for (const formulation of args.formulations.split(',') as Array<(typeof FORMULATIONS)[number]>) {
     for (const seed of args.seeds.split(',').map(Number)) {
-      for (const [name, split] of [['validation', validation], ['test', test]] as const) {
+      for (const [name, split] of [
+        ['validation', validation],
+        ['test', test],
+      ] as const) {
         const r = await run(split, formulation, seed);
         const row = { formulation, seed, on: name, ...r };
         rows.push(row);
@@ -49,7 +52,8 @@ async function main() {
   }
   const columns = ['formulation', 'seed', 'on', ...METRIC_NAMES, 'mse_normalized', 'final_loss', 'seconds'];
   console.log(columns.join('\t'));
-  for (const row of rows) console.log(columns.map((c) => (typeof row[c] === 'number' ? Number((row[c] as number).toFixed(4)) : row[c])).join('\t'));
+  for (const row of rows)
+    console.log(columns.map((c) => (typeof row[c] === 'number' ? Number((row[c] as number).toFixed(4)) : row[c])).join('\t'));
 }
 
 main().catch((err) => {

@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../../src/models/forecast/dates.ts';
 import { createForecastModel } from '../../src/models/forecast/model.ts';
 import type { PriceRow } from '../../src/models/forecast/parse-yahoo-csv.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
-import { bookSplit, BOOK_SPLIT, validationSplit } from './book-split.ts';
+import { BOOK_SPLIT, bookSplit, validationSplit } from './book-split.ts';
 import { backtest, METRIC_NAMES, toMeasurements } from './evaluate.ts';
 
 /** A made-up straight line, close = 100 + t, over the book's dates and a few days either side. */

@@ -14,15 +14,16 @@
  * CI never trains: evaluateForecast measures the committed package, which train.ts trained on
  * the book's train weeks only.
  */
-import type * as tf from '@tensorflow/tfjs';
+
 import path from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
 import { PERIOD_LENGTH } from '../../src/models/forecast/constants.ts';
 import { mape, mse, rmse } from '../../src/models/forecast/metrics.ts';
 import { predictNormalizedWeek } from '../../src/models/forecast/predict.ts';
 import { denormalizeWeek, normalizeWeek } from '../../src/models/forecast/weeks.ts';
 import { REPO_ROOT } from '../lib/data-dir.ts';
 import { loadLayersModel } from '../lib/model-files.ts';
-import { bookSplit, BOOK_SPLIT, type WeekSplit } from './book-split.ts';
+import { BOOK_SPLIT, bookSplit, type WeekSplit } from './book-split.ts';
 import { BTC_BOOK_CSV, readPrices } from './btc.ts';
 
 export const FORECAST_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/forecast');

@@ -5,13 +5,17 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { PERIOD_LENGTH } from '../../src/models/forecast/constants.ts';
+import type { ModelMeta } from '../../src/runtime/model-meta.ts';
 import { loadLayersModel, saveLayersModel } from '../lib/model-files.ts';
 import { writeMeta } from '../lib/model-package.ts';
-import type { ModelMeta } from '../../src/runtime/model-meta.ts';
 import type { WeekSplit } from './book-split.ts';
-import { backtest, EVAL_DATA, FORECAST_PACKAGE_DIR, toMeasurements, type Backtest } from './evaluate.ts';
+import { type Backtest, backtest, EVAL_DATA, FORECAST_PACKAGE_DIR, toMeasurements } from './evaluate.ts';
 
-export async function exportForecastPackage(model: tf.LayersModel, split: WeekSplit, training: ModelMeta['training']): Promise<{ meta: ModelMeta; result: Backtest }> {
+export async function exportForecastPackage(
+  model: tf.LayersModel,
+  split: WeekSplit,
+  training: ModelMeta['training'],
+): Promise<{ meta: ModelMeta; result: Backtest }> {
   const { modelJson, shards } = await saveLayersModel(model, FORECAST_PACKAGE_DIR, 'float32');
   const exported = await loadLayersModel(FORECAST_PACKAGE_DIR);
   const result = await backtest(exported, split);

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/models/forecast/dates.ts';
 import { isFormulation } from '../../src/models/forecast/formulation.ts';
@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => model.dispose());
 
 /** Made-up prices: a zigzag around 30,000. */
-const prices = (days: number) => Array.from({ length: days }, (_, t) => ({ date: addDays('2024-01-01', t), close: 30_000 + 500 * Math.sin(t) }));
+const prices = (days: number) =>
+  Array.from({ length: days }, (_, t) => ({ date: addDays('2024-01-01', t), close: 30_000 + 500 * Math.sin(t) }));
 
 describe('the committed forecast package', () => {
   it('says how it was made and what it measured', () => {

@@ -12,18 +12,19 @@
  *          --epochs N (default 300), --seed N (default 7).
  * About 2 minutes on one core with the WASM backend.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_EPOCHS } from '../../src/models/forecast/constants.ts';
-import { isFormulation, type Formulation } from '../../src/models/forecast/formulation.ts';
+import { type Formulation, isFormulation } from '../../src/models/forecast/formulation.ts';
 import { trainForecastModel } from '../../src/models/forecast/train.ts';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { totalBytes } from '../../src/runtime/model-meta.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { dataDir } from '../lib/data-dir.ts';
-import { bookSplit, BOOK_SPLIT } from './book-split.ts';
+import { BOOK_SPLIT, bookSplit } from './book-split.ts';
 import { BTC_BOOK_CSV, readPrices } from './btc.ts';
-import { exportForecastPackage } from './export.ts';
 import { FORECAST_PACKAGE_DIR } from './evaluate.ts';
+import { exportForecastPackage } from './export.ts';
 
 /**
  * The formulation with the best honest RMSE on validation weeks (the last 21 training weeks), chosen
@@ -43,7 +44,8 @@ const round = (x: number) => Number(x.toPrecision(6));
 
 async function main() {
   const formulation = args.formulation;
-  if (!isFormulation(formulation)) throw new Error(`--formulation must be reference, prefixes or prefixes-last-close, not '${formulation}'`);
+  if (!isFormulation(formulation))
+    throw new Error(`--formulation must be reference, prefixes or prefixes-last-close, not '${formulation}'`);
   const epochs = Number(args.epochs);
   const seed = Number(args.seed);
   const backend = await useNodeBackend('wasm');
@@ -51,7 +53,9 @@ async function main() {
 
   const split = bookSplit(readPrices(dataDir(), BTC_BOOK_CSV));
   const trainWeeks = split.weeks.slice(0, split.firstTest);
-  console.log(`training '${formulation}' on ${trainWeeks.length} weeks (${trainWeeks[0].dates[0]} … ${trainWeeks.at(-1)!.dates[6]}), ${epochs} epochs, seed ${seed}`);
+  console.log(
+    `training '${formulation}' on ${trainWeeks.length} weeks (${trainWeeks[0].dates[0]} … ${trainWeeks.at(-1)!.dates[6]}), ${epochs} epochs, seed ${seed}`,
+  );
 
   const started = performance.now();
   const trained = await trainForecastModel(trainWeeks, {
@@ -73,8 +77,10 @@ async function main() {
     command: `npm run train:forecast${formulation === SHIPPED_FORMULATION ? '' : ` -- --formulation ${formulation}`}`,
     data: `DATA_DIR/btc/BTC-USD.csv closes ${BOOK_SPLIT.trainStart} … ${BOOK_SPLIT.trainEnd}: ${trainWeeks.length} Monday–Sunday weeks, each normalized p_i / p_0 − 1`,
     formulation,
-    modelInput: '[batch, weeks, 7]: any number of normalized weeks, oldest first; output [batch, 7]: the next week, normalized; prices = last close × (y + 1)',
-    formulationChoice: 'best honest RMSE on validation weeks (last 21 of the training range) of reference, prefixes and prefixes-last-close, over seeds 7, 8, 9; test weeks not used (training/forecast/README.md)',
+    modelInput:
+      '[batch, weeks, 7]: any number of normalized weeks, oldest first; output [batch, 7]: the next week, normalized; prices = last close × (y + 1)',
+    formulationChoice:
+      'best honest RMSE on validation weeks (last 21 of the training range) of reference, prefixes and prefixes-last-close, over seeds 7, 8, 9; test weeks not used (training/forecast/README.md)',
     weekAlignment: "'start' for the book's split (Monday–Sunday); 'end' when forecasting (the last week ends on the last date)",
     architecture: 'LSTM(7, tanh, sigmoid gates, forget bias 1) → Dense(7, linear)',
     loss: 'meanSquaredError',

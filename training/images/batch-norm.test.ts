@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/models/common/random.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { recalibrateBatchNorm } from './batch-norm.ts';
 
 beforeAll(async () => {
@@ -11,7 +11,15 @@ beforeAll(async () => {
 /** conv → BN → relu → conv → BN, with moving statistics left at their initial 0 and 1. */
 function smallNetwork(): tf.Sequential {
   const model = tf.sequential();
-  model.add(tf.layers.conv2d({ inputShape: [6, 6, 2], filters: 3, kernelSize: 3, padding: 'same', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }));
+  model.add(
+    tf.layers.conv2d({
+      inputShape: [6, 6, 2],
+      filters: 3,
+      kernelSize: 3,
+      padding: 'same',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+    }),
+  );
   model.add(tf.layers.batchNormalization({ name: 'bn1' }));
   model.add(tf.layers.activation({ activation: 'relu' }));
   model.add(tf.layers.conv2d({ filters: 4, kernelSize: 3, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));

@@ -31,7 +31,12 @@ export function loadCatCoffee(dataDir: string): CatCoffeeSet {
   }
   const raw = readFileSync(CACHE);
   const newline = raw.indexOf(10);
-  const index = JSON.parse(raw.subarray(0, newline).toString('utf8')) as { classes: string[]; size: number; files: string[]; labels: number[] };
+  const index = JSON.parse(raw.subarray(0, newline).toString('utf8')) as {
+    classes: string[];
+    size: number;
+    files: string[];
+    labels: number[];
+  };
   const pixels = new Uint8Array(raw.buffer, raw.byteOffset + newline + 1, raw.byteLength - newline - 1);
   const count = index.files.length;
   if (pixels.length !== count * index.size * index.size * 3) throw new Error(`${CACHE} is truncated; delete it and run again`);

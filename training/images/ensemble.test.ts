@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { classifyPixels } from '../../src/models/images/classify.ts';
 import { createImageModel, IMAGE_LABELS, IMAGE_PREPROCESSING, IMAGE_SIZE } from '../../src/models/images/model.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { loadLayersModel, saveLayersModel } from '../lib/model-files.ts';
 import { blockFiltersOf, ensembleOf, membersOf } from './ensemble.ts';
 
@@ -19,7 +19,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function randomNetwork(seed: number, filters: number[]): tf.LayersModel {
   const model = createImageModel(seed, filters);
   model.layers.forEach((layer, l) =>
-    layer.setWeights(layer.getWeights().map((w, k) => tf.tidy(() => tf.randomUniform(w.shape, 0.5, 1.5, 'float32', seed * 1000 + l * 10 + k)))),
+    layer.setWeights(
+      layer.getWeights().map((w, k) => tf.tidy(() => tf.randomUniform(w.shape, 0.5, 1.5, 'float32', seed * 1000 + l * 10 + k))),
+    ),
   );
   return model;
 }

@@ -23,7 +23,8 @@ export function ensembleOf(members: readonly tf.LayersModel[]): tf.LayersModel {
     // Within one member the layers are a chain, so their order in either model is the chain's.
     const target = ensemble.layers.filter((layer) => layer.name.startsWith(memberPrefix(m)) && layer.weights.length > 0);
     const source = member.layers.filter((layer) => layer.weights.length > 0);
-    if (target.length !== source.length) throw new Error(`member ${m + 1} has ${source.length} layers with weights; the ensemble expects ${target.length}`);
+    if (target.length !== source.length)
+      throw new Error(`member ${m + 1} has ${source.length} layers with weights; the ensemble expects ${target.length}`);
     target.forEach((layer, i) => layer.setWeights(source[i].getWeights())); // setWeights checks the shapes
   });
   return ensemble;

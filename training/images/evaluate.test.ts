@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import type { CatCoffeeSet } from './cat-coffee.ts';
 import { validationScores } from './evaluate.ts';

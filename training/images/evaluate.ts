@@ -4,16 +4,17 @@
  *
  * Run: npx tsx training/images/evaluate.ts [modelDir]   (default public/models/images)
  */
-import * as tf from '@tensorflow/tfjs';
+
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import * as tf from '@tensorflow/tfjs';
 import { normalizeInput } from '../../src/models/images/input-normalization.ts';
 import type { ImagePreprocessing } from '../../src/models/images/model.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
 import { loadLayersModel } from '../lib/model-files.ts';
 import { readMeta } from '../lib/model-package.ts';
-import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee.ts';
+import { type CatCoffeeSet, loadCatCoffee } from './cat-coffee.ts';
 import { stratifiedSplit } from './split.ts';
 
 export const IMAGES_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/images');
@@ -23,7 +24,12 @@ export function modelInputs(set: CatCoffeeSet, indices: number[], preprocessing:
   const pixelsPerImage = set.size * set.size * 3;
   const out = new Float32Array(indices.length * pixelsPerImage);
   indices.forEach((k, i) => {
-    const image = { data: set.pixels.subarray(k * pixelsPerImage, (k + 1) * pixelsPerImage), width: set.size, height: set.size, channels: 3 };
+    const image = {
+      data: set.pixels.subarray(k * pixelsPerImage, (k + 1) * pixelsPerImage),
+      width: set.size,
+      height: set.size,
+      channels: 3,
+    };
     out.set(normalizeInput(image, preprocessing.mode), i * pixelsPerImage);
   });
   return out;
@@ -37,7 +43,12 @@ export interface ValidationScores {
 }
 
 /** How `model` (probabilities out) does on the validation images. */
-export function validationScores(model: tf.LayersModel, set: CatCoffeeSet, preprocessing: ImagePreprocessing, batch = 50): ValidationScores {
+export function validationScores(
+  model: tf.LayersModel,
+  set: CatCoffeeSet,
+  preprocessing: ImagePreprocessing,
+  batch = 50,
+): ValidationScores {
   const { validation } = stratifiedSplit(set.labels);
   let correct = 0;
   let nats = 0;
@@ -57,7 +68,10 @@ export function validationScores(model: tf.LayersModel, set: CatCoffeeSet, prepr
   return { accuracy: correct / validation.length, logLoss: nats / validation.length };
 }
 
-export async function evaluateImages(modelDir: string, dataDirPath: string): Promise<Array<{ model: 'images'; metric: 'accuracy'; value: number; n: number }>> {
+export async function evaluateImages(
+  modelDir: string,
+  dataDirPath: string,
+): Promise<Array<{ model: 'images'; metric: 'accuracy'; value: number; n: number }>> {
   await useNodeBackend('wasm');
   const meta = readMeta(modelDir) as ReturnType<typeof readMeta> & { preprocessing: ImagePreprocessing };
   const set = loadCatCoffee(dataDirPath);

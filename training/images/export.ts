@@ -9,23 +9,24 @@
  * (default folder: $CHECKPOINT_DIR/images/model, else training/checkpoints/images/model);
  * given several checkpoint folders, it exports them as one ensemble (ensemble.ts).
  */
-import type * as tf from '@tensorflow/tfjs';
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
-import { IMAGE_LABELS, IMAGE_PREPROCESSING, IMAGE_SIZE } from '../../src/models/images/model.ts';
+import type * as tf from '@tensorflow/tfjs';
 import type { ImagesMeta } from '../../src/models/images/images-meta.ts';
+import { IMAGE_LABELS, IMAGE_PREPROCESSING, IMAGE_SIZE } from '../../src/models/images/model.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
 import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/model-files.ts';
 import { writeMeta } from '../lib/model-package.ts';
-import { recalibrateBatchNorm } from './batch-norm.ts';
-import { loadCatCoffee, type CatCoffeeSet } from './cat-coffee.ts';
-import { IMAGES_PACKAGE_DIR, modelInputs, validationScores, type ValidationScores } from './evaluate.ts';
-import { stratifiedSplit, VALIDATION_FRACTION, SPLIT_SEED } from './split.ts';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
+import { recalibrateBatchNorm } from './batch-norm.ts';
+import { type CatCoffeeSet, loadCatCoffee } from './cat-coffee.ts';
 import { blockFiltersOf, ensembleOf, membersOf } from './ensemble.ts';
+import { IMAGES_PACKAGE_DIR, modelInputs, type ValidationScores, validationScores } from './evaluate.ts';
+import { SPLIT_SEED, stratifiedSplit, VALIDATION_FRACTION } from './split.ts';
 
 // train.ts exports after every epoch: the training images' model input is made once per set.
 const cleanInputs = new WeakMap<CatCoffeeSet, Float32Array>();
@@ -49,7 +50,8 @@ export async function exportImagesPackage(
   training: { command: string } & Record<string, unknown>,
   storage: Exclude<WeightStorage, 'float32'> = 'float16',
 ): Promise<number> {
-  if (set.classes.join() !== IMAGE_LABELS.join()) throw new Error(`expected classes ${IMAGE_LABELS.join(', ')}, found ${set.classes.join(', ')}`);
+  if (set.classes.join() !== IMAGE_LABELS.join())
+    throw new Error(`expected classes ${IMAGE_LABELS.join(', ')}, found ${set.classes.join(', ')}`);
   const { train, validation } = stratifiedSplit(set.labels);
   recalibrateBatchNorm(model, cleanTrainingInputs(set, train), [IMAGE_SIZE, IMAGE_SIZE, 3]);
   const { modelJson, shards } = await saveLayersModel(model, dir, storage);
@@ -73,11 +75,15 @@ export async function exportImagesPackage(
     },
     metrics: [
       ...scoreRecords(scores, validation.length, `DATA_DIR/cat-coffee validation split (${validation.length} images)`),
-      ...memberScores.flatMap((member, m) => scoreRecords(member, validation.length, `member ${m + 1} of the ensemble alone, the same images`)),
+      ...memberScores.flatMap((member, m) =>
+        scoreRecords(member, validation.length, `member ${m + 1} of the ensemble alone, the same images`),
+      ),
     ],
   };
   const written = writeMeta(dir, meta, [modelJson, ...shards]);
-  console.log(`exported ${dir}: ${written.files.reduce((s, f) => s + f.bytes, 0)} bytes, validation accuracy ${scores.accuracy}, log-loss ${scores.logLoss.toFixed(4)}`);
+  console.log(
+    `exported ${dir}: ${written.files.reduce((s, f) => s + f.bytes, 0)} bytes, validation accuracy ${scores.accuracy}, log-loss ${scores.logLoss.toFixed(4)}`,
+  );
   return scores.accuracy;
 }
 
@@ -89,7 +95,13 @@ interface TrainedMember {
 
 /** A training checkpoint as it would ship: with the running weight average applied, if the run kept one. */
 async function loadTrained(checkpoint: string, trainCommand?: string): Promise<TrainedMember> {
-  const state = JSON.parse(readFileSync(path.join(checkpoint, 'state.json'), 'utf8')) as { epoch: number; command?: string; batchSize?: number; averaged?: number; history: unknown[] };
+  const state = JSON.parse(readFileSync(path.join(checkpoint, 'state.json'), 'utf8')) as {
+    epoch: number;
+    command?: string;
+    batchSize?: number;
+    averaged?: number;
+    history: unknown[];
+  };
   const command = trainCommand ?? state.command;
   if (!command) throw new Error(`${checkpoint} does not say which command made it: pass --train-command "npm run train:images -- …".`);
   const model = await loadLayersModel(checkpoint);
@@ -102,12 +114,20 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values: args, positionals } = parseArgs({
     allowPositionals: true,
     // Checkpoints from before train.ts recorded its command line: say it here for meta.json.
-    options: { out: { type: 'string', default: IMAGES_PACKAGE_DIR }, weights: { type: 'string', default: 'float16' }, 'train-command': { type: 'string' } },
+    options: {
+      out: { type: 'string', default: IMAGES_PACKAGE_DIR },
+      weights: { type: 'string', default: 'float16' },
+      'train-command': { type: 'string' },
+    },
   });
-  const checkpoints = positionals.length > 0 ? positionals.map((p) => path.resolve(p)) : [path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model')];
+  const checkpoints =
+    positionals.length > 0
+      ? positionals.map((p) => path.resolve(p))
+      : [path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model')];
   (async () => {
     await useNodeBackend('wasm');
-    if (checkpoints.length > 1 && args['train-command']) throw new Error('--train-command names one run; an ensemble\'s checkpoints must record their own commands.');
+    if (checkpoints.length > 1 && args['train-command'])
+      throw new Error("--train-command names one run; an ensemble's checkpoints must record their own commands.");
     const storage = args.weights;
     if (storage !== 'float16' && storage !== 'uint8') throw new Error(`--weights is float16 or uint8, not ${storage}`);
     // The command meta.json records: npm's `--` only when there are arguments to pass on.
@@ -123,12 +143,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       // Each member trains in its own CHECKPOINT_DIR; the export names those folders.
       const folders = members.map((_, m) => `training/checkpoints/member${m + 1}`);
       const ensemble = ensembleOf(members.map((m) => m.model));
-      await exportImagesPackage(ensemble, set, args.out, {
-        command: members.map((m, i) => `CHECKPOINT_DIR=${folders[i]} ${m.record.command}`).join(' && '),
-        exportCommand: exportCommand(...folders.map((f) => `${f}/images/model`)),
-        ensemble: `the average of ${members.length} networks' probabilities, trained separately: ${members.map((m, i) => `member ${i + 1} [${blockFiltersOf(m.model).join(', ')}] filters per block`).join('; ')}`,
-        members: members.map((m) => m.record),
-      }, storage);
+      await exportImagesPackage(
+        ensemble,
+        set,
+        args.out,
+        {
+          command: members.map((m, i) => `CHECKPOINT_DIR=${folders[i]} ${m.record.command}`).join(' && '),
+          exportCommand: exportCommand(...folders.map((f) => `${f}/images/model`)),
+          ensemble: `the average of ${members.length} networks' probabilities, trained separately: ${members.map((m, i) => `member ${i + 1} [${blockFiltersOf(m.model).join(', ')}] filters per block`).join('; ')}`,
+          members: members.map((m) => m.record),
+        },
+        storage,
+      );
       ensemble.dispose();
     }
     members.forEach((m) => m.model.dispose());

@@ -8,7 +8,11 @@ import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts
 export const VALIDATION_FRACTION = 0.2;
 export const SPLIT_SEED = 2024;
 
-export function stratifiedSplit(labels: ArrayLike<number>, fraction = VALIDATION_FRACTION, seed = SPLIT_SEED): { train: number[]; validation: number[] } {
+export function stratifiedSplit(
+  labels: ArrayLike<number>,
+  fraction = VALIDATION_FRACTION,
+  seed = SPLIT_SEED,
+): { train: number[]; validation: number[] } {
   const classes = [...new Set(Array.from(labels))].sort((a, b) => a - b);
   const train: number[] = [];
   const validation: number[] = [];

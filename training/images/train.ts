@@ -18,22 +18,23 @@
  *          --steps N (stop each epoch after N batches; for smoke tests only).
  * CHECKPOINT_DIR moves the checkpoints (default training/checkpoints), so two runs can coexist.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
-import { BLOCK_FILTERS, createImageModel, IMAGE_LABELS } from '../../src/models/images/model.ts';
+import * as tf from '@tensorflow/tfjs';
 import { seededRandom } from '../../src/models/common/random.ts';
-import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
+import { BLOCK_FILTERS, createImageModel, IMAGE_LABELS } from '../../src/models/images/model.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
-import { augmentImage, DEFAULT_AUGMENT, type AugmentOptions } from './augment.ts';
-import { loadCatCoffee } from './cat-coffee.ts';
-import { exportImagesPackage } from './export.ts';
-import { stratifiedSplit } from './split.ts';
-import { mixBatch } from './mixup.ts';
+import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
+import { type AugmentOptions, augmentImage, DEFAULT_AUGMENT } from './augment.ts';
+import { loadCatCoffee } from './cat-coffee.ts';
 import { IMAGES_PACKAGE_DIR } from './evaluate.ts';
+import { exportImagesPackage } from './export.ts';
+import { mixBatch } from './mixup.ts';
+import { stratifiedSplit } from './split.ts';
 
 interface TrainState {
   epoch: number; // epochs completed
@@ -69,11 +70,13 @@ const mixupAlpha = Number(args.mixup);
 const augment: AugmentOptions = { minCrop: Number(args['min-crop']), grayscale: Number(args.grayscale) };
 const averageFrom = args['average-from'] ? Number(args['average-from']) : null;
 const exportEvery = Number(args['export-every']);
-if (!Number.isInteger(exportEvery) || exportEvery < 1) throw new Error(`--export-every wants a whole number ≥ 1, got "${args['export-every']}"`);
+if (!Number.isInteger(exportEvery) || exportEvery < 1)
+  throw new Error(`--export-every wants a whole number ≥ 1, got "${args['export-every']}"`);
 const seed = Number(args.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed wants a whole number, got "${args.seed}"`);
 const blockFilters = args.filters.split(',').map(Number);
-if (blockFilters.some((f) => !Number.isInteger(f) || f < 1)) throw new Error(`--filters wants whole numbers separated by commas, got "${args.filters}"`);
+if (blockFilters.some((f) => !Number.isInteger(f) || f < 1))
+  throw new Error(`--filters wants whole numbers separated by commas, got "${args.filters}"`);
 const checkpointDir = path.join(process.env.CHECKPOINT_DIR ?? path.join(REPO_ROOT, 'training/checkpoints'), 'images/model');
 // What meta.json says made the package: the options that change the model (not --out or --steps).
 const command = [
@@ -91,7 +94,8 @@ const command = [
 // Adam with a cosine decay, from 2e-3 down to 2e-5 over all epochs; with weight averaging, down to
 // 2e-4 by the first averaged epoch and constant from there (the average needs the weights to move).
 const cosine = (from: number, to: number, t: number) => to + (from - to) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t)));
-const learningRate = (epoch: number) => (averageFrom === null ? cosine(2e-3, 2e-5, epoch / epochs) : cosine(2e-3, 2e-4, epoch / averageFrom));
+const learningRate = (epoch: number) =>
+  averageFrom === null ? cosine(2e-3, 2e-5, epoch / epochs) : cosine(2e-3, 2e-4, epoch / averageFrom);
 
 async function main() {
   console.log(`backend: ${await useNodeBackend('wasm')}`);
@@ -106,7 +110,9 @@ async function main() {
   const state: TrainState = resumed?.state ?? { epoch: 0, history: [] };
   const averageFile = path.join(checkpointDir, AVERAGE_FILE);
   const average =
-    resumed && state.averaged && existsSync(averageFile) ? WeightAverage.fromBytes(readFileSync(averageFile), model, state.averaged) : WeightAverage.empty();
+    resumed && state.averaged && existsSync(averageFile)
+      ? WeightAverage.fromBytes(readFileSync(averageFile), model, state.averaged)
+      : WeightAverage.empty();
   Object.assign(state, { command, batchSize });
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   if (resumed) console.log(`resuming after epoch ${state.epoch}`);
@@ -143,12 +149,20 @@ async function main() {
       accuracySum += accuracy;
       if (step % 5 === 0 || step === steps - 1) {
         const rate = (performance.now() - started) / (step + 1);
-        console.log(`epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`);
+        console.log(
+          `epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`,
+        );
       }
     }
     const seconds = (performance.now() - started) / 1000;
     state.epoch = epoch + 1;
-    state.history.push({ epoch: epoch + 1, loss: lossSum / steps, accuracy: accuracySum / steps, seconds, learningRate: learningRate(epoch) });
+    state.history.push({
+      epoch: epoch + 1,
+      loss: lossSum / steps,
+      accuracy: accuracySum / steps,
+      seconds,
+      learningRate: learningRate(epoch),
+    });
     if (averageFrom !== null && state.epoch > averageFrom) {
       average.add(model);
       state.averaged = average.count;
@@ -160,11 +174,19 @@ async function main() {
     if (state.epoch % exportEvery === 0 || state.epoch === epochs) {
       const restore = average.count > 0 ? average.applyTo(model) : null;
       const averaged = average.count > 0 ? { averagedEpochs: average.count } : {};
-      const validation = await exportImagesPackage(model, set, args.out, { command, epochs: state.epoch, batchSize, ...averaged, history: state.history });
+      const validation = await exportImagesPackage(model, set, args.out, {
+        command,
+        epochs: state.epoch,
+        batchSize,
+        ...averaged,
+        history: state.history,
+      });
       restore?.();
       measured = `, validation accuracy ${validation.toFixed(4)}`;
     }
-    console.log(`epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, train accuracy ${(accuracySum / steps).toFixed(4)}${measured}, ${seconds.toFixed(0)} s`);
+    console.log(
+      `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, train accuracy ${(accuracySum / steps).toFixed(4)}${measured}, ${seconds.toFixed(0)} s`,
+    );
   }
 }
 

@@ -3,9 +3,10 @@
  * small JSON state are written to one folder, swapped in atomically, so a killed run resumes at the
  * last save.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { loadLayersModel, saveLayersModel } from './model-files.ts';
 
 export interface Checkpoint<State> {
@@ -14,7 +15,13 @@ export interface Checkpoint<State> {
 }
 
 /** `extraFiles` ride along in the same atomic swap (e.g. a running weight average). */
-export async function saveCheckpoint<State>(dir: string, model: tf.LayersModel, optimizer: tf.Optimizer, state: State, extraFiles: Record<string, Uint8Array> = {}): Promise<void> {
+export async function saveCheckpoint<State>(
+  dir: string,
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  state: State,
+  extraFiles: Record<string, Uint8Array> = {},
+): Promise<void> {
   // Optimizer state (Adam's moments: twice the model's size) as raw float32 plus a small index.
   const optimizerWeights = await optimizer.getWeights();
   const index = optimizerWeights.map((w) => ({ name: w.name, shape: w.tensor.shape }));

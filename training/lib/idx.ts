@@ -15,7 +15,8 @@ export function parseIdx(bytes: Uint8Array): IdxArray {
   const shape = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i));
   const offset = 4 + 4 * rank;
   const size = shape.reduce((a, b) => a * b, 1);
-  if (bytes.byteLength - offset !== size) throw new Error(`IDX size mismatch: header says ${size} values, file has ${bytes.byteLength - offset}`);
+  if (bytes.byteLength - offset !== size)
+    throw new Error(`IDX size mismatch: header says ${size} values, file has ${bytes.byteLength - offset}`);
   return { shape, data: bytes.subarray(offset) };
 }
 

@@ -3,9 +3,10 @@
  * native binary this project cannot download). Weights can be stored as float16 or uint8 to shrink
  * the download (weight-encoding.ts); tfjs decodes them back to float32 on load.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { encodeWeights, type WeightStorage } from './weight-encoding.ts';
 
 export type { WeightStorage };
@@ -25,10 +26,12 @@ export async function saveLayersModel(
   extraFiles: Record<string, string | Uint8Array> = {},
 ): Promise<SavedFiles> {
   let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   if (!artifacts?.weightSpecs || !artifacts.weightData) throw new Error('model has no weights to save');
 
   const { specs, bytes } = encodeWeights(tf.io.CompositeArrayBuffer.join(artifacts.weightData), artifacts.weightSpecs, storage);
@@ -51,7 +54,11 @@ export async function saveLayersModel(
   mkdirSync(path.dirname(dir), { recursive: true });
   const old = `${dir}.old-${process.pid}`;
   rmSync(old, { recursive: true, force: true });
-  try { renameSync(dir, old); } catch { /* first save */ }
+  try {
+    renameSync(dir, old);
+  } catch {
+    /* first save */
+  }
   renameSync(tmp, dir);
   rmSync(old, { recursive: true, force: true });
   return { modelJson: 'model.json', shards };

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/models/common/random.ts';
 import { encodeWeights, UINT8_MIN_VALUES } from './weight-encoding.ts';
 

@@ -57,7 +57,8 @@ export function encodeWeights(data: ArrayBuffer, specs: readonly tf.io.WeightsMa
     const count = spec.shape.reduce((a, b) => a * b, 1);
     if (spec.dtype !== 'float32' && spec.dtype !== 'int32') throw new Error(`cannot store ${spec.name}: dtype ${spec.dtype}`);
     const byteLength = count * 4;
-    if (offset + byteLength > data.byteLength) throw new Error(`the weight specs describe more bytes than the ${data.byteLength} of the data`);
+    if (offset + byteLength > data.byteLength)
+      throw new Error(`the weight specs describe more bytes than the ${data.byteLength} of the data`);
     if (spec.dtype === 'float32') parts.push(encodeOne(new Float32Array(data, offset, count), spec, storage));
     else parts.push({ spec, bytes: new Uint8Array(data, offset, byteLength) });
     offset += byteLength;

@@ -14,7 +14,11 @@ describe('training chunks', () => {
     const chunks = makeChunks([seq, Int32Array.of(40, 41, 42)], 5, seededRandom(3));
     const pairs: Array<[number, number]> = [];
     for (let i = 0; i < chunks.count * 5; i++) if (chunks.targets[i] !== 0) pairs.push([chunks.inputs[i], chunks.targets[i]]);
-    const expected: Array<[number, number]> = [...Array.from({ length: 22 }, (_, i) => [i + 1, i + 2] as [number, number]), [40, 41], [41, 42]];
+    const expected: Array<[number, number]> = [
+      ...Array.from({ length: 22 }, (_, i) => [i + 1, i + 2] as [number, number]),
+      [40, 41],
+      [41, 42],
+    ];
     expect(pairs.sort((a, b) => a[0] - b[0])).toEqual(expected.sort((a, b) => a[0] - b[0]));
     for (let c = 0; c < chunks.count; c++) {
       const row = Array.from(chunks.targets.subarray(c * 5, c * 5 + 5));

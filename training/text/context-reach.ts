@@ -5,11 +5,12 @@
  * only the last k words are given instead of all 50. Zero at k means the model ignores anything
  * older than k words, so longer windows (and the stateful path's longer memory) change nothing.
  */
-import * as tf from '@tensorflow/tfjs';
+
 import path from 'node:path';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import * as tf from '@tensorflow/tfjs';
 import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 import { TextNetwork } from '../../src/models/text/network.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
 import { loadLayersModel } from '../lib/model-files.ts';
 import { heldOutSet, readPackageVocabulary } from './eval.ts';

@@ -40,10 +40,16 @@ const lines: [string, string][] = [
   [`abstracts kept (> ${MIN_TOKENS_EXCLUSIVE} tokens)`, fmt(kept.length)],
   ['distinct words, all abstracts read', `${fmt(distinctRead)} (+1 padding id = ${fmt(distinctRead + 1)}; seed printed 16,192)`],
   ['distinct words, kept abstracts', fmt(distinctKept)],
-  ['kept abstracts sharing a passage with another', `${fmt(sharedRows)} in ${fmt([...groupSizes.values()].filter((n) => n > 1).length)} groups`],
+  [
+    'kept abstracts sharing a passage with another',
+    `${fmt(sharedRows)} in ${fmt([...groupSizes.values()].filter((n) => n > 1).length)} groups`,
+  ],
   ['train abstracts', fmt(train.length)],
   ['held-out abstracts', `${fmt(heldOut.length)} (${pct(heldOut.length, kept.length)})`],
-  [`vocabulary from training abstracts${maxWords ? ` (cap ${fmt(maxWords)})` : ''}`, `${fmt(vocabulary.size)} words; ids 0 = padding, 1..${fmt(vocabulary.size)} words, ${fmt(vocabulary.unknownId)} = unknown`],
+  [
+    `vocabulary from training abstracts${maxWords ? ` (cap ${fmt(maxWords)})` : ''}`,
+    `${fmt(vocabulary.size)} words; ids 0 = padding, 1..${fmt(vocabulary.size)} words, ${fmt(vocabulary.unknownId)} = unknown`,
+  ],
   ['training tokens outside the vocabulary', `${fmt(unknownTokens(trainSequences))} of ${fmt(tokens(trainSequences))}`],
   ['held-out tokens outside the vocabulary', `${fmt(heldOutUnknown)} of ${fmt(heldOutTokens)} (${pct(heldOutUnknown, heldOutTokens)})`],
   ['windows, all kept abstracts (seed-comparable)', `${fmt(countWindows(kept.map((a) => a.words)))} (seed: 318,563)`],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTextCorpus, keepLongAbstracts, MIN_TOKENS_EXCLUSIVE, parsePatentCsv, type PatentAbstract } from './corpus.ts';
+import { buildTextCorpus, keepLongAbstracts, MIN_TOKENS_EXCLUSIVE, type PatentAbstract, parsePatentCsv } from './corpus.ts';
 
 // Made-up records only: never rows of the real patent file.
 const CSV = [
@@ -59,10 +59,7 @@ describe('keepLongAbstracts', () => {
 });
 
 describe('buildTextCorpus', () => {
-  const read = [
-    ...Array.from({ length: 40 }, (_, i) => fakeAbstract(i, `t${i}x`, 80 + i)),
-    fakeAbstract(40, 'short', 30),
-  ];
+  const read = [...Array.from({ length: 40 }, (_, i) => fakeAbstract(i, `t${i}x`, 80 + i)), fakeAbstract(40, 'short', 30)];
   const corpus = buildTextCorpus(read);
 
   it('splits the long abstracts, holding out at least 10%', () => {

@@ -12,7 +12,7 @@ import { formatSequence } from '../../src/models/text/format-sequence.ts';
 import { SEED_TOKENIZER, textToWordSequence } from '../../src/models/text/tokenizer.ts';
 import { fitVocabulary, type Vocabulary } from '../../src/models/text/vocabulary.ts';
 import { dataDir } from '../lib/data-dir.ts';
-import { groupBySharedSpans, splitAbstracts, type SplitOptions } from './split.ts';
+import { groupBySharedSpans, type SplitOptions, splitAbstracts } from './split.ts';
 
 export const PATENTS_CSV = path.join('patents', 'neural_network_patent_query.csv');
 /** The seed kept abstracts with MORE than training_length + 20 = 70 tokens. */
@@ -78,7 +78,13 @@ export interface TextCorpus {
 /** Unlike the seed (vocabulary from every abstract, split by window), held-out text stays unseen. */
 export function buildTextCorpus(read: PatentAbstract[], options: TextCorpusOptions = {}): TextCorpus {
   const kept = keepLongAbstracts(read);
-  const split = splitAbstracts(groupBySharedSpans(kept.map((a) => a.words), options.spanWords), options);
+  const split = splitAbstracts(
+    groupBySharedSpans(
+      kept.map((a) => a.words),
+      options.spanWords,
+    ),
+    options,
+  );
   const train = split.train.map((i) => kept[i]);
   const heldOut = split.heldOut.map((i) => kept[i]);
   const vocabulary = fitVocabulary(

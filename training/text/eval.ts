@@ -6,9 +6,10 @@
  * points of accuracy above the whole set, a 4,096-window one 1.3 points below). Training abstracts,
  * a secondary line, use a fixed seeded sample (n says how many).
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';
 import { encodeWords } from '../../src/models/text/encode.ts';
@@ -17,8 +18,8 @@ import type { Vocabulary } from '../../src/models/text/vocabulary.ts';
 import { parseVocabulary } from '../../src/models/text/vocabulary-json.ts';
 import { loadLayersModel } from '../lib/model-files.ts';
 import { loadTextCorpus, type PatentAbstract } from './corpus.ts';
-import { makeWindows, type Windows } from './windows.ts';
 import { measureLastPositions, scoreRows, type TextQuality } from './evaluate.ts';
+import { makeWindows, type Windows } from './windows.ts';
 
 export const EVAL_SAMPLE_SEED = 2024;
 /** Windows of training abstracts measured, and the held-out sample the export's quantization trial uses. */
@@ -77,7 +78,12 @@ export function measureWindows(network: TextNetwork, windows: Windows, rows: Arr
  * The same targets as `measureWindows(rows)`, but predicted with every earlier word of the abstract
  * as context (the state carried from its first word), as stateful generation does past 50 words.
  */
-export function measureCarriedState(network: TextNetwork, sequences: readonly Int32Array[], rows: ArrayLike<number>, length = WINDOW_LENGTH): WindowQuality {
+export function measureCarriedState(
+  network: TextNetwork,
+  sequences: readonly Int32Array[],
+  rows: ArrayLike<number>,
+  length = WINDOW_LENGTH,
+): WindowQuality {
   const wanted = new Set(Array.from(rows));
   let nats = 0;
   let correct = 0;
@@ -90,8 +96,14 @@ export function measureCarriedState(network: TextNetwork, sequences: readonly In
     if (targets.length === 0) continue;
     const last = targets[targets.length - 1];
     const ids = tf.tensor2d(sequence.subarray(0, last), [1, last], 'int32');
-    const logits = network.positionLogits(ids, targets.map((t) => t - 1));
-    const { logProbabilities, top } = scoreRows(logits, Int32Array.from(targets, (t) => sequence[t]));
+    const logits = network.positionLogits(
+      ids,
+      targets.map((t) => t - 1),
+    );
+    const { logProbabilities, top } = scoreRows(
+      logits,
+      Int32Array.from(targets, (t) => sequence[t]),
+    );
     tf.dispose([ids, logits]);
     targets.forEach((t, i) => {
       nats -= logProbabilities[i];
@@ -123,7 +135,10 @@ export async function evaluateText(modelDir: string, dataDir: string): Promise<T
         { model: 'text', metric: `accuracy${suffix}`, value: Number(accuracy.toFixed(4)), n },
       ];
     };
-    return [...lines(windowSet(vocabulary, corpus.heldOut, Infinity), ''), ...lines(windowSet(vocabulary, corpus.train, EVAL_SAMPLE_SIZE), '_training_abstracts')];
+    return [
+      ...lines(windowSet(vocabulary, corpus.heldOut, Infinity), ''),
+      ...lines(windowSet(vocabulary, corpus.train, EVAL_SAMPLE_SIZE), '_training_abstracts'),
+    ];
   } finally {
     network.dispose();
   }

@@ -17,7 +17,16 @@ export function scoreRows(logits: tf.Tensor2D, labels: Int32Array): { logProbabi
   const classes = logits.shape[1];
   const [picked, best] = tf.tidy(() => {
     const logp = tf.logSoftmax(logits);
-    return [tf.gather(logp.reshape([-1]), tf.tensor1d(Array.from(labels, (label, i) => i * classes + label), 'int32')), logp.argMax(-1)];
+    return [
+      tf.gather(
+        logp.reshape([-1]),
+        tf.tensor1d(
+          Array.from(labels, (label, i) => i * classes + label),
+          'int32',
+        ),
+      ),
+      logp.argMax(-1),
+    ];
   });
   const scores = { logProbabilities: picked.dataSync() as Float32Array, top: best.dataSync() as Int32Array };
   tf.dispose([picked, best]);
@@ -28,7 +37,12 @@ export function scoreRows(logits: tf.Tensor2D, labels: Int32Array): { logProbabi
  * Scores the windows `rows` in batches; `lastLogits` maps ids [n, 50] to the logits [n, classes]
  * of each window's last position.
  */
-export function measureLastPositions(windows: Windows, rows: ArrayLike<number>, lastLogits: (ids: tf.Tensor2D) => tf.Tensor2D, batch = 256): TextQuality {
+export function measureLastPositions(
+  windows: Windows,
+  rows: ArrayLike<number>,
+  lastLogits: (ids: tf.Tensor2D) => tf.Tensor2D,
+  batch = 256,
+): TextQuality {
   let nats = 0;
   let correct = 0;
   const length = windows.length;

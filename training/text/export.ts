@@ -11,16 +11,24 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';
 import { TextNetwork } from '../../src/models/text/network.ts';
 import { stringifyVocabulary } from '../../src/models/text/vocabulary-json.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
 import { loadLayersModel, saveLayersModel, type WeightStorage } from '../lib/model-files.ts';
 import { writeMeta } from '../lib/model-package.ts';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
+import {
+  EVAL_SAMPLE_SEED,
+  heldOutSet,
+  measureCarriedState,
+  measureWindows,
+  readPackageVocabulary,
+  sampleOf,
+  type WindowQuality,
+} from './eval.ts';
 import type { PackageOrigin } from './from-package.ts';
-import { EVAL_SAMPLE_SEED, heldOutSet, measureCarriedState, measureWindows, readPackageVocabulary, sampleOf, type WindowQuality } from './eval.ts';
 
 export const TEXT_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/text');
 /** The most a smaller weight storage may cost on the held-out sample. */
@@ -89,7 +97,9 @@ async function main() {
   const set = heldOutSet(vocabulary, data);
   // The storage trial compares one network with its quantized copy: a seeded sample tells them apart.
   const trialSet = sampleOf(set);
-  console.log(`checkpoint after epoch ${state.epoch}; storage trial on ${trialSet.sample.length} of ${set.windows.count} held-out windows, the package on all`);
+  console.log(
+    `checkpoint after epoch ${state.epoch}; storage trial on ${trialSet.sample.length} of ${set.windows.count} held-out windows, the package on all`,
+  );
   const sourceDir = state.averaged ? await writeAveragedCopy(checkpointDir, state.averaged) : checkpointDir;
   if (state.averaged) console.log(`exporting the running average of ${state.averaged} weight snapshots`);
 
@@ -108,7 +118,9 @@ async function main() {
     rmSync(trial, { recursive: true, force: true });
     const costNats = quality.crossEntropy - float32.crossEntropy;
     trials.push({ storage: candidate, crossEntropy: quality.crossEntropy, accuracy: quality.accuracy, costNats });
-    console.log(`${candidate}: cross-entropy ${quality.crossEntropy.toFixed(4)} (${costNats >= 0 ? '+' : ''}${costNats.toFixed(5)} nats), accuracy ${quality.accuracy.toFixed(4)}`);
+    console.log(
+      `${candidate}: cross-entropy ${quality.crossEntropy.toFixed(4)} (${costNats >= 0 ? '+' : ''}${costNats.toFixed(5)} nats), accuracy ${quality.accuracy.toFixed(4)}`,
+    );
     if (costNats < QUANTIZATION_BUDGET_NATS) {
       storage = candidate;
       break;
@@ -121,11 +133,15 @@ async function main() {
   // The package as written (its stored weights), loaded once for both measures.
   const written = new TextNetwork(await loadLayersModel(packageDir));
   const exported = measureWindows(written, set.windows, set.sample);
-  console.log(`the package, every held-out window: cross-entropy ${exported.crossEntropy.toFixed(4)}, accuracy ${exported.accuracy.toFixed(4)}`);
+  console.log(
+    `the package, every held-out window: cross-entropy ${exported.crossEntropy.toFixed(4)}, accuracy ${exported.accuracy.toFixed(4)}`,
+  );
   // Past 50 words, stateful generation keeps every earlier word as context: measure that too.
   const carried = measureCarriedState(written, set.sequences, set.sample);
   written.dispose();
-  console.log(`same targets, whole abstract as context (stateful): cross-entropy ${carried.crossEntropy.toFixed(4)}, accuracy ${carried.accuracy.toFixed(4)}`);
+  console.log(
+    `same targets, whole abstract as context (stateful): cross-entropy ${carried.crossEntropy.toFixed(4)}, accuracy ${carried.accuracy.toFixed(4)}`,
+  );
   const meta = writeMeta(
     packageDir,
     {
@@ -140,7 +156,14 @@ async function main() {
         data: `DATA_DIR/patents/neural_network_patent_query.csv: abstracts with more than 70 words, split by abstract (10% held out, never trained on)`,
         epochs: state.epoch,
         ...(state.network ? { network: state.network } : {}),
-        ...(state.fromPackage ? { fromPackage: { ...state.fromPackage, note: 'training continued from this earlier package (its weights, epochs and history), not from random weights' } } : {}),
+        ...(state.fromPackage
+          ? {
+              fromPackage: {
+                ...state.fromPackage,
+                note: 'training continued from this earlier package (its weights, epochs and history), not from random weights',
+              },
+            }
+          : {}),
         ...(state.averaged ? { weightAverage: { fromEpoch: state.averageFrom, snapshots: state.averaged } } : {}),
         vocabulary: { file: 'vocabulary.json', words: vocabulary.size, unknownId: vocabulary.unknownId, paddingId: 0 },
         history: state.history.map(({ epoch, loss, heldOutSample, seconds }) => ({ epoch, loss, heldOutSample, seconds })),
@@ -157,7 +180,12 @@ async function main() {
         },
       },
       metrics: [
-        { metric: 'cross_entropy', value: exported.crossEntropy, n: exported.n, data: `held-out abstracts: next word after 50 words, every one of the ${set.windows.count} windows; ${(100 * set.unknownTargetShare).toFixed(2)}% of targets are the unknown id` },
+        {
+          metric: 'cross_entropy',
+          value: exported.crossEntropy,
+          n: exported.n,
+          data: `held-out abstracts: next word after 50 words, every one of the ${set.windows.count} windows; ${(100 * set.unknownTargetShare).toFixed(2)}% of targets are the unknown id`,
+        },
         { metric: 'accuracy', value: exported.accuracy, n: exported.n, data: `the same windows, top-1` },
       ],
     },

@@ -1,19 +1,22 @@
-import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTextModel } from '../../src/models/text/model.ts';
 import { Vocabulary } from '../../src/models/text/vocabulary.ts';
 import { stringifyVocabulary } from '../../src/models/text/vocabulary-json.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { saveLayersModel } from '../lib/model-files.ts';
 import { writeMeta } from '../lib/model-package.ts';
 import { startFromPackage } from './from-package.ts';
 
 const vocabulary = new Vocabulary(['the', 'a', 'network', 'neural', '.']);
 const shape = { embeddingSize: 4, lstmUnits: 6 };
-const history = [{ epoch: 1, loss: 5 }, { epoch: 2, loss: 4.5 }];
+const history = [
+  { epoch: 1, loss: 5 },
+  { epoch: 2, loss: 4.5 },
+];
 let root: string;
 let packageDir: string;
 let packaged: tf.LayersModel;
@@ -24,7 +27,9 @@ beforeAll(async () => {
   packageDir = path.join(root, 'text');
   packaged = createTextModel({ idCount: vocabulary.idCount, ...shape, dropout: 0.3 }, 21);
   // float16, as packages are stored: the start must hold the decoded weights, not the originals.
-  const { modelJson, shards } = await saveLayersModel(packaged, packageDir, 'float16', { 'vocabulary.json': stringifyVocabulary(vocabulary) });
+  const { modelJson, shards } = await saveLayersModel(packaged, packageDir, 'float16', {
+    'vocabulary.json': stringifyVocabulary(vocabulary),
+  });
   writeMeta(
     packageDir,
     {
@@ -45,7 +50,7 @@ afterAll(() => {
 });
 
 describe('startFromPackage', () => {
-  it("continues the package: its weights in a network with the requested dropout, its epochs and history", async () => {
+  it('continues the package: its weights in a network with the requested dropout, its epochs and history', async () => {
     const start = await startFromPackage(packageDir, vocabulary, { ...shape, dropout: 0.5, recurrentDropout: 0.25 });
     expect(start.epochs).toBe(2);
     expect(start.history).toEqual(history);
@@ -72,7 +77,9 @@ describe('startFromPackage', () => {
 
   it('refuses a network of another shape and leaves no tensors behind', async () => {
     const before = tf.memory().numTensors;
-    await expect(startFromPackage(packageDir, vocabulary, { embeddingSize: 4, lstmUnits: 8, dropout: 0.3 })).rejects.toThrow(/another shape/);
+    await expect(startFromPackage(packageDir, vocabulary, { embeddingSize: 4, lstmUnits: 8, dropout: 0.3 })).rejects.toThrow(
+      /another shape/,
+    );
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TEXT_SAMPLE, writeTextSamples, type TextSamplesJson } from '../../scripts/samples/text.ts';
+import { describe, expect, it } from 'vitest';
+import { TEXT_SAMPLE, type TextSamplesJson, writeTextSamples } from '../../scripts/samples/text.ts';
 import { loadTextCorpus, PATENTS_CSV } from './corpus.ts';
 
 /** A made-up patent file: 60 distinct abstracts of 80 words each (no rows of the real file). */

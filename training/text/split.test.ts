@@ -24,7 +24,15 @@ describe('groupBySharedSpans', () => {
   });
 
   it('groups short abstracts only with identical ones', () => {
-    expect(Array.from(groupBySharedSpans([['a', 'b'], ['a', 'b'], ['a', 'b', 'c']]))).toEqual([0, 0, 1]);
+    expect(
+      Array.from(
+        groupBySharedSpans([
+          ['a', 'b'],
+          ['a', 'b'],
+          ['a', 'b', 'c'],
+        ]),
+      ),
+    ).toEqual([0, 0, 1]);
   });
 });
 

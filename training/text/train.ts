@@ -22,25 +22,26 @@
  *          network options may change its regularisation, not its shape. The package is the one
  *          checkpoint that outlives a machine (its weights come back from uint8, Adam starts anew).
  */
-import * as tf from '@tensorflow/tfjs';
+
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import * as tf from '@tensorflow/tfjs';
 import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';
 import { createTextModel, DEFAULT_TEXT_MODEL, sparseCrossEntropy, type TextModelConfig } from '../../src/models/text/model.ts';
 import { TextNetwork } from '../../src/models/text/network.ts';
 import { stringifyVocabulary } from '../../src/models/text/vocabulary-json.ts';
-import { REPO_ROOT } from '../lib/data-dir.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
+import { REPO_ROOT } from '../lib/data-dir.ts';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
-import { loadTextCorpus } from './corpus.ts';
 import { makeChunks } from './chunks.ts';
-import { startFromPackage, type PackageOrigin } from './from-package.ts';
-import { makeWindows, type Windows } from './windows.ts';
-import type { TextQuality } from './evaluate.ts';
+import { loadTextCorpus } from './corpus.ts';
 import { measureWindows } from './eval.ts';
+import type { TextQuality } from './evaluate.ts';
+import { type PackageOrigin, startFromPackage } from './from-package.ts';
+import { makeWindows, type Windows } from './windows.ts';
 
 interface TrainState {
   /** Whole epochs done. */
@@ -60,7 +61,13 @@ interface TrainState {
   command?: string;
   /** The package this run started from (--from-package). */
   fromPackage?: PackageOrigin;
-  history: Array<{ epoch: number; loss: number; heldOutSample: TextQuality; averagedHeldOutSample?: TextQuality & { snapshots: number }; seconds: number }>;
+  history: Array<{
+    epoch: number;
+    loss: number;
+    heldOutSample: TextQuality;
+    averagedHeldOutSample?: TextQuality & { snapshots: number };
+    seconds: number;
+  }>;
 }
 
 const { values: args } = parseArgs({
@@ -91,7 +98,8 @@ const requestedNetwork: Omit<TextModelConfig, 'idCount'> = {
   embeddingSize: Number(args.embedding),
   lstmUnits: Number(args.units),
   dropout: Number(args.dropout),
-  embeddingDropout: args['embedding-dropout'] === undefined ? Number((Number(args.dropout) / 3).toFixed(4)) : Number(args['embedding-dropout']),
+  embeddingDropout:
+    args['embedding-dropout'] === undefined ? Number((Number(args.dropout) / 3).toFixed(4)) : Number(args['embedding-dropout']),
   recurrentDropout: Number(args['recurrent-dropout']),
 };
 // CHECKPOINT_DIR lets a long run keep its checkpoints outside a work tree that may be recreated.
@@ -132,13 +140,20 @@ async function main() {
   const { vocabulary } = corpus;
   const heldOut = makeWindows(corpus.heldOutSequences, WINDOW_LENGTH);
   const sample = shuffledIndices(heldOut.count, seededRandom(99)).slice(0, HELD_OUT_LOG_SAMPLE);
-  console.log(`vocabulary ${vocabulary.size} words (+padding, unknown); ${corpus.train.length} training / ${corpus.heldOut.length} held-out abstracts; ${heldOut.count} held-out windows`);
+  console.log(
+    `vocabulary ${vocabulary.size} words (+padding, unknown); ${corpus.train.length} training / ${corpus.heldOut.length} held-out abstracts; ${heldOut.count} held-out windows`,
+  );
 
   const optimizer = tf.train.adam(learningRate(0));
   const resumed = args.fresh ? null : await loadCheckpoint<TrainState>(TEXT_CHECKPOINT_DIR, optimizer);
-  if (resumed && resumed.state.maxWords !== maxWords) throw new Error(`the checkpoint was trained with --max-words ${resumed.state.maxWords}; use it or --fresh`);
-  if (resumed && args['from-package']) throw new Error(`a checkpoint exists in ${TEXT_CHECKPOINT_DIR}: resume it (drop --from-package) or add --fresh`);
-  const fromPackage = !resumed && args['from-package'] ? await startFromPackage<TrainState['history'][number]>(args['from-package'], vocabulary, requestedNetwork) : null;
+  if (resumed && resumed.state.maxWords !== maxWords)
+    throw new Error(`the checkpoint was trained with --max-words ${resumed.state.maxWords}; use it or --fresh`);
+  if (resumed && args['from-package'])
+    throw new Error(`a checkpoint exists in ${TEXT_CHECKPOINT_DIR}: resume it (drop --from-package) or add --fresh`);
+  const fromPackage =
+    !resumed && args['from-package']
+      ? await startFromPackage<TrainState['history'][number]>(args['from-package'], vocabulary, requestedNetwork)
+      : null;
   const model = resumed?.model ?? fromPackage?.model ?? createTextModel({ idCount: vocabulary.idCount, ...requestedNetwork });
   const state: TrainState = resumed?.state ?? {
     epoch: fromPackage?.epochs ?? 0,
@@ -153,8 +168,10 @@ async function main() {
     : '';
   if (args['average-from'] !== undefined) {
     const from = Number(args['average-from']);
-    if (state.averageFrom !== undefined && state.averageFrom !== from) throw new Error(`this run averages from epoch ${state.averageFrom} already`);
-    if (state.averageFrom === undefined && from < state.epoch) throw new Error(`--average-from ${from} is in the past: the run has done ${state.epoch} epochs`);
+    if (state.averageFrom !== undefined && state.averageFrom !== from)
+      throw new Error(`this run averages from epoch ${state.averageFrom} already`);
+    if (state.averageFrom === undefined && from < state.epoch)
+      throw new Error(`--average-from ${from} is in the past: the run has done ${state.epoch} epochs`);
     state.averageFrom = from;
   }
   if (args['average-learning-rate'] !== undefined) {
@@ -162,13 +179,15 @@ async function main() {
     state.averageLearningRate = Number(args['average-learning-rate']);
   }
   const averageRateArgs = state.averageLearningRate === undefined ? '' : ` --average-learning-rate ${state.averageLearningRate}`;
-  const averageArgs = state.averageFrom === undefined ? '' : ` --average-from ${state.averageFrom} --average-every ${averageEvery}${averageRateArgs}`;
+  const averageArgs =
+    state.averageFrom === undefined ? '' : ` --average-from ${state.averageFrom} --average-every ${averageEvery}${averageRateArgs}`;
   // Which version of the package it was is in state.fromPackage (and the export's meta.json).
   const packageArgs = state.fromPackage ? ` --from-package ${state.fromPackage.path}` : '';
   state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}${networkArgs}${averageArgs}${packageArgs}`;
   const averageFile = path.join(TEXT_CHECKPOINT_DIR, AVERAGE_FILE);
   if (resumed && state.averaged && !existsSync(averageFile)) throw new Error(`the checkpoint's weight average (${averageFile}) is missing`);
-  const average = resumed && state.averaged ? WeightAverage.fromBytes(readFileSync(averageFile), model, state.averaged) : WeightAverage.empty();
+  const average =
+    resumed && state.averaged ? WeightAverage.fromBytes(readFileSync(averageFile), model, state.averaged) : WeightAverage.empty();
   // Saved with every checkpoint (the save swaps the whole folder): the vocabulary, so any checkpoint
   // can be exported, and the running average if there is one.
   const vocabularyBytes = new TextEncoder().encode(stringifyVocabulary(vocabulary));
@@ -177,7 +196,10 @@ async function main() {
     ...(average.count > 0 ? { [AVERAGE_FILE]: average.toBytes() } : {}),
   });
   if (resumed) console.log(`resuming after epoch ${state.epoch}${state.partial ? `, step ${state.partial.step}` : ''}`);
-  else if (state.fromPackage) console.log(`starting from the package version ${state.fromPackage.version} (after ${state.epoch} epochs): held-out sample ${JSON.stringify(measureHeldOut(model, heldOut, sample))}`);
+  else if (state.fromPackage)
+    console.log(
+      `starting from the package version ${state.fromPackage.version} (after ${state.epoch} epochs): held-out sample ${JSON.stringify(measureHeldOut(model, heldOut, sample))}`,
+    );
   model.summary(undefined, undefined, (line) => console.log(line));
 
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
@@ -213,7 +235,9 @@ async function main() {
       }
       if (step % 20 === 0 || step === steps - 1) {
         const rate = (performance.now() - started) / (step + 1);
-        console.log(`epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`);
+        console.log(
+          `epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`,
+        );
       }
       if ((step + 1) % saveEvery === 0 && step + 1 < steps) {
         state.partial = { step: step + 1, lossSum, seconds: (performance.now() - started) / 1000 };
@@ -230,13 +254,21 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     state.epoch = epoch + 1;
     delete state.partial;
-    state.history.push({ epoch: epoch + 1, loss: lossSum / steps, heldOutSample, ...(averagedHeldOutSample ? { averagedHeldOutSample } : {}), seconds });
+    state.history.push({
+      epoch: epoch + 1,
+      loss: lossSum / steps,
+      heldOutSample,
+      ...(averagedHeldOutSample ? { averagedHeldOutSample } : {}),
+      seconds,
+    });
     await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state, checkpointFiles());
     console.log(
       `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, held-out sample cross-entropy ${heldOutSample.crossEntropy.toFixed(4)} accuracy ${heldOutSample.accuracy.toFixed(4)}, ${seconds.toFixed(0)} s`,
     );
     if (averagedHeldOutSample) {
-      console.log(`  average of ${average.count} snapshots: cross-entropy ${averagedHeldOutSample.crossEntropy.toFixed(4)} accuracy ${averagedHeldOutSample.accuracy.toFixed(4)}`);
+      console.log(
+        `  average of ${average.count} snapshots: cross-entropy ${averagedHeldOutSample.crossEntropy.toFixed(4)} accuracy ${averagedHeldOutSample.accuracy.toFixed(4)}`,
+      );
     }
   }
 }

@@ -3,7 +3,13 @@ import { countWindows, makeWindows } from './windows.ts';
 
 describe('makeWindows (the seed make_sequences)', () => {
   it('pairs the previous `length` ids with the next one, for every position ≥ length', () => {
-    const w = makeWindows([[1, 2, 3, 4, 5], [6, 7, 8, 9]], 3);
+    const w = makeWindows(
+      [
+        [1, 2, 3, 4, 5],
+        [6, 7, 8, 9],
+      ],
+      3,
+    );
     expect(w.count).toBe(3);
     expect(w.length).toBe(3);
     expect(Array.from(w.features)).toEqual([1, 2, 3, 2, 3, 4, 6, 7, 8]);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
 import { webpHeaders } from '../../testing/image-headers.ts';
 import { readImageSize } from './image-size.ts';
 

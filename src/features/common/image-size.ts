@@ -22,7 +22,10 @@ export function readImageSize(bytes: Uint8Array): ImageSize | null {
     while (offset + 9 < bytes.byteLength) {
       if (bytes[offset] !== 0xff) return null;
       const marker = bytes[offset + 1];
-      if (marker === 0xff) { offset++; continue; }
+      if (marker === 0xff) {
+        offset++;
+        continue;
+      }
       const length = view.getUint16(offset + 2);
       const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
       if (isFrame) return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };

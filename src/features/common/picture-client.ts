@@ -8,7 +8,9 @@ import type { PictureCalls } from '../../workers/picture-protocol.ts';
 let client: WorkerClient<PictureCalls> | null = null;
 
 function pictureClient(): WorkerClient<PictureCalls> {
-  client ??= new WorkerClient<PictureCalls>(new Worker(new URL('../../workers/picture.worker.ts', import.meta.url), { type: 'module', name: 'tabml-pictures' }));
+  client ??= new WorkerClient<PictureCalls>(
+    new Worker(new URL('../../workers/picture.worker.ts', import.meta.url), { type: 'module', name: 'tabml-pictures' }),
+  );
   return client;
 }
 

@@ -20,13 +20,17 @@ export async function readPicture(file: Blob, name: string, maxSide: number): Pr
   }
   if (size && size.width * size.height > MAX_MEGAPIXELS * 1e6) {
     const mp = ((size.width * size.height) / 1e6).toFixed(0);
-    throw new PictureError(`“${name}” is ${size.width}×${size.height} pixels (${mp} megapixels); the limit is ${MAX_MEGAPIXELS}. Crop or shrink it, then try again.`);
+    throw new PictureError(
+      `“${name}” is ${size.width}×${size.height} pixels (${mp} megapixels); the limit is ${MAX_MEGAPIXELS}. Crop or shrink it, then try again.`,
+    );
   }
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(new Blob([bytes], { type: file.type }), { imageOrientation: 'from-image' });
   } catch {
-    throw new PictureError(`“${name}” could not be read as an image: it may be damaged, or in a format this browser cannot open. Try a PNG or JPEG.`);
+    throw new PictureError(
+      `“${name}” could not be read as an image: it may be damaged, or in a format this browser cannot open. Try a PNG or JPEG.`,
+    );
   }
   const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
   const width = Math.max(1, Math.round(bitmap.width * scale));

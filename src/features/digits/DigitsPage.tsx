@@ -2,18 +2,18 @@
  * Digits: draw (or drop a picture of) a digit, see what the CNN reads, live, plus the JSON the
  * seed's `POST /recognize.json` API answered, computed on this device.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { type ChangeEvent, type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isModelUnavailable, useInference, usePageSignal, useTaskModel } from '../../app/inference.tsx';
-import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
-import { digitJson, type DigitResult } from '../../models/digits/result.ts';
+import { plainMessage } from '../../app/plain-message.ts';
 import type { RgbaImage } from '../../models/digits/normalize.ts';
+import type { InkBox } from '../../models/digits/normalize-picture.ts';
+import { type DigitResult, digitJson } from '../../models/digits/result.ts';
 import { CopyableJson } from '../common/CopyableJson.tsx';
 import { latestOnly } from '../common/latest-only.ts';
 import { readDigitPicture } from '../common/picture-client.ts';
-import type { InkBox } from '../../models/digits/normalize-picture.ts';
-import { InkBoxOverlay } from './InkBoxOverlay.tsx';
 import { DrawingCanvas, type DrawingCanvasHandle } from './DrawingCanvas.tsx';
+import { InkBoxOverlay } from './InkBoxOverlay.tsx';
 import { NetworkInput } from './NetworkInput.tsx';
 import { Probabilities } from './Probabilities.tsx';
 
@@ -160,7 +160,8 @@ export function DigitsPage() {
             </label>
           </div>
           <p className="muted small" id="digit-canvas-help">
-            Or drop a picture of a digit on the canvas: dark on light or light on dark, any size. Without a mouse, finger or pen, use Recognize a picture….
+            Or drop a picture of a digit on the canvas: dark on light or light on dark, any size. Without a mouse, finger or pen, use
+            Recognize a picture….
           </p>
         </div>
         <div className="result-column" aria-live="polite">
@@ -186,7 +187,9 @@ export function DigitsPage() {
             </div>
           ) : (
             <p className="hint">
-              {ready ? 'Draw a digit in the box to see what the network reads.' : 'The model is loading… what you draw now is read as soon as it is ready.'}
+              {ready
+                ? 'Draw a digit in the box to see what the network reads.'
+                : 'The model is loading… what you draw now is read as soon as it is ready.'}
             </p>
           )}
           <div className="seen">

@@ -4,7 +4,7 @@
  * from public exchanges, or replaced by a dropped, picked or pasted file, and the model retrained
  * (or trained anew) on this device, in the forecast worker. State and calls: use-forecast.ts.
  */
-import { useState, type ChangeEvent, type DragEvent } from 'react';
+import { type ChangeEvent, type DragEvent, useState } from 'react';
 import { describeModel } from './describe-model.ts';
 import { ForecastMetrics, ForecastTable } from './ForecastResults.tsx';
 import { PredictJson } from './PredictJson.tsx';
@@ -45,8 +45,8 @@ export function ForecastPage() {
       <header className="page-head">
         <h1>Forecast</h1>
         <p>
-          Bitcoin&apos;s next 7 days from Cryptonic&apos;s weekly LSTM, beside the naive forecast. Bring the prices up to today (or drop your own) and retrain it here: the
-          prices, the training and the model stay on this device.
+          Bitcoin&apos;s next 7 days from Cryptonic&apos;s weekly LSTM, beside the naive forecast. Bring the prices up to today (or drop
+          your own) and retrain it here: the prices, the training and the model stay on this device.
         </p>
       </header>
 

@@ -65,8 +65,8 @@ export const ForecastMetrics = memo(function ForecastMetrics({ metrics }: { metr
     <section className="forecast-scores" aria-labelledby="forecast-scores-title">
       <h2 id="forecast-scores-title">Scores on held-out weeks</h2>
       <p className="muted small">
-        One week ahead on the {metrics.range.weeks} most recent weeks, {formatRange(metrics.range)}, which training on this device leaves out; each week
-        predicted from all weeks before it, in prices from the last close before it.
+        One week ahead on the {metrics.range.weeks} most recent weeks, {formatRange(metrics.range)}, which training on this device leaves
+        out; each week predicted from all weeks before it, in prices from the last close before it.
       </p>
       <div className="scores-row">
         <Measures title="This model" measures={metrics.model} testId="forecast-metrics" />

@@ -22,14 +22,21 @@ export const PriceChart = memo(function PriceChart({ rows, forecast }: { rows: r
   const days = HISTORY_DAYS + forecast.length;
   const x = (date: string) => PAD.left + ((WIDTH - PAD.left - PAD.right) * dayIndex(from, date)) / days;
   const y = (price: number) => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - (price - low) / span);
-  const line = (points: Array<{ date: string; price: number }>) => points.map((p) => `${x(p.date).toFixed(1)},${y(p.price).toFixed(1)}`).join(' ');
+  const line = (points: Array<{ date: string; price: number }>) =>
+    points.map((p) => `${x(p.date).toFixed(1)},${y(p.price).toFixed(1)}`).join(' ');
   const end = forecast.length ? forecast[forecast.length - 1].date : last.date;
   const summary = forecast.length
     ? `Closes from ${history[0].date} to ${last.date} (last ${formatUsd(last.close)}), then the forecast to ${end} (${formatUsd(forecast[forecast.length - 1].prediction)}).`
     : `Closes from ${history[0].date} to ${last.date}.`;
   return (
     <figure className="forecast-chart">
-      <svg data-testid="forecast-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="forecast-chart-title" aria-describedby="forecast-chart-desc">
+      <svg
+        data-testid="forecast-chart"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="forecast-chart-title"
+        aria-describedby="forecast-chart-desc"
+      >
         <title id="forecast-chart-title">Bitcoin closes, last six months, and the next 7 days</title>
         <desc id="forecast-chart-desc">{summary}</desc>
         {[high, (high + low) / 2, low].map((v) => (
@@ -42,7 +49,10 @@ export const PriceChart = memo(function PriceChart({ rows, forecast }: { rows: r
         ))}
         <polyline className="history" points={line(history.map((r) => ({ date: r.date, price: r.close })))} />
         {forecast.length > 0 && (
-          <polyline className="prediction" points={line([{ date: last.date, price: last.close }, ...forecast.map((d) => ({ date: d.date, price: d.prediction }))])} />
+          <polyline
+            className="prediction"
+            points={line([{ date: last.date, price: last.close }, ...forecast.map((d) => ({ date: d.date, price: d.prediction }))])}
+          />
         )}
         <text className="axis" x={PAD.left} y={HEIGHT - 6}>
           {history[0].date}

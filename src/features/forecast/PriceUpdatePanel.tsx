@@ -14,17 +14,28 @@ export function PriceUpdatePanel({ update, prices }: { update: PriceUpdate; pric
   return (
     <>
       <div className="forecast-inputs">
-        <button type="button" data-testid="forecast-update" onClick={() => void update.run()} disabled={!prices || state.status === 'updating'}>
+        <button
+          type="button"
+          data-testid="forecast-update"
+          onClick={() => void update.run()}
+          disabled={!prices || state.status === 'updating'}
+        >
           {state.status === 'updating' ? 'Updating…' : 'Update to today'}
         </button>
         {prices && <PriceAge last={prices.rows[prices.rows.length - 1].date} />}
         <label className="small">
-          <input type="checkbox" data-testid="forecast-auto-update" checked={update.auto} onChange={(e) => update.toggleAuto(e.target.checked)} /> Keep prices up to date on this device
+          <input
+            type="checkbox"
+            data-testid="forecast-auto-update"
+            checked={update.auto}
+            onChange={(e) => update.toggleAuto(e.target.checked)}
+          />{' '}
+          Keep prices up to date on this device
         </label>
       </div>
       <p className="muted small">
-        Updating asks {sources.map((s) => priceSourceLabel(s, location.href)).join(', then ')} for public Bitcoin prices (daily closes) and sends nothing about you or your
-        data.
+        Updating asks {sources.map((s) => priceSourceLabel(s, location.href)).join(', then ')} for public Bitcoin prices (daily closes) and
+        sends nothing about you or your data.
       </p>
       {state.status !== 'idle' && (
         <p className="muted small" role="status" data-testid="forecast-update-status">

@@ -50,7 +50,12 @@ export function TrainingPanel({ training, model, canTrain }: Props) {
         <button type="button" data-testid="forecast-cancel" disabled={!running} onClick={training.cancel}>
           Cancel
         </button>
-        <button type="button" data-testid="forecast-reset" disabled={running || model?.source !== 'device'} onClick={() => void training.reset()}>
+        <button
+          type="button"
+          data-testid="forecast-reset"
+          disabled={running || model?.source !== 'device'}
+          onClick={() => void training.reset()}
+        >
           Back to the shipped model
         </button>
       </div>
@@ -60,12 +65,16 @@ export function TrainingPanel({ training, model, canTrain }: Props) {
         </p>
       )}
       <p className="muted small">
-        Retrain continues from the model that serves; a new model starts from scratch. Both train on the weeks before the held-out ones, and the model that serves keeps serving
-        until the new one has finished.
+        Retrain continues from the model that serves; a new model starts from scratch. Both train on the weeks before the held-out ones, and
+        the model that serves keeps serving until the new one has finished.
       </p>
       {run && run.status !== 'failed' && run.epochs > 0 && <TrainingProgress run={run} />}
       {run?.message && (
-        <p className={run.status === 'done' ? 'forecast-done' : 'notice'} role={run.status === 'done' ? 'status' : 'alert'} data-testid="forecast-train-message">
+        <p
+          className={run.status === 'done' ? 'forecast-done' : 'notice'}
+          role={run.status === 'done' ? 'status' : 'alert'}
+          data-testid="forecast-train-message"
+        >
           {run.message}
         </p>
       )}

@@ -1,8 +1,8 @@
 /** A training run as it goes: epoch of epochs, the last loss, and the loss curve so far. */
 import { useSyncExternalStore } from 'react';
 import type { TrainMode } from '../../workers/forecast-protocol.ts';
-import type { LossLog } from './loss-log.ts';
 import { LossCurve } from './LossCurve.tsx';
+import type { LossLog } from './loss-log.ts';
 
 export interface TrainingRun {
   mode: TrainMode;
@@ -23,7 +23,8 @@ export function TrainingProgress({ run }: { run: TrainingRun }) {
         <div className="bar" style={{ transform: `scaleX(${epoch / run.epochs})` }} />
       </div>
       <span>
-        {run.mode === 'retrain' ? 'Retraining' : 'Training a new model'}: epoch <span data-testid="forecast-epoch">{epoch}</span> of {run.epochs}
+        {run.mode === 'retrain' ? 'Retraining' : 'Training a new model'}: epoch <span data-testid="forecast-epoch">{epoch}</span> of{' '}
+        {run.epochs}
         {loss !== undefined && ` · loss ${loss.toPrecision(4)}`}
         {run.status === 'cancelled' && ' · cancelled'}
       </span>

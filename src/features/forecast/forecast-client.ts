@@ -2,9 +2,10 @@
  * The forecast worker, one per tab, started when the Forecast page first opens. Training runs
  * there, apart from the inference worker, so neither the page nor the other models wait for it.
  */
+
+import { type PriceSource, parsePriceSources } from '../../models/forecast/price-sources.ts';
 import { WorkerClient } from '../../runtime/worker-client.ts';
 import type { ForecastCalls } from '../../workers/forecast-protocol.ts';
-import { parsePriceSources, type PriceSource } from '../../models/forecast/price-sources.ts';
 
 export type ForecastClient = WorkerClient<ForecastCalls>;
 

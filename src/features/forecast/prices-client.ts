@@ -2,14 +2,17 @@
  * The page's way to turn price files into rows: through the prices worker, started when the
  * Forecast page first needs it and kept for the tab. Its errors arrive with kind 'input' and plain words.
  */
-import { WorkerClient } from '../../runtime/worker-client.ts';
+
 import type { ParsedPrices } from '../../models/forecast/parse-yahoo-csv.ts';
+import { WorkerClient } from '../../runtime/worker-client.ts';
 import type { PricesCalls } from '../../workers/prices-protocol.ts';
 
 let client: WorkerClient<PricesCalls> | null = null;
 
 function pricesClient(): WorkerClient<PricesCalls> {
-  client ??= new WorkerClient<PricesCalls>(new Worker(new URL('../../workers/prices.worker.ts', import.meta.url), { type: 'module', name: 'tabml-prices' }));
+  client ??= new WorkerClient<PricesCalls>(
+    new Worker(new URL('../../workers/prices.worker.ts', import.meta.url), { type: 'module', name: 'tabml-prices' }),
+  );
   return client;
 }
 

@@ -15,11 +15,19 @@ const NOT_CSV = [
 ];
 const decoded = mutatedBytes(NOT_CSV).map((bytes) => new TextDecoder().decode(bytes));
 
-it('reads any damaged price file, or a file that is not one, into two weeks of prices or a plain error', () => {
-  const input = fc.oneof({ weight: 4, arbitrary: mutatedText(VALID) }, { weight: 1, arbitrary: decoded }, { weight: 1, arbitrary: anyText });
-  fuzz('readPrices', input, 2000, (text) => {
-    const result = outcome(() => readPrices(text));
-    if (!result.ok) return expectPlainError(result.error, text);
-    if (result.value.rows.length < MIN_DAYS) throw new Error(`accepted ${result.value.rows.length} days`);
-  });
-}, FUZZ_TIMEOUT_MS);
+it(
+  'reads any damaged price file, or a file that is not one, into two weeks of prices or a plain error',
+  () => {
+    const input = fc.oneof(
+      { weight: 4, arbitrary: mutatedText(VALID) },
+      { weight: 1, arbitrary: decoded },
+      { weight: 1, arbitrary: anyText },
+    );
+    fuzz('readPrices', input, 2000, (text) => {
+      const result = outcome(() => readPrices(text));
+      if (!result.ok) return expectPlainError(result.error, text);
+      if (result.value.rows.length < MIN_DAYS) throw new Error(`accepted ${result.value.rows.length} days`);
+    });
+  },
+  FUZZ_TIMEOUT_MS,
+);

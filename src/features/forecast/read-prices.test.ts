@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readPrices } from './read-prices.ts';
 
 const csv = (days: number) =>
-  ['Date,Open,High,Low,Close,Adj Close,Volume', ...Array.from({ length: days }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},1,1,1,${100 + i},${100 + i},5`)].join('\n');
+  [
+    'Date,Open,High,Low,Close,Adj Close,Volume',
+    ...Array.from({ length: days }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},1,1,1,${100 + i},${100 + i},5`),
+  ].join('\n');
 
 describe('readPrices', () => {
   it('accepts two weeks', () => {
@@ -10,7 +13,9 @@ describe('readPrices', () => {
   });
 
   it('refuses fewer than two weeks, saying how many days there are', () => {
-    expect(() => readPrices(csv(13))).toThrow('Only 13 days of prices (2024-01-01 … 2024-01-13): forecasting and training need at least 14 days (two weeks).');
+    expect(() => readPrices(csv(13))).toThrow(
+      'Only 13 days of prices (2024-01-01 … 2024-01-13): forecasting and training need at least 14 days (two weeks).',
+    );
   });
 
   it('refuses binary files before trying to read them as CSV', () => {
@@ -18,6 +23,8 @@ describe('readPrices', () => {
   });
 
   it("passes the parser's line-level errors through", () => {
-    expect(() => readPrices(csv(14).replace('2024-01-05,1,1,1,104', '2024-01-05,1,1,1,abc'))).toThrow("Line 6: the close price 'abc' is not a number.");
+    expect(() => readPrices(csv(14).replace('2024-01-05,1,1,1,104', '2024-01-05,1,1,1,abc'))).toThrow(
+      "Line 6: the close price 'abc' is not a number.",
+    );
   });
 });

@@ -6,7 +6,7 @@
  */
 import { PERIOD_LENGTH } from '../../models/forecast/constants.ts';
 import { MIN_TRAINING_WEEKS } from '../../models/forecast/formulation.ts';
-import { parseYahooCsv, type ParsedPrices } from '../../models/forecast/parse-yahoo-csv.ts';
+import { type ParsedPrices, parseYahooCsv } from '../../models/forecast/parse-yahoo-csv.ts';
 
 export const MIN_DAYS = MIN_TRAINING_WEEKS * PERIOD_LENGTH;
 /** Ten years of daily prices are ~250 kB; anything past this is not a price export. */
@@ -30,7 +30,11 @@ export function readPrices(text: string): ParsedPrices {
 }
 
 export async function readPriceFile(file: File): Promise<ParsedPrices> {
-  if (file.size > MAX_BYTES) throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB: too big for a daily price export (at most ${MAX_BYTES / 1e6} MB).`);
-  if (file.size === 0) throw new Error(`${file.name} is empty: expected a header line like Date,Open,High,Low,Close,Adj Close,Volume, then one line per day.`);
+  if (file.size > MAX_BYTES)
+    throw new Error(
+      `${file.name} is ${(file.size / 1e6).toFixed(0)} MB: too big for a daily price export (at most ${MAX_BYTES / 1e6} MB).`,
+    );
+  if (file.size === 0)
+    throw new Error(`${file.name} is empty: expected a header line like Date,Open,High,Low,Close,Adj Close,Volume, then one line per day.`);
   return readPrices(await file.text());
 }

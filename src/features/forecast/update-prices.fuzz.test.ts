@@ -19,7 +19,8 @@ const STORED = [
 let inputs = 0;
 afterAll(() => console.log(`fuzz updatePrices (answer bytes): ${inputs} inputs`));
 
-const good = (host: string, url: URL) => JSON.stringify((host === 'cb.test' ? coinbaseAnswer(url, { now: NOW }) : krakenAnswer(url, { now: NOW })).body);
+const good = (host: string, url: URL) =>
+  JSON.stringify((host === 'cb.test' ? coinbaseAnswer(url, { now: NOW }) : krakenAnswer(url, { now: NOW })).body);
 
 /** How one exchange answers: a status and a way to turn its good body into the one sent. */
 const reply = fc.record({
@@ -36,7 +37,9 @@ const reply = fc.record({
       const at = n % (text.length + 1);
       return text.slice(0, at) + bytes + text.slice(at);
     }),
-    fc.constantFrom('1e999', '-1e999', '123456789012345678901234567890', '0', '-0.0', '""', 'null', '[]', '{}', '[[]]').map((v) => (text: string) => text.replace(/(-?\d+\.?\d*)(?=[\],])/, v)),
+    fc
+      .constantFrom('1e999', '-1e999', '123456789012345678901234567890', '0', '-0.0', '""', 'null', '[]', '{}', '[[]]')
+      .map((v) => (text: string) => text.replace(/(-?\d+\.?\d*)(?=[\],])/, v)),
     fc.uint8Array({ maxLength: 200 }).map((bytes) => () => new TextDecoder().decode(bytes)),
     fc.integer({ min: 1, max: 5000 }).map((depth) => () => '['.repeat(depth) + ']'.repeat(depth)),
     fc.jsonValue({ maxDepth: 3 }).map((value) => () => JSON.stringify(value) ?? ''),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coinbaseAnswer, krakenAnswer, syntheticClose, type Answer, type ExchangeState } from '../../../e2e/fixtures/exchanges.ts';
+import { type Answer, coinbaseAnswer, type ExchangeState, krakenAnswer, syntheticClose } from '../../../e2e/fixtures/exchanges.ts';
 import { parsePriceSources } from '../../models/forecast/price-sources.ts';
-import { PriceUpdateError, updatePrices, withSource, type UpdateOptions } from './update-prices.ts';
+import { PriceUpdateError, type UpdateOptions, updatePrices, withSource } from './update-prices.ts';
 
 const NOW = new Date('2026-12-02T15:30:00Z'); // today 2026-12-02 (unfinished), yesterday 2026-12-01
 const SOURCES = parsePriceSources('coinbase=https://cb.test,kraken=https://kr.test');
@@ -31,10 +31,14 @@ function exchanges(faults: { cb?: Fault; kr?: Fault } = {}, state: ExchangeState
   return { fetchImpl, requests };
 }
 
-const update = (options: Partial<UpdateOptions> & { fetch: typeof fetch }) => updatePrices({ sources: SOURCES, stored: BUNDLED, now: NOW, ...options });
+const update = (options: Partial<UpdateOptions> & { fetch: typeof fetch }) =>
+  updatePrices({ sources: SOURCES, stored: BUNDLED, now: NOW, ...options });
 
 async function failure(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PriceUpdateError);
   const message = (error as Error).message;
   expect(message).not.toMatch(/TypeError|SyntaxError|undefined|Failed to fetch|\bat \w/);
@@ -47,7 +51,12 @@ describe('updatePrices', () => {
     const progress: string[] = [];
     const outcome = await update({ fetch: fetchImpl, onProgress: (m) => progress.push(m) });
     expect(requests).toHaveLength(4); // 2024-04-22 … 2026-12-01 is 954 days
-    expect(requests.map((u) => new URL(u).searchParams.get('start'))).toEqual(['2024-04-22T00:00:00Z', '2025-02-16T00:00:00Z', '2025-12-13T00:00:00Z', '2026-10-09T00:00:00Z']);
+    expect(requests.map((u) => new URL(u).searchParams.get('start'))).toEqual([
+      '2024-04-22T00:00:00Z',
+      '2025-02-16T00:00:00Z',
+      '2025-12-13T00:00:00Z',
+      '2026-10-09T00:00:00Z',
+    ]);
     expect(progress[3]).toBe('Asking Coinbase for 2026-10-09 … 2026-12-01 (4 of 4)…');
     if (outcome.kind !== 'updated') throw new Error('expected an update');
     expect(outcome.source).toBe('Coinbase');
@@ -83,13 +92,30 @@ describe('updatePrices', () => {
     const stored = [...BUNDLED, { date: '2026-11-20', close: syntheticClose('2026-11-20') }];
     const outcome = await update({ fetch: fetchImpl, stored });
     expect(outcome.kind === 'updated' && outcome.source).toBe('Kraken');
-    expect(outcome.kind === 'updated' && outcome.notes[0]).toBe('Coinbase had no prices after 2026-11-20. The prices came from Kraken instead.');
+    expect(outcome.kind === 'updated' && outcome.notes[0]).toBe(
+      'Coinbase had no prices after 2026-11-20. The prices came from Kraken instead.',
+    );
   });
 
   it.each<[string, Fault, Fault, RegExp]>([
-    ['both unreachable', 'unreachable', 'unreachable', /Coinbase could not be reached\. Kraken could not be reached\. .*Check your internet connection/],
-    ['error statuses', 'status', 'status', /Coinbase answered with an error \(HTTP 503: 'Service Unavailable'\)\. Kraken answered with an error \(HTTP 503/],
-    ['cut-off answers', 'truncated', 'truncated', /Coinbase sent an answer that is cut off or garbled \(not complete JSON\)\. Kraken sent an answer that is cut off/],
+    [
+      'both unreachable',
+      'unreachable',
+      'unreachable',
+      /Coinbase could not be reached\. Kraken could not be reached\. .*Check your internet connection/,
+    ],
+    [
+      'error statuses',
+      'status',
+      'status',
+      /Coinbase answered with an error \(HTTP 503: 'Service Unavailable'\)\. Kraken answered with an error \(HTTP 503/,
+    ],
+    [
+      'cut-off answers',
+      'truncated',
+      'truncated',
+      /Coinbase sent an answer that is cut off or garbled \(not complete JSON\)\. Kraken sent an answer that is cut off/,
+    ],
     ['empty bodies', 'empty', 'empty', /Coinbase sent an empty answer\. Kraken sent an empty answer\./],
   ])('%s: a plain message, nothing returned', async (_, cb, kr, expected) => {
     const message = await failure(update({ fetch: exchanges({ cb, kr }).fetchImpl }));
@@ -109,7 +135,9 @@ describe('updatePrices', () => {
       });
       return new Response(body, { status: 200 });
     }) as typeof fetch;
-    expect(await failure(update({ fetch: dropping }))).toContain("Coinbase's answer broke off before its end. Kraken could not be reached.");
+    expect(await failure(update({ fetch: dropping }))).toContain(
+      "Coinbase's answer broke off before its end. Kraken could not be reached.",
+    );
   });
 
   it('offline: says so', async () => {
@@ -133,11 +161,21 @@ describe('updatePrices', () => {
       body.result.XXBTZUSD[3][4] = 'NaN';
       return { ...a, body };
     };
-    expect(await failure(update({ fetch: exchanges({ cb: zero, kr: krakenNaN }).fetchImpl }))).toMatch(/Coinbase sent a close of '0' for \d{4}-\d\d-\d\d: not a positive price\. Kraken sent a close of 'NaN'/);
-    expect(await failure(update({ fetch: exchanges({ cb: negative, kr: 'unreachable' }).fetchImpl }))).toContain("Coinbase sent a close of '-64000'");
-    expect(await failure(update({ fetch: exchanges({ cb: malformed, kr: 'unreachable' }).fetchImpl }))).toContain('Coinbase sent a malformed row (row 8: \'[1,2]\').');
-    expect(await failure(update({ fetch: exchanges({ cb: future, kr: 'unreachable' }).fetchImpl }))).toContain('Coinbase sent a price for 2026-12-03, a day that has not happened yet (today is 2026-12-02, UTC).');
-    expect(await failure(update({ fetch: exchanges({ cb: outOfOrder, kr: 'unreachable' }).fetchImpl }))).toContain('Coinbase sent the days out of order');
+    expect(await failure(update({ fetch: exchanges({ cb: zero, kr: krakenNaN }).fetchImpl }))).toMatch(
+      /Coinbase sent a close of '0' for \d{4}-\d\d-\d\d: not a positive price\. Kraken sent a close of 'NaN'/,
+    );
+    expect(await failure(update({ fetch: exchanges({ cb: negative, kr: 'unreachable' }).fetchImpl }))).toContain(
+      "Coinbase sent a close of '-64000'",
+    );
+    expect(await failure(update({ fetch: exchanges({ cb: malformed, kr: 'unreachable' }).fetchImpl }))).toContain(
+      "Coinbase sent a malformed row (row 8: '[1,2]').",
+    );
+    expect(await failure(update({ fetch: exchanges({ cb: future, kr: 'unreachable' }).fetchImpl }))).toContain(
+      'Coinbase sent a price for 2026-12-03, a day that has not happened yet (today is 2026-12-02, UTC).',
+    );
+    expect(await failure(update({ fetch: exchanges({ cb: outOfOrder, kr: 'unreachable' }).fetchImpl }))).toContain(
+      'Coinbase sent the days out of order',
+    );
   });
 
   it('where a fetched day overlaps a stored one and differs by more than 1%, the stored close stays and the page is told', async () => {
@@ -146,29 +184,43 @@ describe('updatePrices', () => {
       { date: '2026-11-27', close: syntheticClose('2026-11-27') * 1.05 },
       { date: '2026-11-28', close: syntheticClose('2026-11-28') },
     ];
-    const overlapping = (a: Answer) => ({ ...a, body: (a.body as number[][]).concat([[Date.parse('2026-11-27T00:00:00Z') / 1000, 1, 2, 3, syntheticClose('2026-11-27'), 5]]) });
+    const overlapping = (a: Answer) => ({
+      ...a,
+      body: (a.body as number[][]).concat([[Date.parse('2026-11-27T00:00:00Z') / 1000, 1, 2, 3, syntheticClose('2026-11-27'), 5]]),
+    });
     const outcome = await update({ fetch: exchanges({ cb: overlapping }).fetchImpl, stored });
     if (outcome.kind !== 'updated') throw new Error('expected an update');
     expect(outcome.rows[0]).toEqual(stored[0]);
     expect(outcome.addedDates).toEqual(['2026-11-29', '2026-11-30', '2026-12-01']);
-    expect(outcome.notes).toEqual([expect.stringMatching(/^On 1 day Coinbase's close differs from the stored one by more than 1% \(first: 2026-11-27, stored [\d,.]+, Coinbase [\d,.]+\): the stored prices were kept for those days\.$/)]);
+    expect(outcome.notes).toEqual([
+      expect.stringMatching(
+        /^On 1 day Coinbase's close differs from the stored one by more than 1% \(first: 2026-11-27, stored [\d,.]+, Coinbase [\d,.]+\): the stored prices were kept for those days\.$/,
+      ),
+    ]);
   });
 
   it('the exchange has not got yesterday yet: what it has is added, and the page is told', async () => {
     const { fetchImpl } = exchanges({}, { now: NOW, newest: '2026-11-29' });
     const stored = [{ date: '2026-11-20', close: syntheticClose('2026-11-20') }];
     const outcome = await update({ fetch: fetchImpl, stored });
-    expect(outcome.kind === 'updated' && outcome.notes).toEqual(["Coinbase's newest finished day is 2026-11-29; 2 more will come when it has them."]);
+    expect(outcome.kind === 'updated' && outcome.notes).toEqual([
+      "Coinbase's newest finished day is 2026-11-29; 2 more will come when it has them.",
+    ]);
   });
 
   it('csv= (VITE_PRICES_URL): a Yahoo-format file relative to the page, merged the same way', async () => {
-    const csv = 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-04-21,1,1,1,64926.64,64926.64,1\n2024-04-22,1,1,1,66000,66000,1\n2024-04-23,1,1,1,null,null,0\n';
+    const csv =
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2024-04-21,1,1,1,64926.64,64926.64,1\n2024-04-22,1,1,1,66000,66000,1\n2024-04-23,1,1,1,null,null,0\n';
     const asked: string[] = [];
     const fetchImpl = (async (input: RequestInfo | URL) => {
       asked.push(String(input));
       return new Response(csv);
     }) as typeof fetch;
-    const outcome = await update({ fetch: fetchImpl, sources: parsePriceSources('', 'prices/latest.csv'), pageUrl: 'https://app.example/tabml/#/forecast' });
+    const outcome = await update({
+      fetch: fetchImpl,
+      sources: parsePriceSources('', 'prices/latest.csv'),
+      pageUrl: 'https://app.example/tabml/#/forecast',
+    });
     expect(asked).toEqual(['https://app.example/tabml/prices/latest.csv']);
     expect(outcome.kind === 'updated' && [outcome.source, outcome.addedDates]).toEqual(['app.example', ['2024-04-22']]);
     const bad = (async () => new Response('Date,Close\n2024-04-22,abc\n')) as unknown as typeof fetch;
@@ -181,7 +233,9 @@ describe('updatePrices', () => {
     const odd = (async () => Promise.reject(Object.create(null))) as unknown as typeof fetch;
     expect(await failure(update({ fetch: odd }))).toContain('Coinbase could not be reached. Kraken could not be reached.');
     const slow = ((_: unknown, init?: RequestInit) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch;
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+      )) as unknown as typeof fetch;
     expect(await failure(update({ fetch: slow, timeoutMs: 20 }))).toContain('Coinbase did not answer within 0.02 seconds.');
   });
 

@@ -8,11 +8,11 @@
 import { COINBASE_MAX_DAYS, coinbaseCandlesUrl, parseCoinbaseCandles } from '../../models/forecast/coinbase-candles.ts';
 import { addDays, daysBetween } from '../../models/forecast/dates.ts';
 import { KRAKEN_MAX_DAYS, krakenOhlcUrl, parseKrakenOhlc } from '../../models/forecast/kraken-ohlc.ts';
-import { mergeFetchedPrices, type Disagreement } from '../../models/forecast/merge-fetched-prices.ts';
-import { parseYahooCsv, type PriceRow } from '../../models/forecast/parse-yahoo-csv.ts';
+import { type Disagreement, mergeFetchedPrices } from '../../models/forecast/merge-fetched-prices.ts';
+import { type PriceRow, parseYahooCsv } from '../../models/forecast/parse-yahoo-csv.ts';
 import { dayWindows, finishedDays, utcDate } from '../../models/forecast/price-days.ts';
 import { PriceSourceError } from '../../models/forecast/price-source-error.ts';
-import { priceSourceLabel, type PriceSource } from '../../models/forecast/price-sources.ts';
+import { type PriceSource, priceSourceLabel } from '../../models/forecast/price-sources.ts';
 
 export class PriceUpdateError extends Error {
   override name = 'PriceUpdateError';
@@ -56,7 +56,9 @@ async function download(url: string, label: string, io: Io): Promise<string> {
     response = await io.fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(io.timeoutMs) });
   } catch (err) {
     const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
-    throw new SourceUnreachable(timedOut ? `${label} did not answer within ${io.timeoutMs / 1000} seconds.` : `${label} could not be reached.`);
+    throw new SourceUnreachable(
+      timedOut ? `${label} did not answer within ${io.timeoutMs / 1000} seconds.` : `${label} could not be reached.`,
+    );
   }
   let text: string;
   try {
@@ -126,25 +128,37 @@ function describeDisagreements(list: Disagreement[], label: string): string {
 }
 
 /** What the visitor should know about a successful update beyond "N days added". */
-function notesFor(source: PriceSource, label: string, first: string, last: string, addedDates: string[], disagreements: Disagreement[]): string[] {
+function notesFor(
+  source: PriceSource,
+  label: string,
+  first: string,
+  last: string,
+  addedDates: string[],
+  disagreements: Disagreement[],
+): string[] {
   const notes: string[] = [];
   const firstAdded = addedDates[0];
   if (firstAdded > first) {
-    const why = source.kind === 'kraken' && daysBetween(first, last) >= KRAKEN_MAX_DAYS ? ` (Kraken gives only its latest ${KRAKEN_MAX_DAYS} days)` : '';
+    const why =
+      source.kind === 'kraken' && daysBetween(first, last) >= KRAKEN_MAX_DAYS
+        ? ` (Kraken gives only its latest ${KRAKEN_MAX_DAYS} days)`
+        : '';
     notes.push(
       `Partly filled: ${label} had no prices from ${first} to ${addDays(firstAdded, -1)}${why}, so prices were added from ${firstAdded} on ` +
         `and the history has a gap before that day.`,
     );
   }
   const lastAdded = addedDates[addedDates.length - 1];
-  if (lastAdded < last) notes.push(`${label}'s newest finished day is ${lastAdded}; ${daysBetween(lastAdded, last)} more will come when it has them.`);
+  if (lastAdded < last)
+    notes.push(`${label}'s newest finished day is ${lastAdded}; ${daysBetween(lastAdded, last)} more will come when it has them.`);
   if (disagreements.length > 0) notes.push(describeDisagreements(disagreements, label));
   return notes;
 }
 
 function failureAdvice(allUnreachable: boolean, online: boolean): string {
   if (!online) return 'This device seems to be offline: connect to the internet, then press Update to today again.';
-  if (allUnreachable) return 'Check your internet connection, then press Update to today again; if that keeps failing, the exchanges may be refusing requests for a while, so try later.';
+  if (allUnreachable)
+    return 'Check your internet connection, then press Update to today again; if that keeps failing, the exchanges may be refusing requests for a while, so try later.';
   return 'Try again later, or open a CSV of newer daily prices.';
 }
 
@@ -156,7 +170,8 @@ export async function updatePrices(options: UpdateOptions): Promise<UpdateOutcom
     progress: options.onProgress ?? (() => undefined),
   };
   const { sources, stored } = options;
-  if (sources.length === 0) throw new PriceUpdateError('Updating is off in this build of the app: open a CSV of newer daily prices instead.');
+  if (sources.length === 0)
+    throw new PriceUpdateError('Updating is off in this build of the app: open a CSV of newer daily prices instead.');
   if (stored.length === 0) throw new PriceUpdateError('There are no prices to update yet: open a CSV of daily prices first.');
   const today = utcDate(options.now);
   const yesterday = addDays(today, -1); // the newest finished day
@@ -173,7 +188,10 @@ export async function updatePrices(options: UpdateOptions): Promise<UpdateOutcom
       // Days before the ones asked for are only compared with the stored ones, never added: a
       // source that sends 1970 (or fills an old gap nobody asked about) does not rewrite history.
       const storedDates = new Set(stored.map((r) => r.date));
-      const merged = mergeFetchedPrices(stored, fetched.filter((r) => r.date >= first || storedDates.has(r.date)));
+      const merged = mergeFetchedPrices(
+        stored,
+        fetched.filter((r) => r.date >= first || storedDates.has(r.date)),
+      );
       if (merged.addedDates.length === 0) throw new PriceSourceError(`${label} had no prices after ${last}.`);
       const notes = notesFor(source, label, first, yesterday, merged.addedDates, merged.disagreements);
       if (failures.length > 0) notes.unshift(`${failures.join(' ')} The prices came from ${label} instead.`);

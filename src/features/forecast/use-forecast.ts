@@ -6,20 +6,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { keepForOffline } from '../../app/offline-cache.ts';
 import { plainMessage } from '../../app/plain-message.ts';
-import { requestedBackend } from '../../runtime/backend-choice.ts';
-import { tfjsFlagsFrom } from '../../runtime/tfjs-flags.ts';
-import { modelsBaseUrl } from '../../runtime/models-url.ts';
 import type { ParsedPrices } from '../../models/forecast/parse-yahoo-csv.ts';
+import { requestedBackend } from '../../runtime/backend-choice.ts';
+import { modelsBaseUrl } from '../../runtime/models-url.ts';
+import { tfjsFlagsFrom } from '../../runtime/tfjs-flags.ts';
 import type { ModelInfo, Prediction } from '../../workers/forecast-protocol.ts';
 import { forecastClient, SAMPLE_PRICES_PATH } from './forecast-client.ts';
-import { readPastedPrices, readPriceFileOffThread, readSamplePrices } from './prices-client.ts';
 import { BUNDLED, type Prices } from './prices.ts';
+import { readPastedPrices, readPriceFileOffThread, readSamplePrices } from './prices-client.ts';
 import { usePriceUpdate } from './use-price-update.ts';
 import { useTraining } from './use-training.ts';
 
 export type Start = { status: 'starting' } | { status: 'ready' } | { status: 'error'; message: string };
 
-const NOT_KEPT = 'These prices could not be kept on this device (its storage refused them): they are shown now, but a reload brings back the previous ones.';
+const NOT_KEPT =
+  'These prices could not be kept on this device (its storage refused them): they are shown now, but a reload brings back the previous ones.';
 
 export function useForecast() {
   const client = useMemo(forecastClient, []);
@@ -51,7 +52,9 @@ export function useForecast() {
         },
         (err: Error) =>
           seq === predictSeq.current &&
-          setPredictError(`No forecast: ${plainMessage(err, 'the model could not forecast these prices. Open another price file, or reload the page.')}`),
+          setPredictError(
+            `No forecast: ${plainMessage(err, 'the model could not forecast these prices. Open another price file, or reload the page.')}`,
+          ),
       );
     },
     [client],
@@ -60,24 +63,27 @@ export function useForecast() {
   useEffect(() => {
     let live = true;
     setStart({ status: 'starting' });
-    client.call('open', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl(), flags: tfjsFlagsFrom(location.search) }).then(
-      async (opened) => {
-        if (!live) return;
-        setModel(opened.model);
-        if (opened.notice) setNotes([opened.notice]);
-        setStart({ status: 'ready' });
-        void keepForOffline(opened.packageFiles);
-        // Prices the visitor gave meanwhile win over the saved or sample ones.
-        if (opened.prices) {
-          if (!pricesRef.current) show({ rows: opened.prices.rows, source: opened.prices.source });
-          return;
-        }
-        // The bundled history, read in the prices worker (null: offline before the first visit).
-        const sample = await readSamplePrices(new URL(SAMPLE_PRICES_PATH, location.href).href);
-        if (live && sample && !pricesRef.current) show({ rows: sample.rows, source: BUNDLED });
-      },
-      (err: Error) => live && setStart({ status: 'error', message: plainMessage(err, 'Reload the page; if it keeps failing, check your connection.') }),
-    );
+    client
+      .call('open', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl(), flags: tfjsFlagsFrom(location.search) })
+      .then(
+        async (opened) => {
+          if (!live) return;
+          setModel(opened.model);
+          if (opened.notice) setNotes([opened.notice]);
+          setStart({ status: 'ready' });
+          void keepForOffline(opened.packageFiles);
+          // Prices the visitor gave meanwhile win over the saved or sample ones.
+          if (opened.prices) {
+            if (!pricesRef.current) show({ rows: opened.prices.rows, source: opened.prices.source });
+            return;
+          }
+          // The bundled history, read in the prices worker (null: offline before the first visit).
+          const sample = await readSamplePrices(new URL(SAMPLE_PRICES_PATH, location.href).href);
+          if (live && sample && !pricesRef.current) show({ rows: sample.rows, source: BUNDLED });
+        },
+        (err: Error) =>
+          live && setStart({ status: 'error', message: plainMessage(err, 'Reload the page; if it keeps failing, check your connection.') }),
+      );
     return () => {
       live = false;
     };
@@ -119,8 +125,14 @@ export function useForecast() {
   );
 
   // Files are read in the prices worker: parsing ten years of prices here blocked a slow phone.
-  const acceptFile = useCallback((file: File) => void accept(() => readPriceFileOffThread(file), file.name, `your file (${file.name})`), [accept]);
-  const acceptPasted = useCallback((text: string) => void accept(() => readPastedPrices(text), 'Pasted text', 'your pasted prices'), [accept]);
+  const acceptFile = useCallback(
+    (file: File) => void accept(() => readPriceFileOffThread(file), file.name, `your file (${file.name})`),
+    [accept],
+  );
+  const acceptPasted = useCallback(
+    (text: string) => void accept(() => readPastedPrices(text), 'Pasted text', 'your pasted prices'),
+    [accept],
+  );
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   return { start, retry, model, prices, prediction, predictError, error, notes, acceptFile, acceptPasted, update, training };

@@ -43,7 +43,10 @@ export function usePriceUpdate({ prices, current, keepAndShow, setError }: Deps)
         onProgress: (progress) => setState({ status: 'updating', progress }),
       });
       if (current() !== before) {
-        setState({ status: 'done', message: 'Other prices were loaded meanwhile, so the fetched ones were not used: press Update to today again to update those.' });
+        setState({
+          status: 'done',
+          message: 'Other prices were loaded meanwhile, so the fetched ones were not used: press Update to today again to update those.',
+        });
       } else if (outcome.kind === 'up-to-date') {
         setState({ status: 'done', message: `Already up to date: the newest price is from ${outcome.last}, the last finished day (UTC).` });
       } else {

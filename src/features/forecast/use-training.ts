@@ -34,7 +34,11 @@ export function useTraining({ client, current, show, setModel }: Deps) {
       const losses = new LossLog();
       setRun({ mode, epochs, losses, status: 'running', message: null });
       try {
-        const result = await client.call('train', { rows: prices.rows, mode, epochs }, { signal: abort.signal, onUpdate: (u) => losses.push(u.loss) });
+        const result = await client.call(
+          'train',
+          { rows: prices.rows, mode, epochs },
+          { signal: abort.signal, onUpdate: (u) => losses.push(u.loss) },
+        );
         losses.flush();
         setModel(result.model);
         setRun((r) => r && { ...r, status: 'done', message: `Done: ${describeModel(result.model)} It is saved on this device.` });
@@ -44,7 +48,10 @@ export function useTraining({ client, current, show, setModel }: Deps) {
       } catch (err) {
         losses.flush();
         const { kind } = err as WorkerCallError;
-        const message = plainMessage(err, 'Training stopped on an unexpected error; the previous model still serves. Try again, or train a new model.');
+        const message = plainMessage(
+          err,
+          'Training stopped on an unexpected error; the previous model still serves. Try again, or train a new model.',
+        );
         setRun((r) => r && { ...r, status: kind === 'cancelled' ? 'cancelled' : 'failed', message });
       } finally {
         controller.current = null;

@@ -2,15 +2,15 @@
  * Bring your own model: pick or drop model.json + its .bin shards (+ an optional labels file), or give
  * a URL; choose the preprocessing it was trained with. Once loaded, new pictures go to it.
  */
-import { useCallback, useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { type DragEvent, type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useInference } from '../../app/inference.tsx';
 import { plainMessage } from '../../app/plain-message.ts';
-import { modelsBaseUrl } from '../../runtime/models-url.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import type { ReadProgress } from '../../models/images/read-shards.ts';
+import { modelsBaseUrl } from '../../runtime/models-url.ts';
 import type { RememberedModel } from '../../workers/remembered-models.ts';
 import type { CustomModelInfo } from '../../workers/tasks/images.ts';
-import { sourceFromFiles, sourceFromUrl, type CustomModelSource } from './custom-model-source.ts';
+import { type CustomModelSource, sourceFromFiles, sourceFromUrl } from './custom-model-source.ts';
 
 export interface LoadedCustomModel {
   name: string;
@@ -126,8 +126,8 @@ export function CustomModelPanel({
     <details className="panel byo-panel" open={loaded !== null || undefined}>
       <summary>Bring your own model</summary>
       <p className="muted small">
-        A TensorFlow.js model as <code>tensorflowjs_converter</code> writes it (Keras 2 or 3, or a graph model from a SavedModel), e.g. a Keras VGG16.
-        Its files stay on this device; the input size and classes are read from the model.
+        A TensorFlow.js model as <code>tensorflowjs_converter</code> writes it (Keras 2 or 3, or a graph model from a SavedModel), e.g. a
+        Keras VGG16. Its files stay on this device; the input size and classes are read from the model.
       </p>
       <div
         className={`byo-drop${dragging ? ' dragging' : ''}`}
@@ -156,7 +156,14 @@ export function CustomModelPanel({
         <span className="muted small">or drop them here. Labels: a JSON array, or one per line.</span>
       </div>
       <form className="row" onSubmit={fromUrl}>
-        <input type="url" placeholder="https://…/model.json" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="byo-url" aria-label="Address of model.json" />
+        <input
+          type="url"
+          placeholder="https://…/model.json"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          data-testid="byo-url"
+          aria-label="Address of model.json"
+        />
         <button type="submit" disabled={busy} data-testid="byo-load-url">
           Load from URL
         </button>
@@ -196,9 +203,17 @@ export function CustomModelPanel({
                   {m.name}
                 </button>{' '}
                 <span className="muted small">
-                  {(m.bytes / 1e6).toFixed(1)} MB, {m.inputSize[0]}×{m.inputSize[1]}, {m.classes} classes, saved {new Date(m.savedAt).toLocaleString()}
+                  {(m.bytes / 1e6).toFixed(1)} MB, {m.inputSize[0]}×{m.inputSize[1]}, {m.classes} classes, saved{' '}
+                  {new Date(m.savedAt).toLocaleString()}
                 </span>{' '}
-                <button type="button" className="link" disabled={busy} onClick={() => void forget(m)} data-testid="byo-delete" aria-label={`Delete ${m.name}`}>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={busy}
+                  onClick={() => void forget(m)}
+                  data-testid="byo-delete"
+                  aria-label={`Delete ${m.name}`}
+                >
                   Delete
                 </button>
               </li>
@@ -209,7 +224,9 @@ export function CustomModelPanel({
       {busy && (
         <div className="model-progress" data-testid="byo-progress">
           <span className="muted">
-            {progress ? `${progress.phase === 'checking' ? 'Checking' : 'Reading'} ${(progress.bytes / 1e6).toFixed(1)} of ${(progress.total / 1e6).toFixed(1)} MB…` : 'Loading the model…'}
+            {progress
+              ? `${progress.phase === 'checking' ? 'Checking' : 'Reading'} ${(progress.bytes / 1e6).toFixed(1)} of ${(progress.total / 1e6).toFixed(1)} MB…`
+              : 'Loading the model…'}
           </span>
           {progress && (
             <div role="progressbar" aria-label="Model files read" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
@@ -225,8 +242,8 @@ export function CustomModelPanel({
       )}
       {loaded && (
         <p data-testid="byo-status">
-          Using <strong>{loaded.name}</strong>: {loaded.info.inputSize[0]}×{loaded.info.inputSize[1]} input, {loaded.info.labels.length} classes,{' '}
-          {(loaded.info.parameters / 1e6).toFixed(1)} M parameters.{' '}
+          Using <strong>{loaded.name}</strong>: {loaded.info.inputSize[0]}×{loaded.info.inputSize[1]} input, {loaded.info.labels.length}{' '}
+          classes, {(loaded.info.parameters / 1e6).toFixed(1)} M parameters.{' '}
           <button type="button" className="link" onClick={unload} data-testid="byo-unload">
             Back to cat or coffee
           </button>{' '}
@@ -235,11 +252,17 @@ export function CustomModelPanel({
               Remember this model
             </button>
           ) : (
-            <span className="muted small" data-testid="byo-remembered-note">Remembered on this device.</span>
+            <span className="muted small" data-testid="byo-remembered-note">
+              Remembered on this device.
+            </span>
           )}
         </p>
       )}
-      {loaded?.info.notice && <p className="muted small" data-testid="byo-notice">{loaded.info.notice}</p>}
+      {loaded?.info.notice && (
+        <p className="muted small" data-testid="byo-notice">
+          {loaded.info.notice}
+        </p>
+      )}
     </details>
   );
 }

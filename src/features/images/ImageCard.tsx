@@ -12,11 +12,17 @@ export type CardState =
 export function ImageCard({ card, modelReady, onRemove }: { card: CardState; modelReady: boolean; onRemove: () => void }) {
   return (
     <article className={`image-card ${card.status}`} aria-busy={card.status === 'working' || card.status === 'waiting'}>
-      <div className="image-preview">{card.previewUrl ? <img src={card.previewUrl} alt={card.name} /> : <span className="muted small">no preview</span>}</div>
+      <div className="image-preview">
+        {card.previewUrl ? <img src={card.previewUrl} alt={card.name} /> : <span className="muted small">no preview</span>}
+      </div>
       <div className="image-card-body">
         <div className="image-card-head">
-          <span className="image-name" title={card.name}>{card.name}</span>
-          <button type="button" className="link" aria-label={`Remove ${card.name}`} onClick={onRemove}>×</button>
+          <span className="image-name" title={card.name}>
+            {card.name}
+          </span>
+          <button type="button" className="link" aria-label={`Remove ${card.name}`} onClick={onRemove}>
+            ×
+          </button>
         </div>
         {card.status === 'working' && <p className="muted">{modelReady ? 'Classifying…' : 'Waiting for the model to download…'}</p>}
         {card.status === 'waiting' && <p className="muted">Kept: classified as soon as the model is downloaded (see above).</p>}

@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { type DragEvent, type KeyboardEvent, useRef, useState } from 'react';
 
 /** The drop target: drop one or many pictures, or click (Enter/Space) to pick them. */
 export function ImageDrop({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled?: boolean }) {

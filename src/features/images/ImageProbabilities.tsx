@@ -14,7 +14,11 @@ export function ImageProbabilities({ labels, probabilities, show = 5 }: { labels
           <span className="value">{(probabilities[i] * 100).toFixed(1)}%</span>
         </li>
       ))}
-      {probabilities.length > show && <li className="muted small">top {show} of {probabilities.length} classes</li>}
+      {probabilities.length > show && (
+        <li className="muted small">
+          top {show} of {probabilities.length} classes
+        </li>
+      )}
     </ol>
   );
 }

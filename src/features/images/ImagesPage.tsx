@@ -4,12 +4,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isModelUnavailable, useInference, usePageSignal, useTaskModel } from '../../app/inference.tsx';
-import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
+import { plainMessage } from '../../app/plain-message.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
-import { CustomModelPanel, type LoadedCustomModel } from './CustomModelPanel.tsx';
 import { decodePhoto } from '../common/picture-client.ts';
-import { ImageCard, type CardState } from './ImageCard.tsx';
+import { CustomModelPanel, type LoadedCustomModel } from './CustomModelPanel.tsx';
+import { type CardState, ImageCard } from './ImageCard.tsx';
 import { ImageDrop } from './ImageDrop.tsx';
 
 let nextId = 1;
@@ -64,7 +64,10 @@ export function ImagesPage() {
           if (modelReady.current) retryWaiting.current(); // the download was retried and finished meanwhile
           return;
         }
-        const message = plainMessage(err, 'This picture could not be classified. Remove it and drop it again; if that fails too, reload the page.');
+        const message = plainMessage(
+          err,
+          'This picture could not be classified. Remove it and drop it again; if that fails too, reload the page.',
+        );
         update(id, (c) => ({ id, name, status: 'error', previewUrl: c.previewUrl, message }));
       } finally {
         if (removed.current.has(id)) freePreview(previewUrl);
@@ -133,7 +136,10 @@ export function ImagesPage() {
     <section className="page images">
       <header className="page-head">
         <h1>Images</h1>
-        <p>Cat or coffee? A few small VGG-style networks, with Keras's exact VGG16 preprocessing, look at your photos on this device and average their answers. Nothing is uploaded.</p>
+        <p>
+          Cat or coffee? A few small VGG-style networks, with Keras's exact VGG16 preprocessing, look at your photos on this device and
+          average their answers. Nothing is uploaded.
+        </p>
       </header>
       <ModelStatus state={state} retry={retry} cancel={cancel} what="image model" />
       <ImageDrop onFiles={addFiles} />

@@ -12,10 +12,14 @@ const svg = new TextEncoder().encode('\uFEFF<?xml version="1.0"?>\n<svg xmlns="h
 const VALID = [...imageHeaders(), fixture('jpeg-photo-like.jpg'), fixture('palette-p.png'), svg];
 const TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml', '', 'text/plain', 'application/octet-stream'];
 
-it('passes or refuses, in plain words, any damaged picture under any declared type', () => {
-  const bytes = fc.oneof({ weight: 6, arbitrary: mutatedBytes(VALID) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) });
-  fuzz('checkImageFile', fc.tuple(bytes, fc.constantFrom(...TYPES)), 4000, ([data, type]) => {
-    const result = outcome(() => checkImageFile('photo.jpg', type, data));
-    if (!result.ok) expectPlainError(result.error, '', ['ImageInputError']);
-  });
-}, FUZZ_TIMEOUT_MS);
+it(
+  'passes or refuses, in plain words, any damaged picture under any declared type',
+  () => {
+    const bytes = fc.oneof({ weight: 6, arbitrary: mutatedBytes(VALID) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) });
+    fuzz('checkImageFile', fc.tuple(bytes, fc.constantFrom(...TYPES)), 4000, ([data, type]) => {
+      const result = outcome(() => checkImageFile('photo.jpg', type, data));
+      if (!result.ok) expectPlainError(result.error, '', ['ImageInputError']);
+    });
+  },
+  FUZZ_TIMEOUT_MS,
+);

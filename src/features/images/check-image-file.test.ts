@@ -10,7 +10,8 @@ function pngHeader(width: number, height: number): Uint8Array {
   return b;
 }
 
-const jpeg = (body: number[], end = true) => Uint8Array.from([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 10, 0, 10, 3, ...body, ...(end ? [0xff, 0xd9] : [])]);
+const jpeg = (body: number[], end = true) =>
+  Uint8Array.from([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 10, 0, 10, 3, ...body, ...(end ? [0xff, 0xd9] : [])]);
 
 describe('checkImageFile', () => {
   it('passes a normal PNG and a whole JPEG', () => {
@@ -20,10 +21,15 @@ describe('checkImageFile', () => {
   it('names each kind of bad input', () => {
     expect(() => checkImageFile('e.png', 'image/png', new Uint8Array(0))).toThrow(/empty \(0 bytes\)/);
     expect(() => checkImageFile('notes.txt', 'text/plain', new TextEncoder().encode('hello'))).toThrow(/not a picture/);
-    expect(() => checkImageFile('d.svg', '', new TextEncoder().encode('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'))).toThrow(/SVG/);
+    expect(() =>
+      checkImageFile('d.svg', '', new TextEncoder().encode('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>')),
+    ).toThrow(/SVG/);
     expect(() => checkImageFile('cut.jpg', 'image/jpeg', jpeg([1, 2, 3], false))).toThrow(/cut short/);
-    expect(() => checkImageFile('huge.png', 'image/png', pngHeader(10000, 5001))).toThrow(/10000×5001 pixels \(50 megapixels\); the limit is 50/);
+    expect(() => checkImageFile('huge.png', 'image/png', pngHeader(10000, 5001))).toThrow(
+      /10000×5001 pixels \(50 megapixels\); the limit is 50/,
+    );
   });
   it('allows exactly 50 megapixels', () => expect(() => checkImageFile('max.png', 'image/png', pngHeader(10000, 5000))).not.toThrow());
-  it('accepts data appended after the end-of-image marker', () => expect(isTruncatedJpeg(Uint8Array.from([...jpeg([1]), 0, 0, 0]))).toBe(false));
+  it('accepts data appended after the end-of-image marker', () =>
+    expect(isTruncatedJpeg(Uint8Array.from([...jpeg([1]), 0, 0, 0]))).toBe(false));
 });

@@ -12,7 +12,11 @@ export class ImageInputError extends Error {
 
 function looksLikeSvg(type: string, bytes: Uint8Array): boolean {
   if (type === 'image/svg+xml') return true;
-  const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   return head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'));
 }
 
@@ -37,7 +41,9 @@ export function checkImageFile(name: string, type: string, bytes: Uint8Array): v
   }
   if (size && size.width * size.height > MAX_MEGAPIXELS * 1e6) {
     const mp = ((size.width * size.height) / 1e6).toFixed(0);
-    throw new ImageInputError(`“${name}” is ${size.width}×${size.height} pixels (${mp} megapixels); the limit is ${MAX_MEGAPIXELS}. Shrink or crop it, then try again.`);
+    throw new ImageInputError(
+      `“${name}” is ${size.width}×${size.height} pixels (${mp} megapixels); the limit is ${MAX_MEGAPIXELS}. Shrink or crop it, then try again.`,
+    );
   }
   if (isTruncatedJpeg(bytes)) {
     throw new ImageInputError(`“${name}” is a JPEG that stops part-way (the file is cut short). Copy or download it again, then retry.`);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { allowedOrigins, sourceFromFiles, sourceFromUrl } from './custom-model-source.ts';
 import { sourceSize } from '../../models/images/read-shards.ts';
+import { allowedOrigins, sourceFromFiles, sourceFromUrl } from './custom-model-source.ts';
 
 const modelJson = JSON.stringify({ modelTopology: { class_name: 'Sequential' }, weightsManifest: [{ paths: ['w.bin'], weights: [] }] });
 
@@ -17,15 +17,17 @@ describe('sourceFromFiles', () => {
   });
   it('says what is missing or foreign', async () => {
     await expect(sourceFromFiles([new File([new Uint8Array(4)], 'w.bin')])).rejects.toThrow(/No model.json/);
-    await expect(sourceFromFiles([new File(['x'], 'photo.jpg', { type: 'image/jpeg' })])).rejects.toThrow(/not part of a TensorFlow.js model/);
+    await expect(sourceFromFiles([new File(['x'], 'photo.jpg', { type: 'image/jpeg' })])).rejects.toThrow(
+      /not part of a TensorFlow.js model/,
+    );
   });
 });
 
 describe('sourceFromUrl', () => {
   it('refuses other origins before any request, suggesting to download and drop the files', async () => {
-    await expect(sourceFromUrl('https://example.com/vgg16/model.json', 'https://app.test/#/images', 'https://cdn.test/models/')).rejects.toThrow(
-      /only downloads from https:\/\/app.test and https:\/\/cdn.test.*drop them here/,
-    );
+    await expect(
+      sourceFromUrl('https://example.com/vgg16/model.json', 'https://app.test/#/images', 'https://cdn.test/models/'),
+    ).rejects.toThrow(/only downloads from https:\/\/app.test and https:\/\/cdn.test.*drop them here/);
   });
   afterEach(() => vi.unstubAllGlobals());
   it('names a damaged manifest in a downloaded model.json (it threw a TypeError)', async () => {

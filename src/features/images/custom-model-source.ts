@@ -5,8 +5,8 @@
  * is refused up front with what to do instead.
  */
 import { readManifest } from '../../models/images/custom-model.ts';
-import type { ShardSource } from '../../models/images/read-shards.ts';
 import { parseLabels } from '../../models/images/labels.ts';
+import type { ShardSource } from '../../models/images/read-shards.ts';
 
 export interface CustomModelSource {
   modelJson: string;
@@ -55,7 +55,8 @@ export async function sourceFromFiles(files: readonly File[]): Promise<CustomMod
       texts.push([file, text]);
     }
   }
-  const foreign = (file: File) => `“${file.name.slice(0, 60)}” is not part of a TensorFlow.js model: pick model.json, the weight files it lists, and optionally a labels file (.txt or .json).`;
+  const foreign = (file: File) =>
+    `“${file.name.slice(0, 60)}” is not part of a TensorFlow.js model: pick model.json, the weight files it lists, and optionally a labels file (.txt or .json).`;
   if (modelJson === null) {
     // A photo picked here by mistake says so, before the missing model.json does.
     const stray = files.find((f) => !isText(f) && !/\.bin$/i.test(f.name) && /\.\w+$/.test(f.name));

@@ -31,7 +31,9 @@ export async function decodeImagePixels(file: Blob, name: string): Promise<Decod
       premultiplyAlpha: 'none',
     });
   } catch {
-    throw new ImageInputError(`“${name}” could not be read as an image: it may be damaged, or in a format this browser cannot open. Try a PNG or JPEG.`);
+    throw new ImageInputError(
+      `“${name}” could not be read as an image: it may be damaged, or in a format this browser cannot open. Try a PNG or JPEG.`,
+    );
   }
   try {
     const { width, height } = bitmap;

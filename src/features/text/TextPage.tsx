@@ -5,20 +5,16 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isModelUnavailable, useInference, useTaskModel } from '../../app/inference.tsx';
-import { plainMessage } from '../../app/plain-message.ts';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
+import { plainMessage } from '../../app/plain-message.ts';
 import { removeSpaces } from '../../models/text/format-sequence.ts';
 import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
-import type { TextGeneration } from '../../workers/tasks/text.ts';
 import type { WorkerCallError } from '../../runtime/worker-client.ts';
-import { formFromHash, hashForGeneration, type TextForm } from './text-url.ts';
+import type { TextGeneration } from '../../workers/tasks/text.ts';
 import { loadTextSamples, OWN_START_WORDS, randomStart } from './text-samples.ts';
+import { formFromHash, hashForGeneration, type TextForm } from './text-url.ts';
 
-type Run =
-  | { status: 'idle' }
-  | { status: 'running' }
-  | { status: 'done'; result: TextGeneration }
-  | { status: 'stopped' };
+type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: TextGeneration } | { status: 'stopped' };
 
 /** Where the seed shown beside the output came from. */
 interface Origin {
@@ -52,7 +48,8 @@ export function TextPage() {
       const diversity = Number(chosen.diversity.trim() === '' ? NaN : chosen.diversity);
       const count = Number(chosen.words.trim() === '' ? NaN : chosen.words);
       const rngSeed = parseOptionalInt(chosen.rngSeed);
-      const problem = chosen.seed.trim() === '' ? EMPTY_SEED_MESSAGE : requestProblem({ seed: chosen.seed, diversity, words: count, rngSeed });
+      const problem =
+        chosen.seed.trim() === '' ? EMPTY_SEED_MESSAGE : requestProblem({ seed: chosen.seed, diversity, words: count, rngSeed });
       if (problem) {
         setError(problem);
         return;
@@ -117,12 +114,19 @@ export function TextPage() {
       const start = randomStart(abstract, Number.isInteger(count) && count > 0 ? Math.min(count, 100) : 50);
       const chosen = { ...form, seed: start.seed };
       setForm(chosen);
-      await generate(chosen, { kind: 'sample', note: `Held-out patent ${start.patentNumber} (never seen in training): its first 50 words are the seed.`, actual: start.actual });
+      await generate(chosen, {
+        kind: 'sample',
+        note: `Held-out patent ${start.patentNumber} (never seen in training): its first 50 words are the seed.`,
+        actual: start.actual,
+      });
     } else {
       const first = OWN_START_WORDS[Math.floor(Math.random() * OWN_START_WORDS.length)];
       const chosen = { ...form, seed: first };
       setForm(chosen);
-      await generate(chosen, { kind: 'own', note: `This copy of tabml has no held-out abstracts to start from (it was built without the patent data), so the network writes its own abstract after “${first}”.` });
+      await generate(chosen, {
+        kind: 'own',
+        note: `This copy of tabml has no held-out abstracts to start from (it was built without the patent data), so the network writes its own abstract after “${first}”.`,
+      });
     }
   };
 
@@ -154,7 +158,10 @@ export function TextPage() {
     <section className="page text">
       <header className="page-head">
         <h1>Text</h1>
-        <p>Write the start of a patent abstract. A word-level LSTM, trained on neural-network patents, continues it on your device, one word at a time.</p>
+        <p>
+          Write the start of a patent abstract. A word-level LSTM, trained on neural-network patents, continues it on your device, one word
+          at a time.
+        </p>
       </header>
       <ModelStatus state={state} retry={retry} cancel={cancel} what="text model" />
       <form
@@ -166,12 +173,25 @@ export function TextPage() {
       >
         <label className="text-seed-label">
           Start of the abstract
-          <textarea data-testid="text-seed" rows={4} value={form.seed} onChange={set('seed')} placeholder="A neural network is trained to" />
+          <textarea
+            data-testid="text-seed"
+            rows={4}
+            value={form.seed}
+            onChange={set('seed')}
+            placeholder="A neural network is trained to"
+          />
         </label>
         <div className="text-controls">
           <label>
             Diversity
-            <input data-testid="text-diversity" type="number" inputMode="decimal" step="0.1" value={form.diversity} onChange={set('diversity')} />
+            <input
+              data-testid="text-diversity"
+              type="number"
+              inputMode="decimal"
+              step="0.1"
+              value={form.diversity}
+              onChange={set('diversity')}
+            />
           </label>
           <label>
             New words
@@ -179,7 +199,14 @@ export function TextPage() {
           </label>
           <label>
             Random seed
-            <input data-testid="text-rng-seed" type="text" inputMode="numeric" value={form.rngSeed} onChange={set('rngSeed')} placeholder="optional" />
+            <input
+              data-testid="text-rng-seed"
+              type="text"
+              inputMode="numeric"
+              value={form.rngSeed}
+              onChange={set('rngSeed')}
+              placeholder="optional"
+            />
           </label>
           <label>
             Method
@@ -232,7 +259,9 @@ export function TextPage() {
           </p>
         )}
         <p className="muted small" data-testid="text-status">
-          {running && state.status !== 'ready' && 'Waiting for the text model to download; your start is kept and continued as soon as it is ready.'}
+          {running &&
+            state.status !== 'ready' &&
+            'Waiting for the text model to download; your start is kept and continued as soon as it is ready.'}
           {running && state.status === 'ready' && `Writing… ${words.length} of ${Number.isInteger(requested) ? requested : '?'} words`}
           {waiting && !running && 'Your start is kept: the network continues it as soon as the model is downloaded (see above).'}
           {run.status === 'stopped' && `Stopped after ${words.length} words.`}

@@ -6,7 +6,16 @@ const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => (i
 describe('text samples', () => {
   it('keeps well-formed abstracts longer than one window, drops the rest', () => {
     const good = { patentNumber: '1', words: words(80, 'a') };
-    const parsed = parseTextSamples({ version: 1, abstracts: [good, { patentNumber: '2', words: words(50, 'b') }, { patentNumber: 3, words: words(80, 'c') }, null, { patentNumber: '4', words: [1, 2] }] });
+    const parsed = parseTextSamples({
+      version: 1,
+      abstracts: [
+        good,
+        { patentNumber: '2', words: words(50, 'b') },
+        { patentNumber: 3, words: words(80, 'c') },
+        null,
+        { patentNumber: '4', words: [1, 2] },
+      ],
+    });
     expect(parsed).toEqual([good]);
     expect(parseTextSamples(null)).toEqual([]);
     expect(parseTextSamples({ abstracts: 'no' })).toEqual([]);

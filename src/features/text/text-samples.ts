@@ -19,7 +19,8 @@ export function parseTextSamples(value: unknown): SampleAbstract[] {
   if (!Array.isArray(abstracts)) return [];
   return abstracts.filter(
     (a): a is SampleAbstract =>
-      typeof a === 'object' && a !== null &&
+      typeof a === 'object' &&
+      a !== null &&
       typeof (a as SampleAbstract).patentNumber === 'string' &&
       Array.isArray((a as SampleAbstract).words) &&
       (a as SampleAbstract).words.length > WINDOW_LENGTH &&

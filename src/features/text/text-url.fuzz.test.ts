@@ -11,26 +11,35 @@ const VALID = [
   hashForGeneration({ ...DEFAULT_FORM, seed: 'é € 🙂 #?&=+%' }, 0),
 ];
 
-it('reads a form from any damaged link, and writes links that read back the same', () => {
-  // Well-formed text only: URLs carry UTF-8, which has no lone surrogates to round-trip.
-  const form: fc.Arbitrary<TextForm> = fc.record({
-    seed: fc.string({ unit: 'binary', maxLength: 300 }),
-    diversity: fc.string({ unit: 'binary', maxLength: 10 }),
-    words: fc.string({ unit: 'binary', maxLength: 10 }),
-    rngSeed: fc.string({ unit: 'binary', maxLength: 10 }),
-    method: fc.constantFrom('stateful' as const, 'seedMethod' as const),
-  });
-  const input = fc.oneof(
-    { weight: 3, arbitrary: mutatedText(VALID).map((hash) => ({ hash })) },
-    { weight: 1, arbitrary: anyText.map((hash) => ({ hash })) },
-    { weight: 2, arbitrary: fc.tuple(form, fc.nat()).map(([f, rng]) => ({ hash: hashForGeneration(f, rng), form: { ...f, rngSeed: String(rng) } })) },
-  );
-  fuzz('formFromHash', input, 3000, ({ hash, form: written }: { hash: string; form?: TextForm }) => {
-    const result = outcome(() => formFromHash(hash));
-    if (!result.ok) throw result.error; // a link never stops the page from opening
-    const read = result.value;
-    const fields = [read.seed, read.diversity, read.words, read.rngSeed];
-    if (!fields.every((f) => typeof f === 'string') || !['stateful', 'seedMethod'].includes(read.method)) throw new Error(`bad form ${JSON.stringify(read)}`);
-    if (written && JSON.stringify(read) !== JSON.stringify(written)) throw new Error(`wrote ${JSON.stringify(written)}, read back ${JSON.stringify(read)}`);
-  });
-}, FUZZ_TIMEOUT_MS);
+it(
+  'reads a form from any damaged link, and writes links that read back the same',
+  () => {
+    // Well-formed text only: URLs carry UTF-8, which has no lone surrogates to round-trip.
+    const form: fc.Arbitrary<TextForm> = fc.record({
+      seed: fc.string({ unit: 'binary', maxLength: 300 }),
+      diversity: fc.string({ unit: 'binary', maxLength: 10 }),
+      words: fc.string({ unit: 'binary', maxLength: 10 }),
+      rngSeed: fc.string({ unit: 'binary', maxLength: 10 }),
+      method: fc.constantFrom('stateful' as const, 'seedMethod' as const),
+    });
+    const input = fc.oneof(
+      { weight: 3, arbitrary: mutatedText(VALID).map((hash) => ({ hash })) },
+      { weight: 1, arbitrary: anyText.map((hash) => ({ hash })) },
+      {
+        weight: 2,
+        arbitrary: fc.tuple(form, fc.nat()).map(([f, rng]) => ({ hash: hashForGeneration(f, rng), form: { ...f, rngSeed: String(rng) } })),
+      },
+    );
+    fuzz('formFromHash', input, 3000, ({ hash, form: written }: { hash: string; form?: TextForm }) => {
+      const result = outcome(() => formFromHash(hash));
+      if (!result.ok) throw result.error; // a link never stops the page from opening
+      const read = result.value;
+      const fields = [read.seed, read.diversity, read.words, read.rngSeed];
+      if (!fields.every((f) => typeof f === 'string') || !['stateful', 'seedMethod'].includes(read.method))
+        throw new Error(`bad form ${JSON.stringify(read)}`);
+      if (written && JSON.stringify(read) !== JSON.stringify(written))
+        throw new Error(`wrote ${JSON.stringify(written)}, read back ${JSON.stringify(read)}`);
+    });
+  },
+  FUZZ_TIMEOUT_MS,
+);

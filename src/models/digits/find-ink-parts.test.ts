@@ -17,7 +17,10 @@ describe('the ink finder’s parts', () => {
     const { components } = connectedComponents(mask, 5, 5);
     expect(components.map((c) => [c.area, c.touchesBorder])).toEqual([[4, true]]);
     const inner = Uint8Array.from([0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expect(connectedComponents(inner, 5, 5).components.map((c) => [c.area, c.touchesBorder])).toEqual([[1, false], [1, false]]);
+    expect(connectedComponents(inner, 5, 5).components.map((c) => [c.area, c.touchesBorder])).toEqual([
+      [1, false],
+      [1, false],
+    ]);
   });
 
   it('an opening removes a 1-pixel line and keeps a thick block', () => {
@@ -30,7 +33,8 @@ describe('the ink finder’s parts', () => {
   });
 
   it('flattening leaves paper under a gradient and a shadow at 0 and the ink dark', () => {
-    const w = 320, h = 240;
+    const w = 320,
+      h = 240;
     const gray = new Float32Array(w * h);
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
@@ -41,7 +45,19 @@ describe('the ink finder’s parts', () => {
     }
     const dark = flattenLighting(gray, w, h);
     // A perfectly sharp shadow edge (at y = 150) leaves a seam of at most 2 px: the estimate is interpolated.
-    for (const [x, y] of [[10, 10], [300, 20], [20, 200], [300, 230], [100, 148], [100, 153]]) expect(dark[y * w + x]).toBeLessThan(0.08);
-    for (const [x, y] of [[154, 70], [154, 170]]) expect(dark[y * w + x]).toBeGreaterThan(0.7);
+    for (const [x, y] of [
+      [10, 10],
+      [300, 20],
+      [20, 200],
+      [300, 230],
+      [100, 148],
+      [100, 153],
+    ])
+      expect(dark[y * w + x]).toBeLessThan(0.08);
+    for (const [x, y] of [
+      [154, 70],
+      [154, 170],
+    ])
+      expect(dark[y * w + x]).toBeGreaterThan(0.7);
   });
 });

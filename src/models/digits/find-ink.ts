@@ -5,7 +5,7 @@
  * long thin lines (ruled or squared paper). Returns the ink's grey levels, not a hard mask: the
  * network was trained on soft strokes.
  */
-import { connectedComponents, type Component } from './components.ts';
+import { type Component, connectedComponents } from './components.ts';
 import { flattenLighting } from './lighting.ts';
 import { openGrey } from './morphology.ts';
 import { otsuThreshold } from './otsu.ts';
@@ -43,11 +43,14 @@ export function reduceGray(gray: Float32Array, width: number, height: number): {
   const w = Math.max(1, Math.round(width * scale));
   const h = Math.max(1, Math.round(height * scale));
   const out = new Float32Array(w * h);
-  const sx = width / w, sy = height / h;
+  const sx = width / w,
+    sy = height / h;
   for (let oy = 0; oy < h; oy++) {
-    const top = oy * sy, bottom = top + sy;
+    const top = oy * sy,
+      bottom = top + sy;
     for (let ox = 0; ox < w; ox++) {
-      const left = ox * sx, right = left + sx;
+      const left = ox * sx,
+        right = left + sx;
       let sum = 0;
       for (let y = Math.floor(top); y < Math.min(height, Math.ceil(bottom)); y++) {
         const wy = Math.min(bottom, y + 1) - Math.max(top, y);
@@ -63,7 +66,8 @@ export function reduceGray(gray: Float32Array, width: number, height: number): {
 
 /** A line of ruled or squared paper: spans half the picture or more, and is far longer than it is thick. */
 function isPaperLine(c: Component, width: number, height: number): boolean {
-  const w = c.x1 - c.x0, h = c.y1 - c.y0;
+  const w = c.x1 - c.x0,
+    h = c.y1 - c.y0;
   const length = Math.max(w, h);
   const thickness = c.area / length;
   return length >= 0.5 * (w >= h ? width : height) && length / thickness >= 40;
@@ -141,7 +145,8 @@ export function findInk(grayFull: Float32Array, fullWidth: number, fullHeight: n
       let near = false;
       for (let dy = -1; dy <= 1 && !near; dy++) {
         for (let dx = -1; dx <= 1 && !near; dx++) {
-          const yy = y + dy, xx = x + dx;
+          const yy = y + dy,
+            xx = x + dx;
           near = yy >= 0 && yy < height && xx >= 0 && xx < width && chosen.has(labels[yy * width + xx]);
         }
       }

@@ -16,8 +16,10 @@ const CLOSING = 0.05;
 
 /** Area-average reduction by a whole factor (edges average what is there). */
 function shrink(gray: Float32Array, width: number, height: number, f: number): { small: Float32Array; sw: number; sh: number } {
-  const sw = Math.ceil(width / f), sh = Math.ceil(height / f);
-  const sum = new Float32Array(sw * sh), count = new Float32Array(sw * sh);
+  const sw = Math.ceil(width / f),
+    sh = Math.ceil(height / f);
+  const sum = new Float32Array(sw * sh),
+    count = new Float32Array(sw * sh);
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / f) * sw;
     for (let x = 0; x < width; x++) {
@@ -35,10 +37,14 @@ function enlarge(grid: Float32Array, sw: number, sh: number, f: number, width: n
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     const gy = Math.min(sh - 1, Math.max(0, (y + 0.5) / f - 0.5));
-    const y0 = Math.floor(gy), y1 = Math.min(sh - 1, y0 + 1), fy = gy - y0;
+    const y0 = Math.floor(gy),
+      y1 = Math.min(sh - 1, y0 + 1),
+      fy = gy - y0;
     for (let x = 0; x < width; x++) {
       const gx = Math.min(sw - 1, Math.max(0, (x + 0.5) / f - 0.5));
-      const x0 = Math.floor(gx), x1 = Math.min(sw - 1, x0 + 1), fx = gx - x0;
+      const x0 = Math.floor(gx),
+        x1 = Math.min(sw - 1, x0 + 1),
+        fx = gx - x0;
       const top = grid[y0 * sw + x0] * (1 - fx) + grid[y0 * sw + x1] * fx;
       const bottom = grid[y1 * sw + x0] * (1 - fx) + grid[y1 * sw + x1] * fx;
       out[y * width + x] = top * (1 - fy) + bottom * fy;

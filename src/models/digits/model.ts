@@ -27,6 +27,8 @@ export function createDigitModel(seed = 42): tf.LayersModel {
   model.add(tf.layers.dropout({ rate: 0.3, seed: n++ }));
   model.add(tf.layers.dense({ units: 128, activation: 'relu', kernelInitializer: init() }));
   model.add(tf.layers.dropout({ rate: 0.4, seed: n++ }));
-  model.add(tf.layers.dense({ units: DIGIT_CLASSES, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: n++ }) }));
+  model.add(
+    tf.layers.dense({ units: DIGIT_CLASSES, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: n++ }) }),
+  );
   return model;
 }

@@ -8,14 +8,16 @@ export function squareFilter(src: Float32Array, width: number, height: number, r
     const row = y * width;
     for (let x = 0; x < width; x++) {
       let v = src[row + x];
-      for (let k = Math.max(0, x - r); k <= Math.min(width - 1, x + r); k++) v = max ? Math.max(v, src[row + k]) : Math.min(v, src[row + k]);
+      for (let k = Math.max(0, x - r); k <= Math.min(width - 1, x + r); k++)
+        v = max ? Math.max(v, src[row + k]) : Math.min(v, src[row + k]);
       rows[row + x] = v;
     }
   }
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let v = rows[y * width + x];
-      for (let k = Math.max(0, y - r); k <= Math.min(height - 1, y + r); k++) v = max ? Math.max(v, rows[k * width + x]) : Math.min(v, rows[k * width + x]);
+      for (let k = Math.max(0, y - r); k <= Math.min(height - 1, y + r); k++)
+        v = max ? Math.max(v, rows[k * width + x]) : Math.min(v, rows[k * width + x]);
       out[y * width + x] = v;
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanStyle, randomStyle, random, renderPhoto, strokePhotoCases, strokeDigit } from '../../../e2e/fixtures/digit-photos.ts';
+import { cleanStyle, random, randomStyle, renderPhoto, strokeDigit, strokePhotoCases } from '../../../e2e/fixtures/digit-photos.ts';
 import { centreOfMass, inkBoundingBox, normalizeDigit, type RgbaImage } from './normalize.ts';
 import { normalizePicture } from './normalize-picture.ts';
 
@@ -15,7 +15,11 @@ function picture(w: number, h: number, paper: number, ink: number, rect: { x: nu
   return { data, width: w, height: h };
 }
 
-const asImage = (p: { rgba: Uint8ClampedArray; width: number; height: number }): RgbaImage => ({ data: p.rgba, width: p.width, height: p.height });
+const asImage = (p: { rgba: Uint8ClampedArray; width: number; height: number }): RgbaImage => ({
+  data: p.rgba,
+  width: p.width,
+  height: p.height,
+});
 
 describe('normalizePicture', () => {
   it('takes exactly the drawing steps for a clean picture, light or dark', () => {
@@ -57,7 +61,11 @@ describe('normalizePicture', () => {
     const photo = renderPhoto(strokeDigit(4, rng), randomStyle(rng, 400, { vignette: 0.5, shadow: null }), 2);
     const big = { data: new Uint8ClampedArray(photo.width * 4 * photo.height * 4 * 4), width: photo.width * 4, height: photo.height * 4 };
     for (let y = 0; y < big.height; y++) {
-      for (let x = 0; x < big.width; x++) big.data.set(photo.rgba.subarray(((y >> 2) * photo.width + (x >> 2)) * 4, ((y >> 2) * photo.width + (x >> 2)) * 4 + 4), (y * big.width + x) * 4);
+      for (let x = 0; x < big.width; x++)
+        big.data.set(
+          photo.rgba.subarray(((y >> 2) * photo.width + (x >> 2)) * 4, ((y >> 2) * photo.width + (x >> 2)) * 4 + 4),
+          (y * big.width + x) * 4,
+        );
     }
     const small = normalizePicture(asImage(photo))!;
     const large = normalizePicture(big)!;
@@ -69,7 +77,8 @@ describe('normalizePicture', () => {
   // Small photos (256 px) keep this quick; the page reads at most 560 px, and npm run eval reads 560.
   it('finds the digit in ≥ 98% of 200 generated phone photos, where and as large as on clean paper', () => {
     const cases = strokePhotoCases(200, 21, 256);
-    let found = 0, matched = 0;
+    let found = 0,
+      matched = 0;
     for (const c of cases) {
       const photo = normalizePicture(asImage(renderPhoto(c.shape, c.style, c.seed)));
       if (!photo) continue;

@@ -6,7 +6,7 @@
  * border-touching marks are the table or a shadow.
  */
 import { findInk } from './find-ink.ts';
-import { frameDigit, inkBoundingBox, inkMap, toGray, type RgbaImage } from './normalize.ts';
+import { frameDigit, inkBoundingBox, inkMap, type RgbaImage, toGray } from './normalize.ts';
 import { isCleanPicture } from './picture-kind.ts';
 
 /** Where the ink was found, as fractions of the picture's width and height, to draw over it. */
@@ -33,7 +33,11 @@ export function normalizePicture(image: RgbaImage): NormalizedPicture | null {
     const box = inkBoundingBox(ink, width, height);
     const input = box && frameDigit(ink, width, box);
     if (!box || !input) return null;
-    return { input, box: { x: box.x0 / width, y: box.y0 / height, width: (box.x1 - box.x0) / width, height: (box.y1 - box.y0) / height }, photo: false };
+    return {
+      input,
+      box: { x: box.x0 / width, y: box.y0 / height, width: (box.x1 - box.x0) / width, height: (box.y1 - box.y0) / height },
+      photo: false,
+    };
   }
   const found = findInk(gray, width, height);
   const input = found && frameDigit(found.ink, found.width, found.box);
@@ -41,7 +45,12 @@ export function normalizePicture(image: RgbaImage): NormalizedPicture | null {
   const { box } = found;
   return {
     input,
-    box: { x: box.x0 / found.width, y: box.y0 / found.height, width: (box.x1 - box.x0) / found.width, height: (box.y1 - box.y0) / found.height },
+    box: {
+      x: box.x0 / found.width,
+      y: box.y0 / found.height,
+      width: (box.x1 - box.x0) / found.width,
+      height: (box.y1 - box.y0) / found.height,
+    },
     photo: true,
   };
 }

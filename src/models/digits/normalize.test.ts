@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreOfMass, inkBoundingBox, normalizeDigit, resampleArea, toGray, type RgbaImage } from './normalize.ts';
+import { centreOfMass, inkBoundingBox, normalizeDigit, type RgbaImage, resampleArea, toGray } from './normalize.ts';
 
 /** A w×h RGBA image of one colour with a filled rectangle of another. */
 function picture(w: number, h: number, paper: number, ink: number, rect: { x: number; y: number; w: number; h: number }): RgbaImage {

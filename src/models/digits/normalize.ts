@@ -51,13 +51,15 @@ export function inkMap(gray: Float32Array, width: number, height: number): Float
   return ink;
 }
 
-
 export function inkBoundingBox(ink: Float32Array, width: number, height: number): Box | null {
   let max = 0;
   for (const v of ink) max = Math.max(max, v);
   if (max < 0.05) return null;
   const threshold = max * INK_THRESHOLD;
-  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  let x0 = width,
+    y0 = height,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (ink[y * width + x] > threshold) {
@@ -100,7 +102,9 @@ export function resampleArea(src: Float32Array, srcWidth: number, box: Box, outW
 }
 
 export function centreOfMass(values: Float32Array, width: number, height: number): { x: number; y: number } {
-  let total = 0, cx = 0, cy = 0;
+  let total = 0,
+    cx = 0,
+    cy = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const v = values[y * width + x];

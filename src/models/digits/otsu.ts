@@ -7,7 +7,8 @@ const BINS = 128;
 /** Otsu's level over the values in [0, 1] that are above `floor` (paper noise stays out of the histogram). */
 export function otsuThreshold(values: Float32Array, floor = 0): number {
   const hist = new Float64Array(BINS);
-  let count = 0, sum = 0;
+  let count = 0,
+    sum = 0;
   for (const v of values) {
     if (v <= floor) continue;
     const bin = Math.min(BINS - 1, Math.floor(v * BINS));
@@ -16,8 +17,10 @@ export function otsuThreshold(values: Float32Array, floor = 0): number {
     sum += bin;
   }
   if (count === 0) return 1;
-  let best = 0, bestLevel = floor;
-  let below = 0, belowSum = 0;
+  let best = 0,
+    bestLevel = floor;
+  let below = 0,
+    belowSum = 0;
   for (let t = 0; t < BINS - 1; t++) {
     below += hist[t];
     belowSum += t * hist[t];

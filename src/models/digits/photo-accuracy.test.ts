@@ -3,11 +3,11 @@
  * test's steps existed, today's MNIST-style normalization read 3 of them right.
  */
 import path from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../runtime/node-backend.ts';
-import { loadLayersModel } from '../../../training/lib/model-files.ts';
+import { beforeAll, expect, it } from 'vitest';
 import { photoCases, readPhotos } from '../../../training/digits/photos.ts';
+import { loadLayersModel } from '../../../training/lib/model-files.ts';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { normalizePicture } from './normalize-picture.ts';
 
 let model: tf.LayersModel;

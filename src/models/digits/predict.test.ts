@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from '../../runtime/node-backend.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLayersModel } from '../../../training/lib/model-files.ts';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { predictDigit } from './predict.ts';
 import { digitJson } from './result.ts';
 

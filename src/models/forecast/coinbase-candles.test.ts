@@ -38,7 +38,11 @@ describe('Coinbase candles', () => {
     ['a zero close', [candle('2024-04-22', 0)], 'Coinbase sent a close of'],
     ['a negative close', [candle('2024-04-22', -5)], 'not a positive price'],
     ['a time inside a day', [[unixSeconds('2024-04-22') + 3600, 1, 2, 3, 4, 5]], 'Coinbase sent a time that is not the start of a day'],
-    ['oldest first', [candle('2024-04-22', 1), candle('2024-04-23', 2)], 'Coinbase sent the days out of order (2024-04-23 after 2024-04-22).'],
+    [
+      'oldest first',
+      [candle('2024-04-22', 1), candle('2024-04-23', 2)],
+      'Coinbase sent the days out of order (2024-04-23 after 2024-04-22).',
+    ],
     ['a day twice', [candle('2024-04-23', 1), candle('2024-04-23', 2)], 'out of order'],
   ])('refuses %s', (_, body, message) => {
     expect(() => parseCoinbaseCandles(body)).toThrow(message);

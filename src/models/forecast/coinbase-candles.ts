@@ -4,9 +4,10 @@
  * answers rows [time (s), low, high, open, close, volume], newest first, at most 300 per request;
  * an error is a JSON object {message}. The page asks one window of at most 300 days at a time.
  */
+
+import type { PriceRow } from './parse-yahoo-csv.ts';
 import { candleDate, type DayWindow } from './price-days.ts';
 import { PriceSourceError, quote } from './price-source-error.ts';
-import type { PriceRow } from './parse-yahoo-csv.ts';
 
 export const COINBASE_MAX_DAYS = 300;
 const SOURCE = 'Coinbase';
@@ -34,7 +35,8 @@ export function parseCoinbaseCandles(body: unknown): PriceRow[] {
     }
     const date = candleDate(candle[0] as number, SOURCE);
     const close = candle[CLOSE] as number;
-    if (!(close > 0) || !Number.isFinite(close)) throw new PriceSourceError(`${SOURCE} sent a close of ${quote(close)} for ${date}: not a positive price.`);
+    if (!(close > 0) || !Number.isFinite(close))
+      throw new PriceSourceError(`${SOURCE} sent a close of ${quote(close)} for ${date}: not a positive price.`);
     // Newest first, one candle per day: anything else means the answer is not what it seems.
     if (newer !== null && date >= newer) throw new PriceSourceError(`${SOURCE} sent the days out of order (${date} after ${newer}).`);
     newer = date;

@@ -30,12 +30,34 @@ function check(target: string, parse: (body: unknown) => PriceRow[], body: unkno
     return true;
   }
   // Plain comparisons, not one expect per row: thousands of inputs must stay fast.
-  return rows.every((row, i) => isIsoDate(row.date) && row.close > 0 && Number.isFinite(row.close) && (i === 0 || rows[i - 1].date < row.date));
+  return rows.every(
+    (row, i) => isIsoDate(row.date) && row.close > 0 && Number.isFinite(row.close) && (i === 0 || rows[i - 1].date < row.date),
+  );
 }
 
 // Values that break things: odd numbers, strings that look like numbers, empties, wrong types.
 const oddValue = fc.oneof(
-  fc.constantFrom(0, -0, -1, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY, '', ' ', '1e400', 'NaN', '0x10', '1,5', null, true, [], {}),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1e308,
+    -1e308,
+    5e-324,
+    Number.MAX_SAFE_INTEGER + 2,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    '',
+    ' ',
+    '1e400',
+    'NaN',
+    '0x10',
+    '1,5',
+    null,
+    true,
+    [],
+    {},
+  ),
   fc.double(),
   fc.integer(),
   fc.string({ maxLength: 12 }),
@@ -48,7 +70,10 @@ const deep = fc.tuple(fc.integer({ min: 50, max: 2000 }), oddValue).map(([depth,
   return nested;
 });
 
-const days = fc.tuple(fc.integer({ min: 16_000, max: 21_000 }), fc.array(fc.double({ min: 0.01, max: 1e7, noNaN: true }), { maxLength: 40 }));
+const days = fc.tuple(
+  fc.integer({ min: 16_000, max: 21_000 }),
+  fc.array(fc.double({ min: 0.01, max: 1e7, noNaN: true }), { maxLength: 40 }),
+);
 
 /** Mutates one cell, one row, or the list itself. */
 function mutate<T>(rows: unknown[][], wrap: (rows: unknown[]) => T) {
@@ -71,7 +96,9 @@ function mutate<T>(rows: unknown[][], wrap: (rows: unknown[]) => T) {
 
 describe('exchange parsers on generated answers', () => {
   it('Coinbase: rows, or a plain PriceSourceError', () => {
-    const valid = days.map(([start, closes]) => closes.map((close, i) => [(start + i) * DAY, close * 0.9, close * 1.1, close, close, 12.5]).reverse());
+    const valid = days.map(([start, closes]) =>
+      closes.map((close, i) => [(start + i) * DAY, close * 0.9, close * 1.1, close, close, 12.5]).reverse(),
+    );
     const body = fc.oneof(
       valid.chain((rows) => mutate(rows, (r) => r)),
       fc.record({ message: fc.oneof(fc.string(), oddValue) }),
@@ -79,20 +106,31 @@ describe('exchange parsers on generated answers', () => {
       fc.anything({ maxDepth: 4 }),
       deep,
     );
-    fc.assert(fc.property(body, (b) => check('parseCoinbaseCandles', parseCoinbaseCandles, b)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(body, (b) => check('parseCoinbaseCandles', parseCoinbaseCandles, b)),
+      { numRuns: RUNS },
+    );
   });
 
   it('Kraken: rows, or a plain PriceSourceError', () => {
-    const valid = days.map(([start, closes]) => closes.map((close, i) => [(start + i) * DAY, String(close), String(close), String(close), String(close), String(close), '1.5', 7]));
+    const valid = days.map(([start, closes]) =>
+      closes.map((close, i) => [(start + i) * DAY, String(close), String(close), String(close), String(close), String(close), '1.5', 7]),
+    );
     const answer = (rows: unknown) => ({ error: [], result: { XXBTZUSD: rows, last: 1 } });
     const body = fc.oneof(
       valid.chain((rows) => mutate(rows, answer)),
       valid.map((rows) => ({ error: [], result: { last: 5, XXBTZUSD: rows } })),
-      fc.record({ error: fc.oneof(fc.array(fc.string()), oddValue), result: fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), oddValue) }),
+      fc.record({
+        error: fc.oneof(fc.array(fc.string()), oddValue),
+        result: fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), oddValue),
+      }),
       fc.jsonValue({ maxDepth: 4 }),
       fc.anything({ maxDepth: 4 }),
       deep,
     );
-    fc.assert(fc.property(body, (b) => check('parseKrakenOhlc', parseKrakenOhlc, b)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(body, (b) => check('parseKrakenOhlc', parseKrakenOhlc, b)),
+      { numRuns: RUNS },
+    );
   });
 });

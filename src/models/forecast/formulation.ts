@@ -18,7 +18,7 @@
  * LSTM(7) → Dense(7), so prediction code does not depend on the formulation.
  */
 import { PERIOD_LENGTH } from './constants.ts';
-import { normalizeWeek, weeksToInput, type Week } from './weeks.ts';
+import { normalizeWeek, type Week, weeksToInput } from './weeks.ts';
 
 export const FORMULATIONS = ['reference', 'prefixes', 'prefixes-last-close'] as const;
 export type Formulation = (typeof FORMULATIONS)[number];

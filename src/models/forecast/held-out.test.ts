@@ -2,14 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { addDays } from './dates.ts';
+import { heldOutCount, heldOutMetrics, planWeeks } from './held-out.ts';
 import { mape, rmse } from './metrics.ts';
 import { createForecastModel } from './model.ts';
 import type { PriceRow } from './parse-yahoo-csv.ts';
 import { predictNormalizedWeek } from './predict.ts';
-import { heldOutCount, heldOutMetrics, planWeeks } from './held-out.ts';
 
 /** Closes 1, 2, 3, … on consecutive days. */
-const series = (days: number, start = '2020-01-01'): PriceRow[] => Array.from({ length: days }, (_, i) => ({ date: addDays(start, i), close: i + 1 }));
+const series = (days: number, start = '2020-01-01'): PriceRow[] =>
+  Array.from({ length: days }, (_, i) => ({ date: addDays(start, i), close: i + 1 }));
 
 /** LSTM(7) → Dense(7) with every weight 0: it always predicts "no change". */
 function zeroModel(): tf.LayersModel {

@@ -14,7 +14,7 @@ import { MIN_TRAINING_WEEKS } from './formulation.ts';
 import { mape, mse, rmse } from './metrics.ts';
 import { createForecastModel } from './model.ts';
 import type { PriceRow } from './parse-yahoo-csv.ts';
-import { groupIntoWeeks, weeksToInput, type Week } from './weeks.ts';
+import { groupIntoWeeks, type Week, weeksToInput } from './weeks.ts';
 
 export const HELD_OUT_WEEKS = 21;
 export const MAX_TRAINING_WEEKS = 186;
@@ -75,7 +75,11 @@ export interface HeldOutMetrics {
 }
 
 function measures(actual: number[], predicted: number[], actualNormalized: number[], predictedNormalized: number[]): ErrorMeasures {
-  return { mseNormalized: mse(actualNormalized, predictedNormalized), rmseUsd: rmse(actual, predicted), mapePercent: mape(actual, predicted) };
+  return {
+    mseNormalized: mse(actualNormalized, predictedNormalized),
+    rmseUsd: rmse(actual, predicted),
+    mapePercent: mape(actual, predicted),
+  };
 }
 
 /**
@@ -113,7 +117,12 @@ export async function heldOutMetrics(model: tf.LayersModel, weeks: readonly Week
     }
     return {
       model: measures(actual, predicted, actualNormalized, predictedNormalized),
-      naive: measures(actual, naive, actualNormalized, actualNormalized.map(() => 0)),
+      naive: measures(
+        actual,
+        naive,
+        actualNormalized,
+        actualNormalized.map(() => 0),
+      ),
       range: rangeOf(weeks.slice(firstHeldOut)),
       days: actual.length,
     };

@@ -5,9 +5,10 @@
  * count], …], last: <id>}}, oldest first, and only the latest 720 days whatever `since` says; the
  * last row is the day still in progress.
  */
+
+import type { PriceRow } from './parse-yahoo-csv.ts';
 import { candleDate, unixSeconds } from './price-days.ts';
 import { PriceSourceError, quote } from './price-source-error.ts';
-import type { PriceRow } from './parse-yahoo-csv.ts';
 
 export const KRAKEN_MAX_DAYS = 720;
 const SOURCE = 'Kraken';
@@ -27,14 +28,16 @@ function price(value: unknown): number {
 
 /** The rows as {date, close}, oldest first; anything malformed is refused whole. */
 export function parseKrakenOhlc(body: unknown): PriceRow[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new PriceSourceError(`${SOURCE} sent something other than its price answer.`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new PriceSourceError(`${SOURCE} sent something other than its price answer.`);
   const { error, result } = body as { error?: unknown; result?: unknown };
   if (!Array.isArray(error)) throw new PriceSourceError(`${SOURCE} sent an answer without its error list.`);
   if (error.length > 0) {
     const said = error.every((e) => typeof e === 'string') ? error.join('; ') : error; // documented: strings like 'EGeneral:…'
     throw new PriceSourceError(`${SOURCE} answered with an error: ${quote(said, 120)}.`);
   }
-  if (typeof result !== 'object' || result === null || Array.isArray(result)) throw new PriceSourceError(`${SOURCE} sent an answer without prices.`);
+  if (typeof result !== 'object' || result === null || Array.isArray(result))
+    throw new PriceSourceError(`${SOURCE} sent an answer without prices.`);
   const pair = Object.keys(result).find((key) => key !== 'last');
   const table = pair === undefined ? undefined : (result as Record<string, unknown>)[pair];
   if (!Array.isArray(table)) throw new PriceSourceError(`${SOURCE} sent an answer without prices.`);
@@ -46,7 +49,8 @@ export function parseKrakenOhlc(body: unknown): PriceRow[] {
     }
     const date = candleDate(entry[0], SOURCE);
     const close = price(entry[CLOSE]);
-    if (!(close > 0) || !Number.isFinite(close)) throw new PriceSourceError(`${SOURCE} sent a close of ${quote(entry[CLOSE])} for ${date}: not a positive price.`);
+    if (!(close > 0) || !Number.isFinite(close))
+      throw new PriceSourceError(`${SOURCE} sent a close of ${quote(entry[CLOSE])} for ${date}: not a positive price.`);
     if (older !== null && date <= older) throw new PriceSourceError(`${SOURCE} sent the days out of order (${date} after ${older}).`);
     older = date;
     rows.push({ date, close });

@@ -15,14 +15,20 @@ afterAll(() => console.log(`fuzz mergeFetchedPrices: ${inputs} inputs`));
 
 const FIRST = '2024-01-01';
 const close = fc.double({ min: 0.01, max: 1e9, noNaN: true });
-const stored = fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 60 }).chain((offsets) =>
-  fc.tuple(...offsets.sort((a, b) => a - b).map((o) => close.map((c): PriceRow => ({ date: addDays(FIRST, o), close: c })))),
-);
+const stored = fc
+  .uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 60 })
+  .chain((offsets) =>
+    fc.tuple(...offsets.sort((a, b) => a - b).map((o) => close.map((c): PriceRow => ({ date: addDays(FIRST, o), close: c })))),
+  );
 const goodRow = fc.tuple(fc.integer({ min: -10, max: 150 }), close).map(([o, c]) => ({ date: addDays(FIRST, o), close: c }));
 const oddRow = fc.oneof(
   fc.record({
     date: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('2024-02-30', '2024-1-1', '', '9999-12-31', '0000-01-01'), fc.integer()),
-    close: fc.oneof(fc.double(), fc.constantFrom(0, -0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e308, 5e-324), fc.string({ maxLength: 6 })),
+    close: fc.oneof(
+      fc.double(),
+      fc.constantFrom(0, -0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e308, 5e-324),
+      fc.string({ maxLength: 6 }),
+    ),
   }),
   fc.anything(),
 );

@@ -4,8 +4,8 @@
  * than 1% away from the stored one is reported, so a disagreement between sources is not silent.
  */
 import { isIsoDate } from './dates.ts';
-import { PriceSourceError, quote } from './price-source-error.ts';
 import type { PriceRow } from './parse-yahoo-csv.ts';
+import { PriceSourceError, quote } from './price-source-error.ts';
 
 export const OVERLAP_TOLERANCE = 0.01;
 
@@ -37,7 +37,8 @@ export function mergeFetchedPrices(stored: readonly PriceRow[], fetched: readonl
     }
     const mine = byDate.get(row.date);
     if (mine) {
-      if (Math.abs(row.close - mine.close) > tolerance * mine.close) disagreements.push({ date: row.date, stored: mine.close, fetched: row.close });
+      if (Math.abs(row.close - mine.close) > tolerance * mine.close)
+        disagreements.push({ date: row.date, stored: mine.close, fetched: row.close });
       continue;
     }
     added.set(row.date, { date: row.date, close: row.close }); // a repeated fetched day: the last one counts

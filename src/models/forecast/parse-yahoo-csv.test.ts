@@ -19,7 +19,13 @@ describe('parseYahooCsv', () => {
 
   it('accepts a BOM and CRLF line ends', () => {
     const text = '\uFEFF' + [HEADER, line('2020-01-01', 1), line('2020-01-02', 2)].join('\r\n') + '\r\n';
-    expect(parseYahooCsv(text)).toEqual({ rows: [{ date: '2020-01-01', close: 1 }, { date: '2020-01-02', close: 2 }], warnings: [] });
+    expect(parseYahooCsv(text)).toEqual({
+      rows: [
+        { date: '2020-01-01', close: 1 },
+        { date: '2020-01-02', close: 2 },
+      ],
+      warnings: [],
+    });
   });
 
   it("skips 'null' lines and says which", () => {
@@ -34,7 +40,10 @@ describe('parseYahooCsv', () => {
 
   it('keeps the last of duplicated dates and says so', () => {
     const { rows, warnings } = parseYahooCsv(csv(HEADER, line('2020-01-01', 1), line('2020-01-02', 2), line('2020-01-02', 22)));
-    expect(rows).toEqual([{ date: '2020-01-01', close: 1 }, { date: '2020-01-02', close: 22 }]);
+    expect(rows).toEqual([
+      { date: '2020-01-01', close: 1 },
+      { date: '2020-01-02', close: 22 },
+    ]);
     expect(warnings).toEqual(['1 date appeared more than once (first: 2020-01-02 on lines 3 and 4); kept the last line of each.']);
   });
 
@@ -45,7 +54,9 @@ describe('parseYahooCsv', () => {
   });
 
   it('keeps gaps and reports them', () => {
-    const { rows, warnings } = parseYahooCsv(csv(HEADER, line('2020-01-01', 1), line('2020-01-05', 5), line('2020-01-06', 6), line('2020-01-09', 9)));
+    const { rows, warnings } = parseYahooCsv(
+      csv(HEADER, line('2020-01-01', 1), line('2020-01-05', 5), line('2020-01-06', 6), line('2020-01-09', 9)),
+    );
     expect(rows).toHaveLength(4);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^2 gaps in the dates, 5 days without a price in all \(the first: none from 2020-01-02 to 2020-01-04\)\./);
@@ -53,7 +64,10 @@ describe('parseYahooCsv', () => {
 
   it('finds Date and Close by name in reordered columns with extras, any case', () => {
     const text = csv('volume,close,Ticker,date,open', '10,5.5,BTC,2020-01-02,5', '11,6.5,BTC,2020-01-03,6');
-    expect(parseYahooCsv(text).rows).toEqual([{ date: '2020-01-02', close: 5.5 }, { date: '2020-01-03', close: 6.5 }]);
+    expect(parseYahooCsv(text).rows).toEqual([
+      { date: '2020-01-02', close: 5.5 },
+      { date: '2020-01-03', close: 6.5 },
+    ]);
   });
 
   it("falls back to 'Adj Close' when there is no Close", () => {
@@ -76,14 +90,18 @@ describe('parseYahooCsv', () => {
     expect(() => parseYahooCsv(csv(HEADER, line('2019-12-31', 1), line('2019-13-01', 2)))).toThrow(
       "Line 3: the date '2019-13-01' is not a valid YYYY-MM-DD date.",
     );
-    expect(() => parseYahooCsv(csv(HEADER, line('01/02/2020', 1)))).toThrow("Line 2: the date '01/02/2020' is not a valid YYYY-MM-DD date.");
+    expect(() => parseYahooCsv(csv(HEADER, line('01/02/2020', 1)))).toThrow(
+      "Line 2: the date '01/02/2020' is not a valid YYYY-MM-DD date.",
+    );
   });
 
   it('names the line of a bad number', () => {
     expect(() => parseYahooCsv(csv(HEADER, line('2020-01-01', 1), '2020-01-02,1,1,1,"1,234.5",1,1'))).toThrow(
       "Line 3: the close price '1,234.5' is not a number.",
     );
-    expect(() => parseYahooCsv(csv('Date,Close', '2020-01-01,1', '2020-01-02,abc'))).toThrow("Line 3: the close price 'abc' is not a number.");
+    expect(() => parseYahooCsv(csv('Date,Close', '2020-01-01,1', '2020-01-02,abc'))).toThrow(
+      "Line 3: the close price 'abc' is not a number.",
+    );
     expect(() => parseYahooCsv(csv('Date,Close', '2020-01-01,-4'))).toThrow("Line 2: the close price '-4' is not a positive number.");
     expect(() => parseYahooCsv(csv('Date,Close', '2020-01-01,0'))).toThrow("Line 2: the close price '0' is not a positive number.");
   });
@@ -92,10 +110,14 @@ describe('parseYahooCsv', () => {
     // found by the fuzz test: 100,000 digits and a letter kept the old number pattern backtracking for minutes
     const digits = '9'.repeat(50_000) + 'x' + '9'.repeat(50_000);
     const start = performance.now();
-    expect(() => parseYahooCsv(csv('Date,Close', `2020-01-01,${digits}`))).toThrow(`Line 2: the close price '${'9'.repeat(40)}…' is not a number.`);
+    expect(() => parseYahooCsv(csv('Date,Close', `2020-01-01,${digits}`))).toThrow(
+      `Line 2: the close price '${'9'.repeat(40)}…' is not a number.`,
+    );
     expect(performance.now() - start).toBeLessThan(1000);
     // still numbers: decimals with or without a leading digit, exponents
-    expect(parseYahooCsv(csv('Date,Close', '2020-01-01,12.', '2020-01-02,.5', '2020-01-03,1.5E+3')).rows.map((r) => r.close)).toEqual([12, 0.5, 1500]);
+    expect(parseYahooCsv(csv('Date,Close', '2020-01-01,12.', '2020-01-02,.5', '2020-01-03,1.5E+3')).rows.map((r) => r.close)).toEqual([
+      12, 0.5, 1500,
+    ]);
   });
 
   it('names the line that is too short', () => {
@@ -114,7 +136,9 @@ describe('parseYahooCsv', () => {
 
   it('rejects a header without prices', () => {
     expect(() => parseYahooCsv(csv(HEADER))).toThrow('No prices: the file has a header but no lines of prices after it.');
-    expect(() => parseYahooCsv(csv(HEADER, '2020-01-01,null,null,null,null,null,null'))).toThrow(/^No prices: every line after the header has 'null'/);
+    expect(() => parseYahooCsv(csv(HEADER, '2020-01-01,null,null,null,null,null,null'))).toThrow(
+      /^No prices: every line after the header has 'null'/,
+    );
   });
 
   it('explains a missing header or a missing column', () => {

@@ -56,7 +56,9 @@ export function parseYahooCsv(text: string): ParsedPrices {
   const headerIndex = lines.findIndex((cells) => !isBlank(cells));
   // Only commas and spaces (e.g. a spreadsheet's empty rows saved as CSV): nothing to read.
   if (headerIndex < 0) {
-    throw new Error(`The file has no values, only commas and spaces: expected a header line like ${HEADER_EXAMPLE}, then one line per day.`);
+    throw new Error(
+      `The file has no values, only commas and spaces: expected a header line like ${HEADER_EXAMPLE}, then one line per day.`,
+    );
   }
   const header = lines[headerIndex].map((c) => c.trim());
   const keys = header.map(columnKey);
@@ -78,7 +80,9 @@ export function parseYahooCsv(text: string): ParsedPrices {
   if (closeColumn < 0) {
     closeColumn = keys.indexOf('adjclose');
     if (closeColumn < 0) {
-      throw new Error(`No 'Close' column (nor 'Adj Close'): the first line should be a header like ${HEADER_EXAMPLE} (it has: ${shown(header.join(', '), 120)}).`);
+      throw new Error(
+        `No 'Close' column (nor 'Adj Close'): the first line should be a header like ${HEADER_EXAMPLE} (it has: ${shown(header.join(', '), 120)}).`,
+      );
     }
     warnings.push(`No 'Close' column: used '${shown(header[closeColumn])}' instead.`);
   }
@@ -95,7 +99,9 @@ export function parseYahooCsv(text: string): ParsedPrices {
     if (isBlank(cells)) continue;
     const needed = Math.max(dateColumn, closeColumn) + 1;
     if (cells.length < needed) {
-      throw new Error(`Line ${line}: it has ${plural(cells.length, 'value')}, but the header has ${header.length}; the ${cells.length <= dateColumn ? "'Date'" : "'Close'"} value is missing.`);
+      throw new Error(
+        `Line ${line}: it has ${plural(cells.length, 'value')}, but the header has ${header.length}; the ${cells.length <= dateColumn ? "'Date'" : "'Close'"} value is missing.`,
+      );
     }
     const rawDate = cells[dateColumn].trim();
     const date = DATE_WITH_TIME.exec(rawDate)?.[1] ?? rawDate;
@@ -110,7 +116,8 @@ export function parseYahooCsv(text: string): ParsedPrices {
     }
     if (!NUMBER.test(rawClose)) throw new Error(`Line ${line}: the close price '${shown(rawClose)}' is not a number.`);
     const close = Number(rawClose);
-    if (!(close > 0) || !Number.isFinite(close)) throw new Error(`Line ${line}: the close price '${shown(rawClose)}' is not a positive number.`);
+    if (!(close > 0) || !Number.isFinite(close))
+      throw new Error(`Line ${line}: the close price '${shown(rawClose)}' is not a positive number.`);
 
     const seen = byDate.get(date);
     if (seen) duplicates.push({ date, first: seen.line, last: line });
@@ -136,7 +143,9 @@ export function parseYahooCsv(text: string): ParsedPrices {
     );
   }
   if (outOfOrder) {
-    warnings.push(`The lines were not in date order (line ${outOfOrder.line}, ${outOfOrder.date}, comes after ${outOfOrder.after}); sorted them by date.`);
+    warnings.push(
+      `The lines were not in date order (line ${outOfOrder.line}, ${outOfOrder.date}, comes after ${outOfOrder.after}); sorted them by date.`,
+    );
   }
 
   const rows = [...byDate.values()].map((v) => v.row).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { PERIOD_LENGTH } from './constants.ts';
 import { addDays } from './dates.ts';
 import type { PriceRow } from './parse-yahoo-csv.ts';
-import { denormalizeWeek, groupIntoWeeks, weeksToInput, type Week } from './weeks.ts';
+import { denormalizeWeek, groupIntoWeeks, type Week, weeksToInput } from './weeks.ts';
 
 export interface ForecastDay {
   date: string;
@@ -32,7 +32,8 @@ export async function predictNormalizedWeek(model: tf.LayersModel, weeks: readon
   try {
     const values = Array.from(await output.data());
     if (values.length !== PERIOD_LENGTH) throw new Error(`The model returned ${values.length} values; a forecast has ${PERIOD_LENGTH}.`);
-    if (!values.every(Number.isFinite)) throw new Error('The model returned a value that is not a number; it may have diverged in training.');
+    if (!values.every(Number.isFinite))
+      throw new Error('The model returned a value that is not a number; it may have diverged in training.');
     return values;
   } finally {
     output.dispose();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleDate, dayWindows, finishedDays, unixSeconds, utcDate } from './price-days.ts';
 import { daysBetween } from './dates.ts';
+import { candleDate, dayWindows, finishedDays, unixSeconds, utcDate } from './price-days.ts';
 
 describe('price days', () => {
   it('pages a gap in windows of at most 300 days, oldest first, each day exactly once', () => {
@@ -28,7 +28,9 @@ describe('price days', () => {
       { date: '2026-12-02', close: 3 },
     ];
     expect(finishedDays(rows, '2026-12-02', 'Coinbase')).toEqual(rows.slice(0, 2));
-    expect(() => finishedDays(rows, '2026-12-01', 'Coinbase')).toThrow('Coinbase sent a price for 2026-12-02, a day that has not happened yet (today is 2026-12-01, UTC).');
+    expect(() => finishedDays(rows, '2026-12-01', 'Coinbase')).toThrow(
+      'Coinbase sent a price for 2026-12-02, a day that has not happened yet (today is 2026-12-01, UTC).',
+    );
   });
 
   it('reads candle times as UTC dates and refuses times that are not a midnight', () => {

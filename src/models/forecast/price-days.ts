@@ -3,8 +3,8 @@
  * The page asks for whole days up to yesterday (UTC) and never stores today's unfinished close.
  */
 import { addDays } from './dates.ts';
-import { PriceSourceError } from './price-source-error.ts';
 import type { PriceRow } from './parse-yahoo-csv.ts';
+import { PriceSourceError } from './price-source-error.ts';
 
 const DAY_SECONDS = 86_400;
 
@@ -31,7 +31,8 @@ export function unixSeconds(date: string): number {
  */
 export function finishedDays(rows: readonly PriceRow[], today: string, source: string): PriceRow[] {
   const future = rows.find((r) => r.date > today);
-  if (future) throw new PriceSourceError(`${source} sent a price for ${future.date}, a day that has not happened yet (today is ${today}, UTC).`);
+  if (future)
+    throw new PriceSourceError(`${source} sent a price for ${future.date}, a day that has not happened yet (today is ${today}, UTC).`);
   return rows.filter((r) => r.date < today);
 }
 

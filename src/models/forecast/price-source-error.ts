@@ -11,7 +11,7 @@ export function quote(value: unknown, max = 40): string {
   if (value === undefined) return 'nothing';
   let text: string;
   try {
-    text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   } catch {
     return 'a value too deeply nested to show'; // JSON.stringify overflows its stack (or met a cycle)
   }

@@ -19,7 +19,10 @@ export const DEFAULT_PRICE_SOURCES = 'coinbase=https://api.exchange.coinbase.com
 const KINDS: readonly PriceSourceKind[] = ['coinbase', 'kraken', 'csv'];
 
 export function parsePriceSources(setting: string | undefined, legacyCsvUrl?: string): PriceSource[] {
-  const entries = (setting ?? DEFAULT_PRICE_SOURCES).split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = (setting ?? DEFAULT_PRICE_SOURCES)
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const legacy = legacyCsvUrl?.trim();
   if (legacy) entries.push(`csv=${legacy}`);
   const sources: PriceSource[] = [];
@@ -28,7 +31,9 @@ export function parsePriceSources(setting: string | undefined, legacyCsvUrl?: st
     const kind = entry.slice(0, eq).trim() as PriceSourceKind;
     const url = entry.slice(eq + 1).trim();
     if (eq < 0 || !KINDS.includes(kind) || url === '') {
-      throw new Error(`VITE_PRICE_SOURCES: '${entry}' is not one of coinbase=<base URL>, kraken=<base URL>, csv=<URL> (comma-separated, in order).`);
+      throw new Error(
+        `VITE_PRICE_SOURCES: '${entry}' is not one of coinbase=<base URL>, kraken=<base URL>, csv=<URL> (comma-separated, in order).`,
+      );
     }
     if (kind !== 'csv' && !/^https?:\/\/[^/]/i.test(url)) {
       throw new Error(`VITE_PRICE_SOURCES: ${kind}'s base URL '${url}' must start with https:// (or http://).`);

@@ -65,7 +65,12 @@ describe('trainForecastModel', () => {
     it(`'${formulation}' trains on a synthetic series without NaN, its loss falling, and leaks no tensors`, async () => {
       const before = tf.memory().numTensors;
       const epochs: number[] = [];
-      const trained = await trainForecastModel(weeks, { formulation, epochs: 40, learningRate: 0.01, onEpochEnd: (e) => void epochs.push(e) });
+      const trained = await trainForecastModel(weeks, {
+        formulation,
+        epochs: 40,
+        learningRate: 0.01,
+        onEpochEnd: (e) => void epochs.push(e),
+      });
       expect(epochs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
       expect(trained.losses).toHaveLength(40);
       expect(trained.losses.every(Number.isFinite)).toBe(true);
@@ -104,7 +109,12 @@ describe('trainForecastModel', () => {
   it('continues from initial weights ("retrain the old model") and does not dispose them', async () => {
     const old = createForecastModel({ seed: 99 });
     const initial = old.getWeights();
-    const trained = await trainForecastModel(weeks, { formulation: 'prefixes-last-close', epochs: 1, learningRate: 1e-9, initialWeights: initial });
+    const trained = await trainForecastModel(weeks, {
+      formulation: 'prefixes-last-close',
+      epochs: 1,
+      learningRate: 1e-9,
+      initialWeights: initial,
+    });
     const after = trained.model.getWeights();
     after.forEach((w, i) => {
       const a = w.dataSync();
@@ -117,7 +127,9 @@ describe('trainForecastModel', () => {
   });
 
   it('refuses fewer than two weeks', async () => {
-    await expect(trainForecastModel(groupIntoWeeks(syntheticPrices(10)), { formulation: 'reference' })).rejects.toThrow(/at least 2 complete weeks/);
+    await expect(trainForecastModel(groupIntoWeeks(syntheticPrices(10)), { formulation: 'reference' })).rejects.toThrow(
+      /at least 2 complete weeks/,
+    );
   });
 });
 
@@ -129,7 +141,15 @@ describe('forecastNextWeek', () => {
     expect(forecast.weeks).toBe(2);
     expect(forecast.lastDate).toBe('2024-03-13');
     expect(forecast.lastClose).toBe(rows[16].close);
-    expect(forecast.days.map((d) => d.date)).toEqual(['2024-03-14', '2024-03-15', '2024-03-16', '2024-03-17', '2024-03-18', '2024-03-19', '2024-03-20']);
+    expect(forecast.days.map((d) => d.date)).toEqual([
+      '2024-03-14',
+      '2024-03-15',
+      '2024-03-16',
+      '2024-03-17',
+      '2024-03-18',
+      '2024-03-19',
+      '2024-03-20',
+    ]);
     forecast.days.forEach((d, i) => expect(d.prediction).toBeCloseTo(rows[16].close * (forecast.normalized[i] + 1), 6));
     model.dispose();
   });

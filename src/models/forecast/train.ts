@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_EPOCHS } from './constants.ts';
-import { trainingArrays, type Formulation } from './formulation.ts';
+import { type Formulation, trainingArrays } from './formulation.ts';
 import { createForecastModel } from './model.ts';
 import type { Week } from './weeks.ts';
 
@@ -43,7 +43,9 @@ export async function trainForecastModel(weeks: readonly Week[], options: TrainF
   const optimizer = tf.train.rmsprop(learningRate);
   trainer.compile({ optimizer, loss: 'meanSquaredError' });
   const x = tf.tensor3d(arrays.x, arrays.xShape);
-  const y = arrays.perStep ? tf.tensor3d(arrays.y, arrays.yShape as [number, number, number]) : tf.tensor2d(arrays.y, arrays.yShape as [number, number]);
+  const y = arrays.perStep
+    ? tf.tensor3d(arrays.y, arrays.yShape as [number, number, number])
+    : tf.tensor2d(arrays.y, arrays.yShape as [number, number]);
   const losses: number[] = [];
   try {
     if (!signal?.aborted) {

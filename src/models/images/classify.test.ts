@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { loadLayersModel } from '../../../training/lib/model-files.ts';
+import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { classifyPixels } from './classify.ts';
 import { createImageModel, IMAGE_LABELS, IMAGE_PREPROCESSING, IMAGE_SIZE } from './model.ts';
 

@@ -5,8 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TargetSize } from './pil-resize.ts';
 import type { PixelSource } from './pixels.ts';
-import { preprocessVgg16, type PreprocessOptions } from './vgg16-preprocess.ts';
 import { toProbabilities } from './probabilities.ts';
+import { type PreprocessOptions, preprocessVgg16 } from './vgg16-preprocess.ts';
 
 export interface ImageClassification {
   /** The top label. */
@@ -41,6 +41,8 @@ export async function classifyPixels(
   const probabilities = toProbabilities(values);
   const names = Array.from({ length: probabilities.length }, (_, i) => labels[i] ?? `class ${i}`);
   let best = 0;
-  probabilities.forEach((p, i) => { if (p > probabilities[best]) best = i; });
+  probabilities.forEach((p, i) => {
+    if (p > probabilities[best]) best = i;
+  });
   return { label: names[best], labels: names, probabilities };
 }

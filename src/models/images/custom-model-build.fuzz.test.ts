@@ -7,11 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
-import { readByoFixture, synthesizeShards, type ConverterModel } from '../../testing/byo-fixtures.ts';
+import { type ConverterModel, readByoFixture, synthesizeShards } from '../../testing/byo-fixtures.ts';
 import { mutatedJson } from '../../testing/mutations.ts';
 import { expectPlainError } from '../../testing/plain-error.ts';
-import { buildCustomClassifier } from './custom-model-build.ts';
 import { customModelArtifacts } from './custom-model.ts';
+import { buildCustomClassifier } from './custom-model-build.ts';
 import { readManifest } from './weights-manifest.ts';
 
 beforeAll(async () => {

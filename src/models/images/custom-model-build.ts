@@ -23,7 +23,11 @@ type Shape = Array<number | null>;
 const SAME_CONVERSION = 'Check that model.json and its weight files come from the same conversion.';
 
 /** A shape in words without the batch size: [224, 224, 3], "any" for a free size. */
-const shapeWords = (shape: Shape | undefined) => `[${(shape ?? []).slice(1).map((d) => (d == null || d < 0 ? 'any' : d)).join(', ')}]`;
+const shapeWords = (shape: Shape | undefined) =>
+  `[${(shape ?? [])
+    .slice(1)
+    .map((d) => (d == null || d < 0 ? 'any' : d))
+    .join(', ')}]`;
 
 /** tfjs's messages about a model it could not build, in words for people; the original stays as the cause. */
 export function buildFailure(err: unknown): Error {
@@ -49,7 +53,9 @@ function refuseUnlessImageClassifier(inputs: Shape[], outputs: Array<Shape | und
   const takes = inputs.length === 1 ? shapeWords(inputs[0]) : `${inputs.length} inputs, ${inputs.map(shapeWords).join(' and ')}`;
   const gives = outputs.length === 1 ? shapeWords(outputs[0]) : `${outputs.length} outputs, ${outputs.map(shapeWords).join(' and ')}`;
   const refuse = () =>
-    new Error(`This model takes ${takes} and gives ${gives}; this page runs image classifiers, which take one picture ([height, width, 3]) and give one score per class ([classes]).`);
+    new Error(
+      `This model takes ${takes} and gives ${gives}; this page runs image classifiers, which take one picture ([height, width, 3]) and give one score per class ([classes]).`,
+    );
   const input = inputs[0];
   if (inputs.length !== 1 || !input || input.length !== 4 || outputs.length !== 1) throw refuse();
   if (input[3] !== 3 && input[3] != null && input[3] >= 0) {
@@ -78,7 +84,8 @@ async function loadLayersCleanly(artifacts: tf.io.ModelArtifacts): Promise<tf.La
   const engine = tf.engine();
   const before = new Set(Object.keys(engine.registeredVariables));
   const freeNew = (keep: ReadonlySet<unknown>) => {
-    for (const [name, variable] of Object.entries(engine.registeredVariables)) if (!before.has(name) && !keep.has(variable)) variable.dispose();
+    for (const [name, variable] of Object.entries(engine.registeredVariables))
+      if (!before.has(name) && !keep.has(variable)) variable.dispose();
   };
   engine.startScope();
   let model: tf.LayersModel | null = null;
@@ -99,7 +106,10 @@ async function layersClassifier(prepared: PreparedModel, weightData: ArrayBuffer
     throw buildFailure(err);
   }
   try {
-    refuseUnlessImageClassifier(model.inputs.map((i) => i.shape), model.outputs.map((o) => o.shape));
+    refuseUnlessImageClassifier(
+      model.inputs.map((i) => i.shape),
+      model.outputs.map((o) => o.shape),
+    );
     const units = model.outputs[0].shape[1];
     if (units == null) throw new Error(`This model gives ${shapeWords(model.outputs[0].shape)}: a classifier gives one score per class.`);
     return {
@@ -142,7 +152,12 @@ async function graphClassifier(prepared: PreparedModel, weightData: ArrayBuffer[
   let model: tf.GraphModel;
   try {
     model = await tf.loadGraphModel(
-      tf.io.fromMemory({ modelTopology: prepared.modelTopology, weightSpecs: prepared.weightSpecs, weightData, signature: prepared.signature } as tf.io.ModelArtifacts),
+      tf.io.fromMemory({
+        modelTopology: prepared.modelTopology,
+        weightSpecs: prepared.weightSpecs,
+        weightData,
+        signature: prepared.signature,
+      } as tf.io.ModelArtifacts),
     );
   } catch (err) {
     throw buildFailure(err);
@@ -162,7 +177,9 @@ async function graphClassifier(prepared: PreparedModel, weightData: ArrayBuffer[
         shape = y.shape;
         y.dispose();
       } catch (err) {
-        throw new Error(`TensorFlow.js could not run this graph model on a ${inputSize.join('×')} picture. ${SAME_CONVERSION}`, { cause: err });
+        throw new Error(`TensorFlow.js could not run this graph model on a ${inputSize.join('×')} picture. ${SAME_CONVERSION}`, {
+          cause: err,
+        });
       }
       refuseUnlessImageClassifier(inputs, [shape]);
       units = shape[1];

@@ -6,10 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
-import { byoFixtureNames, readByoFixture, synthesizeShards, tagOf, type ConverterModel } from '../../testing/byo-fixtures.ts';
+import { byoFixtureNames, type ConverterModel, readByoFixture, synthesizeShards, tagOf } from '../../testing/byo-fixtures.ts';
 import { expectPlainError } from '../../testing/plain-error.ts';
-import { buildCustomClassifier, disposeLayersModel } from './custom-model-build.ts';
 import { customModelArtifacts, prepareCustomModel } from './custom-model.ts';
+import { buildCustomClassifier, disposeLayersModel } from './custom-model-build.ts';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -26,7 +26,8 @@ const countTensors = () => {
 /** fixture → [h, w, classes] once loaded, or the words of its refusal. */
 const EXPECTED: Record<string, [number, number, number] | RegExp> = {
   'k2-model-mobilenet-transfer-tfjs08': [224, 224, 3],
-  'k2-model-multiinput-caption-lstm': /^This model takes 2 inputs, \[7, 7, 512\] and \[30\] and gives \[3857\]; this page runs image classifiers/,
+  'k2-model-multiinput-caption-lstm':
+    /^This model takes 2 inputs, \[7, 7, 512\] and \[30\] and gives \[3857\]; this page runs image classifiers/,
   'k2-seq-embedding-lstm': /^This model takes \[6\] and gives \[3\]; this page runs image classifiers/,
   'k2-seq-vgg16-transfer': [100, 100, 2],
   'k215-seq-dense-tabular': /^This model takes \[5\] and gives \[3\]; this page runs image classifiers/,
@@ -65,7 +66,10 @@ describe('the nine converter outputs', () => {
         expect(values.length).toBe(expected[2] === 2 && name.includes('vgg16') ? 2 : values.length);
         expect(values.every(Number.isFinite)).toBe(true);
       } else {
-        const error = await classify(model).then(() => null, (e: unknown) => e);
+        const error = await classify(model).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect((error as Error).message).toMatch(expected);
         expectPlainError(error, '');
       }
@@ -87,9 +91,17 @@ describe('the nine converter outputs', () => {
   }, 60_000);
 
   it('leaves what tfjs already reads untouched: Keras 2 topologies and the hand-patched Keras 3 one', () => {
-    for (const name of ['k2-model-mobilenet-transfer-tfjs08', 'k2-seq-vgg16-transfer', 'k215-seq-dense-tabular', 'k3-seq-cnn-handpatched']) {
+    for (const name of [
+      'k2-model-mobilenet-transfer-tfjs08',
+      'k2-seq-vgg16-transfer',
+      'k215-seq-dense-tabular',
+      'k3-seq-cnn-handpatched',
+    ]) {
       const model = readByoFixture(name);
-      const { model: prepared } = prepareCustomModel(JSON.stringify(model), synthesizeShards(model, 'zeros').map((f) => ({ name: f.name, size: f.data.byteLength })));
+      const { model: prepared } = prepareCustomModel(
+        JSON.stringify(model),
+        synthesizeShards(model, 'zeros').map((f) => ({ name: f.name, size: f.data.byteLength })),
+      );
       expect(prepared.changes, name).toEqual([]);
       expect(prepared.modelTopology).toEqual(model.modelTopology);
       expect(prepared.weightSpecs).toEqual(model.weightsManifest.flatMap((g) => g.weights));
@@ -99,10 +111,16 @@ describe('the nine converter outputs', () => {
   it('rewrites the Keras 3 functional model into what its reporter fixed by hand (working-model.json)', () => {
     const model = readByoFixture('k3-functional-dense');
     const { model: prepared } = prepareCustomModel(JSON.stringify(model), [{ name: 'group1-shard1of1.bin', size: 196 }]);
-    expect(prepared.changes).toEqual(['batch_shape → batch_input_shape', 'inbound_nodes {args, kwargs} → lists', 'dtype policies → dtype names']);
+    expect(prepared.changes).toEqual([
+      'batch_shape → batch_input_shape',
+      'inbound_nodes {args, kwargs} → lists',
+      'dtype policies → dtype names',
+    ]);
     const fixed = readByoFixture('k3-functional-dense', 'working-model.json');
-    const layers = (t: Record<string, unknown>) => (t.model_config as { config: { layers: Array<{ inbound_nodes: unknown; config: { batch_input_shape?: unknown } }> } }).config.layers;
-    const refs = (t: Record<string, unknown>) => layers(t).map((l) => (l.inbound_nodes as unknown[][][]).map((node) => node.map((ref) => ref.slice(0, 3))));
+    const layers = (t: Record<string, unknown>) =>
+      (t.model_config as { config: { layers: Array<{ inbound_nodes: unknown; config: { batch_input_shape?: unknown } }> } }).config.layers;
+    const refs = (t: Record<string, unknown>) =>
+      layers(t).map((l) => (l.inbound_nodes as unknown[][][]).map((node) => node.map((ref) => ref.slice(0, 3))));
     expect(refs(prepared.modelTopology)).toEqual(refs(fixed.modelTopology));
     expect(layers(prepared.modelTopology)[0].config.batch_input_shape).toEqual([null, 1]);
   });
@@ -112,7 +130,9 @@ describe('the nine converter outputs', () => {
 async function expectWeightsByName(model: ConverterModel, files = synthesizeShards(model)) {
   const tags = new Map(model.weightsManifest.flatMap((g) => g.weights).map((w, i) => [w.name, tagOf(i)]));
   const artifacts = customModelArtifacts(JSON.stringify(model), files);
-  const savedName = new Map(artifacts.prepared.weightSpecs.map((s, i) => [s.name, model.weightsManifest.flatMap((g) => g.weights)[i].name]));
+  const savedName = new Map(
+    artifacts.prepared.weightSpecs.map((s, i) => [s.name, model.weightsManifest.flatMap((g) => g.weights)[i].name]),
+  );
   const built = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   try {
     for (const weight of built.weights) {
@@ -184,8 +204,12 @@ describe('variants of the converter output', () => {
     );
     const shortLast = sizes.map((f, i) => (i === 2 ? { ...f, size: 10 } : f));
     expect(() => prepareCustomModel(text, shortLast)).toThrow(/Check group1-shard3of3\.bin \(10 bytes\)/);
-    expect(() => prepareCustomModel(text, sizes.slice(0, 2))).toThrow('Missing weight file group1-shard3of3.bin. Pick model.json together with every weight file it lists.');
+    expect(() => prepareCustomModel(text, sizes.slice(0, 2))).toThrow(
+      'Missing weight file group1-shard3of3.bin. Pick model.json together with every weight file it lists.',
+    );
     const longer = sizes.map((f, i) => (i === 2 ? { ...f, size: f.size + 8 } : f));
-    expect(() => prepareCustomModel(text, longer)).toThrow(/more than the 10,526,100 bytes model.json needs \(266 weights\): they come from another conversion/);
+    expect(() => prepareCustomModel(text, longer)).toThrow(
+      /more than the 10,526,100 bytes model.json needs \(266 weights\): they come from another conversion/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
-import { customModelArtifacts, modelClassCount, modelInputSize, type ModelFile } from './custom-model.ts';
+import { customModelArtifacts, type ModelFile, modelClassCount, modelInputSize } from './custom-model.ts';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -10,10 +10,12 @@ beforeAll(async () => {
 /** Saves a model the way tensorflowjs_converter lays it out: model.json + one shard per weight group. */
 async function asFiles(model: tf.LayersModel): Promise<{ modelJson: string; weights: ModelFile[] }> {
   let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   const data = tf.io.CompositeArrayBuffer.join(artifacts!.weightData!);
   const half = Math.floor(data.byteLength / 8) * 4;
   const modelJson = JSON.stringify({
@@ -21,7 +23,13 @@ async function asFiles(model: tf.LayersModel): Promise<{ modelJson: string; weig
     modelTopology: artifacts!.modelTopology,
     weightsManifest: [{ paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'], weights: artifacts!.weightSpecs }],
   });
-  return { modelJson, weights: [{ name: 'group1-shard2of2.bin', data: data.slice(half) }, { name: 'group1-shard1of2.bin', data: data.slice(0, half) }] };
+  return {
+    modelJson,
+    weights: [
+      { name: 'group1-shard2of2.bin', data: data.slice(half) },
+      { name: 'group1-shard1of2.bin', data: data.slice(0, half) },
+    ],
+  };
 }
 
 function smallModel(inputShape: [number | null, number | null, number], units = 3) {
@@ -52,19 +60,27 @@ describe('customModelArtifacts', () => {
 
   it('names a damaged manifest or topology instead of failing with a TypeError', () => {
     // found by the fuzz test: each of these threw a TypeError ('manifest.flatMap is not a function', …)
-    const withManifest = (weightsManifest: unknown) => JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: [] } }, weightsManifest });
+    const withManifest = (weightsManifest: unknown) =>
+      JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: [] } }, weightsManifest });
     expect(() => customModelArtifacts(withManifest(5), [])).toThrow("This model.json's weightsManifest is not a list of weight groups.");
     expect(() => customModelArtifacts(withManifest([null]), [])).toThrow(/has a group \(number 1\) without its lists of files and weights/);
-    expect(() => customModelArtifacts(withManifest([{ paths: [1], weights: [] }]), [])).toThrow(/has a file name in group 1 that is not a name/);
+    expect(() => customModelArtifacts(withManifest([{ paths: [1], weights: [] }]), [])).toThrow(
+      /has a file name in group 1 that is not a name/,
+    );
     const spec = { name: 'dense/kernel', dtype: 'float32', shape: [2, -1] };
-    expect(() => customModelArtifacts(withManifest([{ paths: ['a.bin'], weights: [spec] }]), [])).toThrow(/describes weight 1 of group 1 without/);
+    expect(() => customModelArtifacts(withManifest([{ paths: ['a.bin'], weights: [spec] }]), [])).toThrow(
+      /describes weight 1 of group 1 without/,
+    );
     expect(() => customModelArtifacts(JSON.stringify({ modelTopology: 'Sequential' }), [])).toThrow(/no model topology/);
     expect(customModelArtifacts(withManifest(null), []).weightSpecs).toEqual([]);
   });
 
   it('lists at most three missing shards', () => {
     const paths = Array.from({ length: 19 }, (_, i) => `group1-shard${i + 1}of19.bin`);
-    const modelJson = JSON.stringify({ modelTopology: { class_name: 'Sequential', config: { layers: [] } }, weightsManifest: [{ paths, weights: [] }] });
+    const modelJson = JSON.stringify({
+      modelTopology: { class_name: 'Sequential', config: { layers: [] } },
+      weightsManifest: [{ paths, weights: [] }],
+    });
     expect(() => customModelArtifacts(modelJson, [])).toThrow(
       'Missing weight files group1-shard1of19.bin, group1-shard2of19.bin, group1-shard3of19.bin and 16 more. Pick model.json together with every weight file it lists.',
     );

@@ -6,7 +6,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { normaliseKeras3 } from './keras3-topology.ts';
 import { checkLayerSupport } from './layer-support.ts';
-import { sniffModelJson, type GraphSignature } from './model-json-format.ts';
+import { type GraphSignature, sniffModelJson } from './model-json-format.ts';
 import type { TargetSize } from './pil-resize.ts';
 import { checkReferences } from './topology-references.ts';
 import { tfjsWeightNames } from './weight-names.ts';
@@ -44,7 +44,10 @@ export function prepareCustomModel<F extends SizedFile>(modelJsonText: string, f
   const shards = orderShards(json.weightsManifest, files);
   const specs = json.weightsManifest.flatMap((g) => g.weights);
   if (json.kind === 'graph') {
-    return { model: { kind: 'graph', modelTopology: json.modelTopology, weightSpecs: specs, signature: json.signature, changes: [], notice: null }, shards };
+    return {
+      model: { kind: 'graph', modelTopology: json.modelTopology, weightSpecs: specs, signature: json.signature, changes: [], notice: null },
+      shards,
+    };
   }
   const changes = normaliseKeras3(json.modelTopology);
   const notice = checkLayerSupport(json.modelTopology);
@@ -56,8 +59,14 @@ export function prepareCustomModel<F extends SizedFile>(modelJsonText: string, f
 }
 
 /** The same from files already in memory, as tfjs artifacts; the shards are handed over as they are, not joined. */
-export function customModelArtifacts(modelJsonText: string, weightFiles: readonly ModelFile[]): tf.io.ModelArtifacts & { prepared: PreparedModel } {
-  const { model, shards } = prepareCustomModel(modelJsonText, weightFiles.map((f) => ({ ...f, size: f.data.byteLength })));
+export function customModelArtifacts(
+  modelJsonText: string,
+  weightFiles: readonly ModelFile[],
+): tf.io.ModelArtifacts & { prepared: PreparedModel } {
+  const { model, shards } = prepareCustomModel(
+    modelJsonText,
+    weightFiles.map((f) => ({ ...f, size: f.data.byteLength })),
+  );
   return { modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: shards.map((f) => f.data), prepared: model };
 }
 
@@ -65,7 +74,9 @@ export function customModelArtifacts(modelJsonText: string, weightFiles: readonl
 export function modelInputSize(model: tf.LayersModel): TargetSize {
   const shape = model.inputs[0]?.shape;
   if (model.inputs.length !== 1 || !shape || shape.length !== 4) {
-    throw new Error(`This model takes ${model.inputs.length === 1 ? `input of shape [${shape?.join(', ')}]` : `${model.inputs.length} inputs`}; an image classifier takes one [height, width, 3] image.`);
+    throw new Error(
+      `This model takes ${model.inputs.length === 1 ? `input of shape [${shape?.join(', ')}]` : `${model.inputs.length} inputs`}; an image classifier takes one [height, width, 3] image.`,
+    );
   }
   if (shape[3] !== 3) throw new Error(`This model expects ${shape[3]} colour channels; this page gives RGB images (3 channels).`);
   const [h, w] = [shape[1], shape[2]];

@@ -18,7 +18,10 @@ const MAX_DEPTH = 64;
 
 export class TopologyError extends Error {}
 
-const tooDeep = () => new TopologyError('This model.json nests models or layer inputs too deeply to be a converted Keras model. Choose the model.json that tensorflowjs_converter wrote, unchanged.');
+const tooDeep = () =>
+  new TopologyError(
+    'This model.json nests models or layer inputs too deeply to be a converted Keras model. Choose the model.json that tensorflowjs_converter wrote, unchanged.',
+  );
 
 /** What a Keras 3 dtype policy means for tfjs, which computes in float32 (mixed precision included). */
 function policyDtype(policy: Json): string {
@@ -53,7 +56,9 @@ function listNode(node: Json, layerName: string): unknown[] {
   const tensors: Array<[unknown, unknown, unknown]> = [];
   kerasTensors(node.args, 0, tensors);
   if (tensors.length === 0) {
-    throw new TopologyError(`Layer “${String(layerName).slice(0, 40)}” has inputs this page cannot read. Choose the model.json that tensorflowjs_converter wrote, unchanged.`);
+    throw new TopologyError(
+      `Layer “${String(layerName).slice(0, 40)}” has inputs this page cannot read. Choose the model.json that tensorflowjs_converter wrote, unchanged.`,
+    );
   }
   const kwargs: Json = {};
   if (isObject(node.kwargs)) {
@@ -112,7 +117,9 @@ export function normaliseKeras3(topology: Json): string[] {
   normaliseModel(model, 0, changes, policies);
   // tfjs reads float32 policy objects as they are (the hand-patched Keras 3 exports rely on it); they
   // are rewritten with the rest of a raw Keras 3 topology, or when they ask for another dtype.
-  const plain = policies.every((config) => policyDtype(config.dtype as Json) === 'float32' && (config.dtype as Json & { config?: Json }).config?.name === 'float32');
+  const plain = policies.every(
+    (config) => policyDtype(config.dtype as Json) === 'float32' && (config.dtype as Json & { config?: Json }).config?.name === 'float32',
+  );
   if (policies.length && (changes.size || !plain)) {
     for (const config of policies) config.dtype = policyDtype(config.dtype as Json);
     changes.add('dtype policies → dtype names');

@@ -4,7 +4,8 @@
  */
 /** '[]' or '{}' would otherwise pass as a labels file that names nothing. */
 function someLabels(labels: string[]): string[] {
-  if (labels.length === 0) throw new Error('The labels file lists no labels. Give one label per line, or a JSON array like ["cat", "coffee"].');
+  if (labels.length === 0)
+    throw new Error('The labels file lists no labels. Give one label per line, or a JSON array like ["cat", "coffee"].');
   return labels;
 }
 
@@ -16,7 +17,9 @@ export function parseLabels(text: string): string[] {
     try {
       parsed = JSON.parse(trimmed);
     } catch {
-      throw new Error('The labels file starts like JSON but is not valid JSON. Give a JSON array like ["cat", "coffee"], or one label per line.');
+      throw new Error(
+        'The labels file starts like JSON but is not valid JSON. Give a JSON array like ["cat", "coffee"], or one label per line.',
+      );
     }
     if (Array.isArray(parsed) && parsed.every((l) => typeof l === 'string' || typeof l === 'number')) return someLabels(parsed.map(String));
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
@@ -31,7 +34,10 @@ export function parseLabels(text: string): string[] {
     }
     throw new Error('The labels JSON must be an array of strings, like ["cat", "coffee"].');
   }
-  return trimmed.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  return trimmed
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 }
 
 /** Labels for every output class: the given ones, or "class N" where none was given. */

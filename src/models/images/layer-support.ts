@@ -14,9 +14,24 @@ const MAX_DEPTH = 64;
 
 /** Keras's augmentation layers that return their input unchanged at inference (RandomCrop does not). */
 const AUGMENTATION = new Set([
-  'RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomContrast', 'RandomTranslation', 'RandomBrightness',
-  'RandomHeight', 'RandomWidth', 'RandomSaturation', 'RandomHue', 'RandomColorJitter', 'RandomGrayscale',
-  'RandomSharpness', 'RandomShear', 'RandomPosterization', 'RandomInvert', 'RandomColorDegeneration', 'RandomElasticTransform',
+  'RandomFlip',
+  'RandomRotation',
+  'RandomZoom',
+  'RandomContrast',
+  'RandomTranslation',
+  'RandomBrightness',
+  'RandomHeight',
+  'RandomWidth',
+  'RandomSaturation',
+  'RandomHue',
+  'RandomColorJitter',
+  'RandomGrayscale',
+  'RandomSharpness',
+  'RandomShear',
+  'RandomPosterization',
+  'RandomInvert',
+  'RandomColorDegeneration',
+  'RandomElasticTransform',
 ]);
 
 export class UnsupportedLayerError extends Error {}
@@ -26,7 +41,8 @@ const short = (s: unknown) => {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 };
 
-const layerName = (entry: Json) => short(typeof entry.name === 'string' ? entry.name : isObject(entry.config) ? entry.config.name : entry.class_name);
+const layerName = (entry: Json) =>
+  short(typeof entry.name === 'string' ? entry.name : isObject(entry.config) ? entry.config.name : entry.class_name);
 
 /** Why tfjs cannot run this layer (and what to do), or null when it can. */
 function problem(entry: Json): string | null {
@@ -80,7 +96,14 @@ function dropAugmentation(config: Json | unknown[], found: Found): void {
   if (removed.size === 0) return;
   // A Sequential's first layer may carry the input shape: the next layer takes it over.
   const first = layers[0];
-  if (isObject(first) && kept[0] !== first && isObject(first.config) && first.config.batch_input_shape && isObject(kept[0]) && isObject(kept[0].config)) {
+  if (
+    isObject(first) &&
+    kept[0] !== first &&
+    isObject(first.config) &&
+    first.config.batch_input_shape &&
+    isObject(kept[0]) &&
+    isObject(kept[0].config)
+  ) {
     kept[0].config.batch_input_shape ??= first.config.batch_input_shape;
   }
   /** Where a reference to a dropped layer's output really comes from (through chains of dropped layers). */

@@ -40,7 +40,12 @@ export function sniffModelJson(text: string): ModelJson {
   }
   const weightsManifest = readManifest(json.weightsManifest);
   if (json.format === 'graph-model' || Array.isArray(topology.node)) {
-    return { kind: 'graph', modelTopology: topology, weightsManifest, signature: isObject(json.signature) ? (json.signature as GraphSignature) : undefined };
+    return {
+      kind: 'graph',
+      modelTopology: topology,
+      weightsManifest,
+      signature: isObject(json.signature) ? (json.signature as GraphSignature) : undefined,
+    };
   }
   const config = isObject(topology.model_config) ? topology.model_config : topology;
   if (json.format !== undefined && json.format !== 'layers-model') {

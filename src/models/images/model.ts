@@ -39,7 +39,16 @@ function vggLayers(blockFilters: readonly number[], seed: number, prefix?: strin
   for (const filters of blockFilters) {
     for (let i = 0; i < 2; i++) {
       // Bias-free: batch normalisation's offset plays that role.
-      layers.push(tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: tf.initializers.heNormal({ seed: n++ }), ...named('conv') }));
+      layers.push(
+        tf.layers.conv2d({
+          filters,
+          kernelSize: 3,
+          padding: 'same',
+          useBias: false,
+          kernelInitializer: tf.initializers.heNormal({ seed: n++ }),
+          ...named('conv'),
+        }),
+      );
       layers.push(tf.layers.batchNormalization(named('batchnorm')));
       layers.push(tf.layers.activation({ activation: 'relu', ...named('relu') }));
     }
@@ -48,7 +57,14 @@ function vggLayers(blockFilters: readonly number[], seed: number, prefix?: strin
   // Global average pooling instead of VGG's large dense layers: a few kilobytes instead of 100+ MB.
   layers.push(tf.layers.globalAveragePooling2d(named('average_pool')));
   layers.push(tf.layers.dropout({ rate: 0.3, seed: n++, ...named('dropout') }));
-  layers.push(tf.layers.dense({ units: IMAGE_LABELS.length, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: n++ }), ...named('probabilities') }));
+  layers.push(
+    tf.layers.dense({
+      units: IMAGE_LABELS.length,
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: n++ }),
+      ...named('probabilities'),
+    }),
+  );
   return layers;
 }
 

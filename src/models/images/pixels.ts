@@ -64,9 +64,7 @@ export function validatePixels(pixels: PixelSource): void {
   }
   const expected = width * height * channels;
   if (data.length !== expected) {
-    throw new Error(
-      `pixel data has ${data.length} bytes, but a ${width}×${height} image with ${channels} channels needs ${expected}`,
-    );
+    throw new Error(`pixel data has ${data.length} bytes, but a ${width}×${height} image with ${channels} channels needs ${expected}`);
   }
 }
 

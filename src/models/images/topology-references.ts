@@ -13,7 +13,8 @@ const quote = (s: unknown) => {
   const text = String(s);
   return `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 };
-const broken = (why: string) => new Error(`This model.json is damaged: ${why}. Choose the model.json that tensorflowjs_converter wrote, unchanged.`);
+const broken = (why: string) =>
+  new Error(`This model.json is damaged: ${why}. Choose the model.json that tensorflowjs_converter wrote, unchanged.`);
 
 function checkFunctional(config: Json): void {
   const layers = Array.isArray(config.layers) ? config.layers.filter(isObject) : [];
@@ -26,7 +27,8 @@ function checkFunctional(config: Json): void {
     if (!Array.isArray(ref) || typeof ref[0] !== 'string') return null; // tfjs names other forms itself
     const count = nodeCount.get(ref[0]);
     if (count === undefined) throw broken(`${user} takes input from layer ${quote(ref[0])}, which the model does not have`);
-    if (!Number.isInteger(ref[1]) || (ref[1] as number) < 0 || (ref[1] as number) >= count) throw broken(`${user} takes input from a call of layer ${quote(ref[0])} that the model does not make`);
+    if (!Number.isInteger(ref[1]) || (ref[1] as number) < 0 || (ref[1] as number) >= count)
+      throw broken(`${user} takes input from a call of layer ${quote(ref[0])} that the model does not make`);
     return ref[0];
   };
   const inputsOf = new Map<string, string[]>();

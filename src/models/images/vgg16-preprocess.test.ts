@@ -6,18 +6,18 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CAFFE_MEAN_BGR,
+  grayToRgb,
+  type InputMode,
   normalizeInput,
   normalizeValue,
+  type PixelSource,
   pilBilinearCoefficients,
   pilNearestIndices,
   preprocessVgg16,
+  type RgbImage,
   resizeBilinearPil,
   resizeNearestPil,
   toRgb,
-  grayToRgb,
-  type InputMode,
-  type PixelSource,
-  type RgbImage,
 } from './vgg16-preprocess.ts';
 
 // ---------------------------------------------------------------- fixtures (scripts/images/make-parity-fixtures.py)
@@ -79,8 +79,7 @@ function compare(actual: Uint8Array, expected: Uint8Array) {
   return { maxDiff, differing, offByOne };
 }
 
-const label = (c: FixtureCase, o: FixtureOutput) =>
-  `${c.name} (${c.fileMode} ${c.width}×${c.height}) → ${o.width}×${o.height}`;
+const label = (c: FixtureCase, o: FixtureOutput) => `${c.name} (${c.fileMode} ${c.width}×${c.height}) → ${o.width}×${o.height}`;
 
 // BILINEAR differences are measured once, at collection time, so that the test names report them.
 const bilinearRuns = manifest.png.flatMap((c) =>
@@ -212,16 +211,13 @@ describe('caffe normalisation by hand', () => {
 
   it('2×2 RGBA: keeps pixel order, drops alpha without compositing (alpha 0 keeps its colour)', () => {
     // prettier-ignore
-    const data = new Uint8Array([
-      255, 0, 0, 255,    0, 255, 0, 128,
-      0, 0, 255, 0,      200, 100, 50, 0,
-    ]);
+    const data = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 128, 0, 0, 255, 0, 200, 100, 50, 0]);
     const out = preprocessVgg16({ data, width: 2, height: 2, channels: 4 }, [2, 2]);
     const px = (b: number, g: number, r: number) => [Math.fround(b - mB), Math.fround(g - mG), Math.fround(r - mR)];
     expect(Array.from(out)).toEqual([...px(0, 0, 255), ...px(0, 255, 0), ...px(255, 0, 0), ...px(50, 100, 200)]);
   });
 
-  it('2×2 → 1×1 NEAREST picks PIL\'s pixel (1, 1); BILINEAR averages all four', () => {
+  it("2×2 → 1×1 NEAREST picks PIL's pixel (1, 1); BILINEAR averages all four", () => {
     const data = new Uint8Array([0, 0, 0, 40, 40, 40, 80, 80, 80, 200, 100, 50]);
     const img = { data, width: 2, height: 2, channels: 3 as const };
     expect(Array.from(preprocessVgg16(img, [1, 1]))).toEqual([Math.fround(50 - mB), Math.fround(100 - mG), Math.fround(200 - mR)]);
@@ -233,7 +229,11 @@ describe('caffe normalisation by hand', () => {
 
   it('equals Keras (numpy float32) for every byte value and channel — and the float64 mean would not', () => {
     const keras = kerasTable('caffe');
-    const gray = grayToRgb(Uint8Array.from({ length: 256 }, (_, v) => v), 256, 1);
+    const gray = grayToRgb(
+      Uint8Array.from({ length: 256 }, (_, v) => v),
+      256,
+      1,
+    );
     const ours = normalizeInput(gray, 'caffe');
     expect(ours).toEqual(keras);
     let naive = 0;
@@ -245,7 +245,11 @@ describe('caffe normalisation by hand', () => {
 });
 
 describe('tf and raw modes', () => {
-  const ramp = grayToRgb(Uint8Array.from({ length: 256 }, (_, v) => v), 256, 1);
+  const ramp = grayToRgb(
+    Uint8Array.from({ length: 256 }, (_, v) => v),
+    256,
+    1,
+  );
 
   it('tf: x / 127.5 − 1 in float32, RGB order kept', () => {
     expect(normalizeInput(ramp, 'tf')).toEqual(kerasTable('tf'));

@@ -14,9 +14,9 @@
  *
  * Result: Float32Array, height × width × 3, channels last (a [1, h, w, 3] tensor's data).
  */
-import { normalizeInput, INPUT_MODES, type InputMode } from './input-normalization.ts';
+import { INPUT_MODES, type InputMode, normalizeInput } from './input-normalization.ts';
 import { resizeBilinearPil, resizeNearestPil, type TargetSize } from './pil-resize.ts';
-import { toRgb, validatePixels, type PixelSource, type RgbImage } from './pixels.ts';
+import { type PixelSource, type RgbImage, toRgb, validatePixels } from './pixels.ts';
 
 export type Interpolation = 'nearest' | 'bilinear';
 export const INTERPOLATIONS: readonly Interpolation[] = ['nearest', 'bilinear'];
@@ -39,9 +39,7 @@ export function resizeLikeLoadImg(rgb: RgbImage, size: TargetSize, interpolation
     case 'bilinear':
       return resizeBilinearPil(rgb, size);
     default:
-      throw new Error(
-        `unknown interpolation ${JSON.stringify(interpolation)}; expected one of ${INTERPOLATIONS.join(', ')}`,
-      );
+      throw new Error(`unknown interpolation ${JSON.stringify(interpolation)}; expected one of ${INTERPOLATIONS.join(', ')}`);
   }
 }
 
@@ -49,11 +47,7 @@ export function resizeLikeLoadImg(rgb: RgbImage, size: TargetSize, interpolation
  * Decoded RGB/RGBA pixels → the float32 HWC input Keras would give the model for the same file.
  * Defaults: NEAREST and "caffe" (VGG16). Throws an Error for malformed pixels, sizes or options.
  */
-export function preprocessVgg16(
-  pixels: PixelSource,
-  size: TargetSize = VGG16_INPUT_SIZE,
-  options: PreprocessOptions = {},
-): Float32Array {
+export function preprocessVgg16(pixels: PixelSource, size: TargetSize = VGG16_INPUT_SIZE, options: PreprocessOptions = {}): Float32Array {
   const interpolation = options.interpolation ?? 'nearest';
   const mode = options.mode ?? 'caffe';
   if (!INTERPOLATIONS.includes(interpolation)) {
@@ -77,14 +71,14 @@ export function preprocessVgg16(
   return normalizeInput(resized, mode);
 }
 
-export { CAFFE_MEAN_BGR, INPUT_MODES, normalizeInput, normalizeValue, type InputMode } from './input-normalization.ts';
+export { CAFFE_MEAN_BGR, INPUT_MODES, type InputMode, normalizeInput, normalizeValue } from './input-normalization.ts';
 export {
   PIL_PRECISION_BITS,
+  type PilCoefficients,
   pilBilinearCoefficients,
   pilNearestIndices,
   resizeBilinearPil,
   resizeNearestPil,
-  type PilCoefficients,
   type TargetSize,
 } from './pil-resize.ts';
-export { grayToRgb, toRgb, validatePixels, type Image8, type PixelSource, type RgbImage } from './pixels.ts';
+export { grayToRgb, type Image8, type PixelSource, type RgbImage, toRgb, validatePixels } from './pixels.ts';

@@ -41,7 +41,12 @@ function layerNames(topology: Json): Names {
 function tfjsName(name: string, names: Names, saved: ReadonlySet<string>): string {
   let tokens = name.split('/');
   // Strip leading model names while what follows is `<layer>/<weight>` of a layer this model has.
-  while (tokens.length > 2 && names.models.has(tokens[0]) && !names.layers.has(tokens[0]) && names.layers.has(tokens.slice(1, -1).join('/'))) {
+  while (
+    tokens.length > 2 &&
+    names.models.has(tokens[0]) &&
+    !names.layers.has(tokens[0]) &&
+    names.layers.has(tokens.slice(1, -1).join('/'))
+  ) {
     tokens = tokens.slice(1);
   }
   const [layer, weight] = tokens.length === 2 ? tokens : [null, null];
@@ -52,7 +57,10 @@ function tfjsName(name: string, names: Names, saved: ReadonlySet<string>): strin
 }
 
 /** The manifest's weight specs with the names tfjs 4.22 looks for (the same objects when none differ). */
-export function tfjsWeightNames(topology: Json, specs: tf.io.WeightsManifestEntry[]): { specs: tf.io.WeightsManifestEntry[]; renamed: number } {
+export function tfjsWeightNames(
+  topology: Json,
+  specs: tf.io.WeightsManifestEntry[],
+): { specs: tf.io.WeightsManifestEntry[]; renamed: number } {
   const names = layerNames(topology);
   const saved = new Set(specs.map((s) => s.name));
   let renamed = 0;

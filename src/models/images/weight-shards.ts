@@ -43,7 +43,9 @@ export function orderShards<F extends SizedFile>(manifest: tf.io.WeightsManifest
     // A few names, each cut short: a damaged model.json can name hundreds of files, or a very long one.
     const named = missing.slice(0, 3).map(shortName).join(', ');
     const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
-    throw new Error(`Missing weight file${missing.length > 1 ? 's' : ''} ${named}${more}. Pick model.json together with every weight file it lists.`);
+    throw new Error(
+      `Missing weight file${missing.length > 1 ? 's' : ''} ${named}${more}. Pick model.json together with every weight file it lists.`,
+    );
   }
   manifest.forEach((group, g) => {
     const need = sumBytes(group.weights);
@@ -54,7 +56,10 @@ export function orderShards<F extends SizedFile>(manifest: tf.io.WeightsManifest
     // than the largest, or else the last one, is the file that is off.
     const largest = Math.max(...shards.map((f) => f.size));
     const odd = shards.slice(0, -1).filter((f) => f.size < largest);
-    const culprits = (odd.length ? odd : shards.slice(-1)).slice(0, 3).map((f) => `${shortName(baseName(f.name) || f.name)} (${bytes(f.size)})`).join(', ');
+    const culprits = (odd.length ? odd : shards.slice(-1))
+      .slice(0, 3)
+      .map((f) => `${shortName(baseName(f.name) || f.name)} (${bytes(f.size)})`)
+      .join(', ');
     const where = manifest.length > 1 ? ` of weight group ${g + 1}` : '';
     if (have < need) {
       throw new Error(

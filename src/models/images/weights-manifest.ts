@@ -3,13 +3,20 @@ import type * as tf from '@tensorflow/tfjs';
 
 const isWeightSpec = (w: unknown) => {
   const spec = w as Partial<Record<keyof tf.io.WeightsManifestEntry, unknown>> | null;
-  return typeof spec === 'object' && spec !== null && typeof spec.name === 'string' && typeof spec.dtype === 'string' &&
-    Array.isArray(spec.shape) && spec.shape.every((d) => Number.isInteger(d) && d >= 0);
+  return (
+    typeof spec === 'object' &&
+    spec !== null &&
+    typeof spec.name === 'string' &&
+    typeof spec.dtype === 'string' &&
+    Array.isArray(spec.shape) &&
+    spec.shape.every((d) => Number.isInteger(d) && d >= 0)
+  );
 };
 
 export function readManifest(value: unknown): tf.io.WeightsManifestConfig {
   if (value == null) return [];
-  const bad = (why: string) => new Error(`This model.json's weightsManifest ${why}. Choose the model.json that tensorflowjs_converter wrote, unchanged.`);
+  const bad = (why: string) =>
+    new Error(`This model.json's weightsManifest ${why}. Choose the model.json that tensorflowjs_converter wrote, unchanged.`);
   if (!Array.isArray(value)) throw bad('is not a list of weight groups');
   value.forEach((group: { paths?: unknown; weights?: unknown } | null, g) => {
     if (typeof group !== 'object' || group === null || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {

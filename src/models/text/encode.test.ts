@@ -23,8 +23,14 @@ describe('encodeSeed', () => {
     expect(seed.words).toEqual(['The', 'turbine', 'spins', 'and', 'the', 'rotor', 'spins', '.']);
     expect(seed.unknownWords).toEqual(['turbine', 'spins', 'rotor']);
     expect(Array.from(seed.ids)).toEqual([
-      vocabulary.idOf('The'), vocabulary.unknownId, vocabulary.unknownId, vocabulary.idOf('and'),
-      vocabulary.idOf('the'), vocabulary.unknownId, vocabulary.unknownId, vocabulary.idOf('.'),
+      vocabulary.idOf('The'),
+      vocabulary.unknownId,
+      vocabulary.unknownId,
+      vocabulary.idOf('and'),
+      vocabulary.idOf('the'),
+      vocabulary.unknownId,
+      vocabulary.unknownId,
+      vocabulary.idOf('.'),
     ]);
   });
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { seededRandom } from '../common/random.ts';
-import { generateIds, seedWindow, type GenerationMethod } from './generate.ts';
+import { type GenerationMethod, generateIds, seedWindow } from './generate.ts';
 import type { TextNetwork } from './network.ts';
 import { smallTextNetwork } from './test-network.ts';
 
@@ -17,7 +17,8 @@ const unknownId = () => network.idCount - 1;
 
 async function generate(seed: number[], words: number, method: GenerationMethod, rngSeed: number, diversity = 1): Promise<number[]> {
   const out: number[] = [];
-  for await (const id of generateIds(network, seed, { words, diversity, random: seededRandom(rngSeed), method, unknownId: unknownId() })) out.push(id);
+  for await (const id of generateIds(network, seed, { words, diversity, random: seededRandom(rngSeed), method, unknownId: unknownId() }))
+    out.push(id);
   return out;
 }
 
@@ -30,18 +31,35 @@ describe('generateIds', () => {
   });
 
   it('writes the same words both ways, also past one 50-word window', async () => {
-    for (const [seed, rngSeed] of [[[1, 2, 3], 1], [[9, 9, 14, 2, 30, 11, 5], 2], [Array.from({ length: 50 }, (_, i) => (i % 30) + 1), 3]] as const) {
+    for (const [seed, rngSeed] of [
+      [[1, 2, 3], 1],
+      [[9, 9, 14, 2, 30, 11, 5], 2],
+      [Array.from({ length: 50 }, (_, i) => (i % 30) + 1), 3],
+    ] as const) {
       const words = 70 - seed.length;
       for (const diversity of [0.5, 1, 3]) {
-        expect(await generate([...seed], words, 'seedMethod', rngSeed, diversity)).toEqual(await generate([...seed], words, 'stateful', rngSeed, diversity));
+        expect(await generate([...seed], words, 'seedMethod', rngSeed, diversity)).toEqual(
+          await generate([...seed], words, 'stateful', rngSeed, diversity),
+        );
       }
     }
   });
 
   it('never writes padding or unknown, even when the network favours them', async () => {
     // getWeights() hands out the variables themselves: keep copies to put back.
-    const [kernel, bias] = network.model.getLayer('logits').getWeights().map((w) => w.clone());
-    const boosted = tf.tidy(() => bias.add(tf.oneHot([0], network.idCount).add(tf.oneHot([unknownId()], network.idCount)).reshape([-1]).mul(8)));
+    const [kernel, bias] = network.model
+      .getLayer('logits')
+      .getWeights()
+      .map((w) => w.clone());
+    const boosted = tf.tidy(() =>
+      bias.add(
+        tf
+          .oneHot([0], network.idCount)
+          .add(tf.oneHot([unknownId()], network.idCount))
+          .reshape([-1])
+          .mul(8),
+      ),
+    );
     network.model.getLayer('logits').setWeights([kernel, boosted]);
     try {
       for (const method of ['stateful', 'seedMethod'] as const) {
@@ -68,7 +86,13 @@ describe('generateIds', () => {
     const before = tf.memory().numTensors;
     for (const method of ['stateful', 'seedMethod'] as const) {
       await generate([5, 6, 7], 70, method, 3);
-      for await (const id of generateIds(network, [2, 3], { words: 50, diversity: 1, random: seededRandom(1), method, unknownId: unknownId() })) {
+      for await (const id of generateIds(network, [2, 3], {
+        words: 50,
+        diversity: 1,
+        random: seededRandom(1),
+        method,
+        unknownId: unknownId(),
+      })) {
         if (id > 0) break; // stop after the first word, as the page's Stop button does
       }
     }

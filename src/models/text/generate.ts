@@ -70,7 +70,11 @@ function seedMethodReader(network: TextNetwork, window: Int32Array): Reader {
  * Yields new word ids one at a time. Stopping early (break / return) frees the LSTM state, so a
  * cancelled generation leaves no tensors behind.
  */
-export async function* generateIds(network: TextNetwork, seedIds: ArrayLike<number>, options: GenerationOptions): AsyncGenerator<number, void, undefined> {
+export async function* generateIds(
+  network: TextNetwork,
+  seedIds: ArrayLike<number>,
+  options: GenerationOptions,
+): AsyncGenerator<number, void, undefined> {
   const window = seedWindow(seedIds);
   if (window.length === 0) throw new Error('The seed has no words to start from.');
   const reader = options.method === 'stateful' ? statefulReader(network, window) : seedMethodReader(network, window);

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { createTextModel, sparseCrossEntropy } from './model.ts';
 
@@ -7,10 +7,23 @@ beforeAll(() => useNodeBackend('wasm'));
 
 describe('sparseCrossEntropy', () => {
   it('equals the one-hot softmax cross-entropy, skipping padding targets', async () => {
-    const logits = tf.tensor2d([[1, 2, 3, 0.5], [0, 0, 0, 0], [2, -1, 0.5, 3]]);
+    const logits = tf.tensor2d([
+      [1, 2, 3, 0.5],
+      [0, 0, 0, 0],
+      [2, -1, 0.5, 3],
+    ]);
     const targets = new Int32Array([2, 0, 3]);
     const ours = (await sparseCrossEntropy(logits, targets).data())[0];
-    const reference = tf.losses.softmaxCrossEntropy(tf.tensor2d([[0, 0, 1, 0], [0, 0, 0, 1]]), tf.tensor2d([[1, 2, 3, 0.5], [2, -1, 0.5, 3]]));
+    const reference = tf.losses.softmaxCrossEntropy(
+      tf.tensor2d([
+        [0, 0, 1, 0],
+        [0, 0, 0, 1],
+      ]),
+      tf.tensor2d([
+        [1, 2, 3, 0.5],
+        [2, -1, 0.5, 3],
+      ]),
+    );
     expect(ours).toBeCloseTo((await reference.data())[0], 5);
     // By hand: row 0: log(e+e²+e³+e^.5) − 3.
     const row0 = Math.log(Math.E + Math.E ** 2 + Math.E ** 3 + Math.E ** 0.5) - 3;
@@ -52,7 +65,9 @@ describe('createTextModel', () => {
     const model = createTextModel({ idCount: 30, embeddingSize: 8, lstmUnits: 6, dropout: 0, embeddingDropout: 0, recurrentDropout: 0.5 });
     expect(model.getLayer('lstm').getConfig().recurrentDropout).toBe(0.5);
     const ids = tf.tensor2d([[3, 4, 5, 6, 7, 8]], [1, 6], 'int32');
-    const [first, second, trained] = tf.tidy(() => [model.predict(ids), model.predict(ids), model.apply(ids, { training: true })] as tf.Tensor[]);
+    const [first, second, trained] = tf.tidy(
+      () => [model.predict(ids), model.predict(ids), model.apply(ids, { training: true })] as tf.Tensor[],
+    );
     expect(Array.from(second.dataSync())).toEqual(Array.from(first.dataSync()));
     // The first step has a zero state, so dropout on it changes nothing; later steps differ.
     const gap = tf.tidy(() => trained.sub(first).abs().max().dataSync()[0]);

@@ -38,7 +38,12 @@ export function createTextModel(config: TextModelConfig, seed = 7): tf.LayersMod
 function buildTextModel(config: TextModelConfig, seed: number): tf.LayersModel {
   const ids = tf.input({ shape: [null], dtype: 'int32', name: 'ids' });
   const embedded = tf.layers
-    .embedding({ inputDim: config.idCount, outputDim: config.embeddingSize, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }), name: 'embedding' })
+    .embedding({
+      inputDim: config.idCount,
+      outputDim: config.embeddingSize,
+      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
+      name: 'embedding',
+    })
     .apply(ids) as tf.SymbolicTensor;
   const states = tf.layers
     // Sigmoid gates (Keras's default since 2.3), not tfjs's hardSigmoid: a hard-sigmoid gate that
@@ -46,7 +51,16 @@ function buildTextModel(config: TextModelConfig, seed: number): tf.LayersModel {
     // input gates stuck open, the cell state grew by ~1 per word and the model read only the last
     // ~10 words (training/text/context-reach.ts). Forget bias 1 (Keras's unit_forget_bias) starts
     // the cell remembering.
-    .lstm({ units: config.lstmUnits, returnSequences: true, recurrentActivation: config.gateActivation ?? 'sigmoid', unitForgetBias: true, recurrentDropout: config.recurrentDropout ?? 0, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }), name: 'lstm' })
+    .lstm({
+      units: config.lstmUnits,
+      returnSequences: true,
+      recurrentActivation: config.gateActivation ?? 'sigmoid',
+      unitForgetBias: true,
+      recurrentDropout: config.recurrentDropout ?? 0,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }),
+      recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }),
+      name: 'lstm',
+    })
     .apply(tf.layers.dropout({ rate: config.embeddingDropout ?? config.dropout / 3, seed: seed + 3 }).apply(embedded)) as tf.SymbolicTensor;
   const logits = tf.layers
     .dense({ units: config.idCount, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 4 }), name: 'logits' })

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { seededRandom } from '../common/random.ts';
 import { createTextModel } from './model.ts';
@@ -42,7 +42,13 @@ describe('TextNetwork', () => {
     ['hard sigmoid', () => hardGates],
   ])('gives the same next-word distribution stepping with (h, c) as the full model on the whole sequence (%s gates)', (_, pick) => {
     const network = pick();
-    for (const [length, seed] of [[1, 1], [7, 2], [23, 3], [50, 4], [50, 5]]) {
+    for (const [length, seed] of [
+      [1, 1],
+      [7, 2],
+      [23, 3],
+      [50, 4],
+      [50, 5],
+    ]) {
       const ids = randomIds(length, seed);
       const stepped = statefulProbabilities(ids, network);
       // The reference: the trained graph as saved (dropout off), all positions, the last one kept.

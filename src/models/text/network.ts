@@ -31,7 +31,13 @@ export class TextNetwork {
   private readonly output: tf.layers.Layer;
   // The per-word step reads the layers' own weights (no copies) plus one tensor of its own:
   // [kernel; recurrent kernel] stacked, so one matMul computes all four gates from [x, h].
-  private readonly step: { embeddings: tf.Tensor2D; kernel: tf.Tensor2D; bias?: tf.Tensor1D; outputKernel: tf.Tensor2D; outputBias?: tf.Tensor1D };
+  private readonly step: {
+    embeddings: tf.Tensor2D;
+    kernel: tf.Tensor2D;
+    bias?: tf.Tensor1D;
+    outputKernel: tf.Tensor2D;
+    outputBias?: tf.Tensor1D;
+  };
   private readonly gate: (x: tf.Tensor) => tf.Tensor;
   private readonly squash: (x: tf.Tensor) => tf.Tensor;
 
@@ -51,7 +57,10 @@ export class TextNetwork {
       outputBias,
     };
     // The cell's own activations (sigmoid or Keras's hard sigmoid for the gates, tanh for the rest).
-    const cell = this.lstm.cell as unknown as { activation: { apply(x: tf.Tensor): tf.Tensor }; recurrentActivation: { apply(x: tf.Tensor): tf.Tensor } };
+    const cell = this.lstm.cell as unknown as {
+      activation: { apply(x: tf.Tensor): tf.Tensor };
+      recurrentActivation: { apply(x: tf.Tensor): tf.Tensor };
+    };
     this.gate = (x) => cell.recurrentActivation.apply(x);
     this.squash = (x) => cell.activation.apply(x);
   }

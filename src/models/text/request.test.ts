@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DIVERSITY_MESSAGE, LONG_SEED_MESSAGE, MAX_SEED_CHARACTERS, requestProblem, RNG_SEED_MESSAGE, WORDS_MESSAGE } from './request.ts';
+import { DIVERSITY_MESSAGE, LONG_SEED_MESSAGE, MAX_SEED_CHARACTERS, RNG_SEED_MESSAGE, requestProblem, WORDS_MESSAGE } from './request.ts';
 
 describe('requestProblem', () => {
   it('accepts the limits and the defaults', () => {
-    for (const [diversity, words] of [[0.5, 10], [5, 100], [0.8, 50]]) expect(requestProblem({ diversity, words })).toBeNull();
+    for (const [diversity, words] of [
+      [0.5, 10],
+      [5, 100],
+      [0.8, 50],
+    ])
+      expect(requestProblem({ diversity, words })).toBeNull();
     expect(requestProblem({ diversity: 1, words: 20, rngSeed: 0 })).toBeNull();
     expect(requestProblem({ diversity: 1, words: 20, rngSeed: 4294967295 })).toBeNull();
   });

@@ -37,7 +37,11 @@ function drawIndex(weights: Float64Array, total: number, random: Random): number
 }
 
 /** The distribution the seed sampled from, with `excluded` ids at probability 0, renormalized. */
-export function temperatureDistribution(logProbabilities: ArrayLike<number>, diversity: number, excluded: readonly number[] = []): Float64Array {
+export function temperatureDistribution(
+  logProbabilities: ArrayLike<number>,
+  diversity: number,
+  excluded: readonly number[] = [],
+): Float64Array {
   const out = new Float64Array(logProbabilities.length);
   const sum = temperatureWeights(logProbabilities, diversity, excluded, out);
   for (let i = 0; i < out.length; i++) out[i] /= sum;

@@ -29,6 +29,12 @@ describe('textToWordSequence (Keras, seed settings)', () => {
 
 describe('countWords (Keras word_counts)', () => {
   it('counts over all texts in first-seen order', () => {
-    expect([...countWords(['b a c', 'c d a', 'e'])]).toEqual([['b', 1], ['a', 2], ['c', 2], ['d', 1], ['e', 1]]);
+    expect([...countWords(['b a c', 'c d a', 'e'])]).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['c', 2],
+      ['d', 1],
+      ['e', 1],
+    ]);
   });
 });

@@ -42,10 +42,16 @@ describe('vocabulary JSON', () => {
     // found by the fuzz test: 'version undefined', and a RangeError from quoting a 10,000-deep list
     const good = vocabularyToJson(vocabulary);
     const deep = JSON.parse('['.repeat(10_000) + ']'.repeat(10_000)) as unknown;
-    expect(() => vocabularyFromJson({ ...good, version: undefined })).toThrow('Not a usable vocabulary file: it has no "version" (expected 1).');
+    expect(() => vocabularyFromJson({ ...good, version: undefined })).toThrow(
+      'Not a usable vocabulary file: it has no "version" (expected 1).',
+    );
     expect(() => vocabularyFromJson({ ...good, version: deep })).toThrow('Not a usable vocabulary file: version a list, expected 1.');
     expect(() => vocabularyFromJson({ ...good, words: [deep], unknownId: 2 })).toThrow('word 1 (a list) is not a word');
-    expect(() => vocabularyFromJson({ ...good, unknownId: undefined })).toThrow(`"unknownId" is missing but the file lists ${good.words.length} words`);
-    expect(() => vocabularyFromJson({ ...good, words: ['x'.repeat(100) + ' y'], unknownId: 2 })).toThrow(`word 1 ("${'x'.repeat(40)}…") is not`);
+    expect(() => vocabularyFromJson({ ...good, unknownId: undefined })).toThrow(
+      `"unknownId" is missing but the file lists ${good.words.length} words`,
+    );
+    expect(() => vocabularyFromJson({ ...good, words: ['x'.repeat(100) + ' y'], unknownId: 2 })).toThrow(
+      `word 1 ("${'x'.repeat(40)}…") is not`,
+    );
   });
 });

@@ -1,11 +1,12 @@
 /** Digits: the MNIST CNN. */
-import { layersModelFrom } from '../../runtime/model-package.ts';
-import type { Handlers } from '../../runtime/rpc.ts';
-import type { DigitResult } from '../../models/digits/result.ts';
+
 import type { RgbaImage } from '../../models/digits/normalize.ts';
 import { normalizeDigit } from '../../models/digits/normalize.ts';
-import { normalizePicture, type InkBox } from '../../models/digits/normalize-picture.ts';
+import { type InkBox, normalizePicture } from '../../models/digits/normalize-picture.ts';
 import { predictDigit } from '../../models/digits/predict.ts';
+import type { DigitResult } from '../../models/digits/result.ts';
+import { layersModelFrom } from '../../runtime/model-package.ts';
+import type { Handlers } from '../../runtime/rpc.ts';
 import { defineTask, guarded, warmUp } from '../inference-core.ts';
 
 export type DigitsCalls = {

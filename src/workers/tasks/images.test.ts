@@ -19,10 +19,12 @@ beforeAll(async () => {
 
 async function converterLayout(model: tf.LayersModel) {
   let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   const modelJson = JSON.stringify({
     format: 'layers-model',
     modelTopology: artifacts!.modelTopology,
@@ -51,7 +53,10 @@ describe('bring-your-own image model in the worker', () => {
     expect(info.labels).toEqual(['a', 'b', 'class 2']);
     const loaded = tf.memory().numTensors;
     for (const mode of ['caffe', 'tf', 'raw'] as const) {
-      const answer = await imagesHandlers.classifyWithCustomModel({ image: photo(97, 61), preprocessing: { interpolation: 'nearest', mode } }, context);
+      const answer = await imagesHandlers.classifyWithCustomModel(
+        { image: photo(97, 61), preprocessing: { interpolation: 'nearest', mode } },
+        context,
+      );
       expect(answer.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
       expect(answer.labels).toContain(answer.label);
       expect(answer.ms).toBeGreaterThanOrEqual(0);
@@ -63,7 +68,9 @@ describe('bring-your-own image model in the worker', () => {
 
   it('refuses a broken model and unknown preprocessing in plain words, and keeps no tensors', async () => {
     const before = tf.memory().numTensors;
-    await expect(imagesHandlers.loadCustomImageModel({ modelJson: '{"modelTopology": {"node": []}}', weights: [] }, context)).rejects.toThrow(/^TensorFlow.js could not build this model from its model.json/);
+    await expect(
+      imagesHandlers.loadCustomImageModel({ modelJson: '{"modelTopology": {"node": []}}', weights: [] }, context),
+    ).rejects.toThrow(/^TensorFlow.js could not build this model from its model.json/);
     await expect(
       imagesHandlers.classifyWithCustomModel({ image: photo(8, 8), preprocessing: { interpolation: 'nearest', mode: 'caffe' } }, context),
     ).rejects.toThrow(/Load a model first/);

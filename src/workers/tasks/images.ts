@@ -4,21 +4,21 @@
  * preprocessing happen here, off the page's thread.
  */
 import * as tf from '@tensorflow/tfjs';
-import { layersModelFrom } from '../../runtime/model-package.ts';
-import { KindedError, type Handlers } from '../../runtime/rpc.ts';
 import { classifyPixels, type ImageClassification } from '../../models/images/classify.ts';
 import { modelClassCount, prepareCustomModel, readManifest } from '../../models/images/custom-model.ts';
 import { buildCustomClassifier, type CustomClassifier } from '../../models/images/custom-model-build.ts';
-import { readShards, sourceSize, type ReadProgress, type ShardSource } from '../../models/images/read-shards.ts';
-import { sha256Hex } from '../../runtime/integrity.ts';
-import { forgetModel, listRemembered, readRemembered, rememberModel, type RememberedModel } from '../remembered-models.ts';
 import type { ImagesMeta } from '../../models/images/images-meta.ts';
 import { labelsFor } from '../../models/images/labels.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import type { TargetSize } from '../../models/images/pil-resize.ts';
 import type { PixelSource } from '../../models/images/pixels.ts';
+import { type ReadProgress, readShards, type ShardSource, sourceSize } from '../../models/images/read-shards.ts';
 import { INPUT_MODES, INTERPOLATIONS } from '../../models/images/vgg16-preprocess.ts';
+import { sha256Hex } from '../../runtime/integrity.ts';
+import { layersModelFrom } from '../../runtime/model-package.ts';
+import { type Handlers, KindedError } from '../../runtime/rpc.ts';
 import { defineTask, guarded, warmUp } from '../inference-core.ts';
+import { forgetModel, listRemembered, type RememberedModel, readRemembered, rememberModel } from '../remembered-models.ts';
 
 export type ImageAnswer = ImageClassification & { ms: number };
 
@@ -65,7 +65,10 @@ interface ShippedModel {
 
 function checkPreprocessing(p: Partial<ImagePreprocessing> | undefined): ImagePreprocessing {
   if (!p || !INTERPOLATIONS.includes(p.interpolation!) || !INPUT_MODES.includes(p.mode!)) {
-    throw new KindedError(`The preprocessing ${JSON.stringify(p)} is not one of: interpolation ${INTERPOLATIONS.join('/')}, mode ${INPUT_MODES.join('/')}.`, 'format');
+    throw new KindedError(
+      `The preprocessing ${JSON.stringify(p)} is not one of: interpolation ${INTERPOLATIONS.join('/')}, mode ${INPUT_MODES.join('/')}.`,
+      'format',
+    );
   }
   return { interpolation: p.interpolation!, mode: p.mode! };
 }
@@ -93,20 +96,28 @@ async function timed(work: () => Promise<ImageClassification>): Promise<ImageAns
 }
 
 /** Blobs of the sources, so that what is kept to rebuild is not a second copy in memory. */
-const asBlobs = (weights: ShardSource[]): ShardSource[] => weights.map((w) => ({ name: w.name, data: w.data instanceof Blob ? w.data : new Blob([w.data]) }));
+const asBlobs = (weights: ShardSource[]): ShardSource[] =>
+  weights.map((w) => ({ name: w.name, data: w.data instanceof Blob ? w.data : new Blob([w.data]) }));
 
 const formatError = (err: unknown) => (err instanceof KindedError ? err : new KindedError((err as Error).message, 'format'));
 
 const prepare = (source: CustomModelSource) => {
   try {
-    return prepareCustomModel(source.modelJson, source.weights.map((w) => ({ ...w, size: sourceSize(w) })));
+    return prepareCustomModel(
+      source.modelJson,
+      source.weights.map((w) => ({ ...w, size: sourceSize(w) })),
+    );
   } catch (err) {
     throw formatError(err);
   }
 };
 
 /** Checks the files, reads them shard by shard, builds, warms up. */
-async function buildFrom(source: CustomModelSource, onProgress?: (p: ReadProgress) => void, expected?: string[]): Promise<CustomClassifier & { notice: string | null }> {
+async function buildFrom(
+  source: CustomModelSource,
+  onProgress?: (p: ReadProgress) => void,
+  expected?: string[],
+): Promise<CustomClassifier & { notice: string | null }> {
   const { model, shards } = prepare(source);
   if (model.changes.length) console.info('tabml: bring-your-own model rewritten for TensorFlow.js 4.22:', model.changes.join('; '));
   let buffers: ArrayBuffer[] | null;
@@ -127,18 +138,30 @@ async function buildFrom(source: CustomModelSource, onProgress?: (p: ReadProgres
     await warmUp(classifier as unknown as tf.LayersModel, [...classifier.inputSize, 3]);
   } catch (err) {
     classifier.dispose();
-    throw new KindedError(`TensorFlow.js built this model but could not run it on a ${classifier.inputSize.join('×')} picture. Check that model.json and its weight files come from the same conversion.`, 'format');
+    throw new KindedError(
+      `TensorFlow.js built this model but could not run it on a ${classifier.inputSize.join('×')} picture. Check that model.json and its weight files come from the same conversion.`,
+      'format',
+    );
     void err;
   }
   return Object.assign(classifier, { notice: model.notice });
 }
 
 /** Builds a bring-your-own model, reads its input size and classes, and keeps it with its source. */
-async function installCustom(source: CustomModelSource, onProgress?: (p: ReadProgress) => void, expected?: string[]): Promise<CustomModelInfo> {
+async function installCustom(
+  source: CustomModelSource,
+  onProgress?: (p: ReadProgress) => void,
+  expected?: string[],
+): Promise<CustomModelInfo> {
   const kept: CustomModelSource = { ...source, weights: asBlobs(source.weights) };
   disposeCustom();
   const model = await buildFrom(kept, onProgress, expected);
-  const info: CustomModelInfo = { inputSize: model.inputSize, labels: labelsFor(model.classes, source.labels), parameters: model.parameters, ...(model.notice ? { notice: model.notice } : {}) };
+  const info: CustomModelInfo = {
+    inputSize: model.inputSize,
+    labels: labelsFor(model.classes, source.labels),
+    parameters: model.parameters,
+    ...(model.notice ? { notice: model.notice } : {}),
+  };
   custom = { model, info, source: kept, backend: tf.getBackend() };
   return info;
 }
@@ -240,10 +263,17 @@ export const imagesHandlers: Handlers<ImagesCalls> = {
     }
     const { record, blobs } = stored;
     if ((await sha256Hex(new TextEncoder().encode(record.modelJson))) !== record.modelJsonSha256) {
-      throw new KindedError(`The model.json of the remembered model “${record.name.slice(0, 40)}” no longer matches its checksum: the stored copy is damaged. Delete it and load the model from its files again.`, 'format');
+      throw new KindedError(
+        `The model.json of the remembered model “${record.name.slice(0, 40)}” no longer matches its checksum: the stored copy is damaged. Delete it and load the model from its files again.`,
+        'format',
+      );
     }
     const weights = record.files.map((f, i) => ({ name: f.name, data: blobs[i] }));
-    const info = await installCustom({ modelJson: record.modelJson, weights, labels: record.labels, name: record.name }, update, record.files.map((f) => f.sha256));
+    const info = await installCustom(
+      { modelJson: record.modelJson, weights, labels: record.labels, name: record.name },
+      update,
+      record.files.map((f) => f.sha256),
+    );
     const { id: rid, name, savedAt, bytes, inputSize, classes, preprocessing } = record;
     return { ...info, remembered: { id: rid, name, savedAt, bytes, inputSize, classes, preprocessing } };
   },

@@ -2,10 +2,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName, BackendReport } from '../../runtime/backend-choice.ts';
 import type { ModelMeta } from '../../runtime/model-meta.ts';
-import type { TfjsFlags } from '../../runtime/tfjs-flags.ts';
 import type { Handlers } from '../../runtime/rpc.ts';
-import type { Task } from '../inference-protocol.ts';
+import type { TfjsFlags } from '../../runtime/tfjs-flags.ts';
 import { cancelDownload, guarded, initBackend, loadTask, loseWebGLContext, packageOf } from '../inference-core.ts';
+import type { Task } from '../inference-protocol.ts';
 
 export type RuntimeCalls = {
   /** Starts the backend; `flags` are tfjs flags the page's URL named (`?tfjsflags=`). */

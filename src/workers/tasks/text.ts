@@ -1,13 +1,14 @@
 /** Text: the word LSTM writes patent abstracts after a seed, one word at a time, streamed. */
-import { layersModelFrom, PackageError } from '../../runtime/model-package.ts';
-import { KindedError, type Handlers } from '../../runtime/rpc.ts';
+
 import { seededRandom } from '../../models/common/random.ts';
 import { encodeSeed } from '../../models/text/encode.ts';
-import { generateIds, seedWindow, type GenerationMethod } from '../../models/text/generate.ts';
+import { type GenerationMethod, generateIds, seedWindow } from '../../models/text/generate.ts';
 import { TextNetwork } from '../../models/text/network.ts';
 import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
 import type { Vocabulary } from '../../models/text/vocabulary.ts';
 import { parseVocabulary } from '../../models/text/vocabulary-json.ts';
+import { layersModelFrom, PackageError } from '../../runtime/model-package.ts';
+import { type Handlers, KindedError } from '../../runtime/rpc.ts';
 import { defineTask, guarded } from '../inference-core.ts';
 
 export interface TextGeneration {
@@ -33,9 +34,7 @@ export type TextCalls = {
 };
 
 /** First what the network read (so the page can show it at once), then each new word. */
-export type TextUpdate =
-  | { kind: 'seed'; seedWords: string[]; unknownWords: string[] }
-  | { kind: 'word'; index: number; word: string };
+export type TextUpdate = { kind: 'seed'; seedWords: string[]; unknownWords: string[] } | { kind: 'word'; index: number; word: string };
 
 interface TextModel {
   network: TextNetwork;
@@ -58,7 +57,14 @@ const textModel = defineTask('text', async (pkg): Promise<TextModel> => {
     throw new PackageError(`The text model predicts ${network.idCount} ids but its vocabulary has ${vocabulary.idCount}.`, 'format');
   }
   // Warm-up: the first step pays for kernel set-up, not the visitor's first word.
-  for await (const id of generateIds(network, [1], { words: 1, diversity: 1, random: seededRandom(0), method: 'stateful', unknownId: vocabulary.unknownId })) void id;
+  for await (const id of generateIds(network, [1], {
+    words: 1,
+    diversity: 1,
+    random: seededRandom(0),
+    method: 'stateful',
+    unknownId: vocabulary.unknownId,
+  }))
+    void id;
   return { network, vocabulary, dispose: () => network.dispose() };
 });
 
@@ -102,7 +108,14 @@ export const textHandlers: Handlers<TextCalls> = {
         if (signal.aborted) break; // leaving the loop frees the LSTM state
       }
       if (signal.aborted) throw new KindedError(`Stopped after ${written.length} words.`, 'cancelled');
-      return { words: written, seedWords, unknownWords: encoded.unknownWords, rngSeed: seedNumber, method, ms: performance.now() - started };
+      return {
+        words: written,
+        seedWords,
+        unknownWords: encoded.unknownWords,
+        rngSeed: seedNumber,
+        method,
+        ms: performance.now() - started,
+      };
     });
   },
 };
