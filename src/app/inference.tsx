@@ -9,7 +9,7 @@ import type { ModelMeta } from '../runtime/model-meta.ts';
 import { packageUrl } from '../runtime/model-package-url.ts';
 import { modelsBaseUrl } from '../runtime/models-url.ts';
 import { tfjsFlagsFrom } from '../runtime/tfjs-flags.ts';
-import { WorkerCallError, WorkerClient } from '../runtime/worker-client.ts';
+import { type WorkerCallError, WorkerClient } from '../runtime/worker-client.ts';
 import { type InferenceCalls, type InferenceEvents, MODEL_UNAVAILABLE, type Task } from '../workers/inference-protocol.ts';
 import { keepForOffline } from './offline-cache.ts';
 import { plainMessage } from './plain-message.ts';
@@ -91,6 +91,7 @@ export function useTaskModel(task: Task): { state: ModelState; retry: () => void
   const [state, setState] = useState<ModelState>({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (Retry) loads again
   useEffect(() => {
     let live = true;
     setState({ status: 'loading', loadedBytes: 0, totalBytes: 0 });

@@ -60,6 +60,7 @@ export function useForecast() {
     [client],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (Retry) starts again
   useEffect(() => {
     let live = true;
     setStart({ status: 'starting' });

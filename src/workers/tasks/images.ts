@@ -137,12 +137,12 @@ async function buildFrom(
   try {
     await warmUp(classifier as unknown as tf.LayersModel, [...classifier.inputSize, 3]);
   } catch (err) {
+    console.error('tabml: the model was built but its first run failed', err);
     classifier.dispose();
     throw new KindedError(
       `TensorFlow.js built this model but could not run it on a ${classifier.inputSize.join('×')} picture. Check that model.json and its weight files come from the same conversion.`,
       'format',
     );
-    void err;
   }
   return Object.assign(classifier, { notice: model.notice });
 }
@@ -255,7 +255,7 @@ export const imagesHandlers: Handlers<ImagesCalls> = {
   listRememberedImageModels: () => listRemembered(),
 
   async loadRememberedImageModel({ id }, { update }) {
-    let stored;
+    let stored: Awaited<ReturnType<typeof readRemembered>>;
     try {
       stored = await readRemembered(id);
     } catch (err) {
