@@ -127,7 +127,8 @@ test.describe('a throttled connection (Chromium network emulation)', () => {
     await openSlowly(page, 400 * 1024); // ~2.5 s for the digit model
     // Record every value the bar takes, from inside the page, so none is missed between polls.
     await page.evaluate(() => {
-      const seen: number[] = ((window as any).__progress = []);
+      const seen: number[] = [];
+      (window as any).__progress = seen;
       new MutationObserver(() => {
         const value = document.querySelector('[data-testid="model-progress"]')?.getAttribute('aria-valuenow');
         if (value !== null && value !== undefined && seen.at(-1) !== Number(value)) seen.push(Number(value));

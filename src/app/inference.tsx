@@ -9,7 +9,7 @@ import { packageUrl } from '../runtime/model-package-url.ts';
 import { modelsBaseUrl } from '../runtime/models-url.ts';
 import { visitSettings } from '../runtime/settings.ts';
 import { WorkerClient } from '../runtime/worker-client.ts';
-import { type InferenceCalls, type InferenceEvents, type InferenceTask } from '../workers/inference-protocol.ts';
+import type { InferenceCalls, InferenceEvents, InferenceTask } from '../workers/inference-protocol.ts';
 import { failureOfError } from './failure.ts';
 import { keepForOffline } from './offline-cache.ts';
 import { plainMessage } from './plain-message.ts';

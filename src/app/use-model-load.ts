@@ -32,6 +32,7 @@ export function useModelLoad<R>(loader: ModelLoader<R>, onLoaded: (result: R, li
   const loaded = useRef(onLoaded);
   loaded.current = onLoaded;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (Retry) loads again
   useEffect(() => {
     let live = true;
     setState({ status: 'loading', loadedBytes: 0, totalBytes: 0 });

@@ -13,7 +13,12 @@ type Calls = {
 type Events = { ping: { n: number } };
 
 const channels: MessageChannel[] = [];
-afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
+afterEach(() => {
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
 
 function connect() {
   const channel = new MessageChannel();

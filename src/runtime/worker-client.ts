@@ -56,8 +56,8 @@ export class WorkerClient<C extends CallMap, E extends EventMap = EventMap> {
   }
 
   on<K extends keyof E>(event: K, listener: (payload: E[K]) => void): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
     set.add(listener as (payload: never) => void);
     return () => set.delete(listener as (payload: never) => void);
   }

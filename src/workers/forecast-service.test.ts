@@ -15,13 +15,17 @@ class MemoryStore implements ForecastStore {
   failSave: Error | false = false;
   estimated: { usage: number; quota: number } | null = null;
   loadPrices = async () => this.prices;
-  savePrices = async (p: StoredPrices) => void (this.prices = p);
+  savePrices = async (p: StoredPrices) => {
+    this.prices = p;
+  };
   loadModel = async () => this.model;
   saveModel = async (m: SavedModel) => {
     if (this.failSave) throw this.failSave;
     this.model = m;
   };
-  deleteModel = async () => void (this.model = null);
+  deleteModel = async () => {
+    this.model = null;
+  };
   estimate = async () => this.estimated;
 }
 
@@ -111,7 +115,11 @@ describe('ForecastService', () => {
     const tensors = tf.memory().numTensors;
     const controller = new AbortController();
     const updates: TrainProgress[] = [];
-    const ctx = { signal: controller.signal, update: (u: TrainProgress) => (updates.push(u), u.epoch === 2 && controller.abort()) };
+    const update = (u: TrainProgress) => {
+      updates.push(u);
+      if (u.epoch === 2) controller.abort();
+    };
+    const ctx = { signal: controller.signal, update };
     await expect(service.train({ rows, mode: 'new', epochs: 50 }, ctx)).rejects.toMatchObject({
       kind: 'cancelled',
       message: expect.stringContaining('after 2 of 50 epochs'),

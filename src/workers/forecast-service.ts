@@ -4,7 +4,7 @@
  * finished, passed validation (no NaN) and been saved. The store and the shipped model are
  * passed in, so Node tests can run it with an in-memory store.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { DEFAULT_EPOCHS, MAX_EPOCHS } from '../models/forecast/constants.ts';
 import { isFormulation } from '../models/forecast/formulation.ts';
 import { type HeldOutMetrics, heldOutCount, heldOutMetrics, planWeeks, type WeekRange } from '../models/forecast/held-out.ts';
@@ -118,7 +118,7 @@ export class ForecastService {
     checkEpochs(epochs);
     if (this.training) throw new KindedError('A training is already running; wait for it or cancel it.', 'busy');
     const serving = this.current();
-    let plan;
+    let plan: ReturnType<typeof planWeeks>;
     try {
       plan = planWeeks(rows);
     } catch (err) {

@@ -14,7 +14,7 @@ export function describeFile(dir: string, name: string): PackageFile {
 
 export function writeMeta(dir: string, meta: Omit<ModelMeta, 'files'>, fileNames: string[]): ModelMeta {
   const full: ModelMeta = { ...meta, files: fileNames.map((f) => describeFile(dir, f)) };
-  writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(full, null, 2) + '\n');
+  writeFileSync(path.join(dir, 'meta.json'), `${JSON.stringify(full, null, 2)}\n`);
   return full;
 }
 

@@ -3,7 +3,7 @@
  * VGG16) classified the same way. Pixels arrive decoded (RGBA, full size); resizing and Keras's
  * preprocessing happen here, off the page's thread.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { classifyPixels, type ImageClassification } from '../../models/images/classify.ts';
 import { modelClassCount, prepareCustomModel, readManifest } from '../../models/images/custom-model.ts';
 import { buildCustomClassifier, type CustomClassifier } from '../../models/images/custom-model-build.ts';
@@ -99,12 +99,12 @@ async function buildFrom(
   try {
     await warmUp(classifier as unknown as tf.LayersModel, [...classifier.inputSize, 3]);
   } catch (err) {
+    console.error('tabml: the model was built but its first run failed', err);
     classifier.dispose();
     throw new KindedError(
       `TensorFlow.js built this model but could not run it on a ${classifier.inputSize.join('×')} picture. Check that model.json and its weight files come from the same conversion.`,
       'format',
     );
-    void err;
   }
   return Object.assign(classifier, { notice: model.notice });
 }
@@ -215,7 +215,7 @@ export function imagesHandlers({ models, guarded }: TaskRuntime): Handlers<Image
     listRememberedImageModels: () => listRemembered(),
 
     async loadRememberedImageModel({ id }, { update }) {
-      let stored;
+      let stored: Awaited<ReturnType<typeof readRemembered>>;
       try {
         stored = await readRemembered(id);
       } catch (err) {
