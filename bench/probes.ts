@@ -23,7 +23,8 @@ export interface TaskProbe {
 export async function modelReady(page: Page): Promise<void> {
   await page.locator('main section').first().waitFor({ state: 'attached', timeout: 120_000 });
   await page.getByTestId('model-progress').waitFor({ state: 'detached', timeout: 120_000 });
-  if (await page.getByTestId('model-error').count()) throw new Error(await page.getByTestId('model-error').innerText());
+  if (await page.getByTestId('model-error').count())
+    throw new Error((await page.getByTestId('model-error').textContent()) ?? 'the model failed');
 }
 
 export const digitsProbe: TaskProbe = {

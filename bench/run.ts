@@ -361,7 +361,7 @@ async function main() {
     }
     if (args.only) return;
     const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
-    writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(sorted, null, 2) + '\n');
+    writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(sorted, null, 2)}\n`);
     writeReport(path.join(ROOT, 'bench/REPORT.md'), sorted, {
       date: new Date().toISOString().slice(0, 10),
       machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,

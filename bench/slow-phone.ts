@@ -91,7 +91,7 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
         await page.getByTestId('forecast-csv').setInputFiles(onDisk('BTC-USD.csv', csv));
         await page.locator(`[data-testid="forecast-table"] tr[data-date]`).first().waitFor({ timeout: 120_000 });
         await page.waitForFunction(
-          (last) => document.querySelector('[data-testid="forecast-table"] tr[data-date]')?.getAttribute('data-date')! > last,
+          (last) => (document.querySelector('[data-testid="forecast-table"] tr[data-date]')?.getAttribute('data-date') ?? '') > last,
           lastDate,
           {
             timeout: 120_000,

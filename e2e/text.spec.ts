@@ -34,7 +34,8 @@ test.describe('text page', () => {
     // Record every word count the page renders: values between 0 and 30 mean the words streamed.
     await page.evaluate(() => {
       const output = document.querySelector('[data-testid="text-output"]')!;
-      const seen: string[] = ((window as any).__wordCounts = []);
+      const seen: string[] = [];
+      (window as any).__wordCounts = seen;
       new MutationObserver(() => seen.push(output.getAttribute('data-words')!)).observe(output, {
         attributes: true,
         attributeFilter: ['data-words'],

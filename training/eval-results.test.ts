@@ -45,7 +45,7 @@ describe('eval results', () => {
 
   it('prints and reads back the same lines', () => {
     const lines = [line('accuracy', 0.2475, 33255), line('rmse_book', 589.4226, 147, 'forecast')];
-    expect(parseEvalResults(lines.map(evalLine).join('\n') + '\n')).toEqual(lines);
+    expect(parseEvalResults(`${lines.map(evalLine).join('\n')}\n`)).toEqual(lines);
     expect(evalLine({ ...line('accuracy', 0.5, 2), data: 'kept in meta.json only' } as Measurement)).toBe(
       '{"model":"text","metric":"accuracy","value":0.5,"n":2}',
     );

@@ -45,7 +45,7 @@ export function mergeEvalResults(recorded: readonly Measurement[], fresh: readon
 }
 
 export function writeEvalResults(lines: readonly Measurement[], file = EVAL_RESULTS_FILE): void {
-  writeFileSync(file, lines.map(evalLine).join('\n') + '\n');
+  writeFileSync(file, `${lines.map(evalLine).join('\n')}\n`);
 }
 
 /**

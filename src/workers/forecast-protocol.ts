@@ -80,5 +80,15 @@ export type ForecastCalls = {
   };
   /** Forgets the model trained here; the shipped model serves again. */
   reset: { params: Record<string, never>; result: ModelInfo; update: never };
+  /** Stops the shipped package's download in progress; `open` then fails with kind 'cancelled'. */
+  cancelLoad: { params: { task: 'forecast' }; result: boolean; update: never };
   memory: MemoryCall;
+  /** For tests and the reliability suite: loses this worker's WebGL context as a GPU reset would. */
+  loseWebGLContext: { params: Record<string, never>; result: boolean; update: never };
+};
+
+/** The same events as the inference worker's: download progress of the shipped package, backend switches. */
+export type ForecastEvents = {
+  progress: { task: 'forecast'; loadedBytes: number; totalBytes: number };
+  backend: BackendReport;
 };

@@ -39,7 +39,7 @@ const maxSteps = args.steps ? Number(args.steps) : Infinity;
 const checkpointDir = path.join(REPO_ROOT, 'training/checkpoints/digits');
 
 // Adam, with the learning rate decayed per epoch so the last epochs settle into a minimum.
-const learningRate = (epoch: number) => 1e-3 * Math.pow(0.75, epoch);
+const learningRate = (epoch: number) => 1e-3 * 0.75 ** epoch;
 
 async function main() {
   console.log(`backend: ${await useNodeBackend('wasm')}`);

@@ -24,7 +24,7 @@ export function writeMeta(dir: string, meta: Omit<ModelMeta, 'files'>, fileNames
 
 /** Writes meta.json as given; its file list (sizes, sha256) is taken on trust, as when only its metrics change. */
 export function writeMetaAsIs(dir: string, meta: ModelMeta): void {
-  writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+  writeFileSync(path.join(dir, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
 }
 
 export function readMeta(dir: string): ModelMeta {

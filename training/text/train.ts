@@ -112,7 +112,7 @@ const HELD_OUT_LOG_SAMPLE = 4096;
 function learningRate(epoch: number, state?: Pick<TrainState, 'averageFrom' | 'averageLearningRate'>): number {
   const averageFrom = state?.averageFrom;
   if (averageFrom !== undefined && epoch >= averageFrom && state?.averageLearningRate !== undefined) return state.averageLearningRate;
-  return 2e-3 * Math.pow(0.85, averageFrom === undefined ? epoch : Math.min(epoch, averageFrom));
+  return 2e-3 * 0.85 ** (averageFrom === undefined ? epoch : Math.min(epoch, averageFrom));
 }
 
 /** Scales gradients down when their global norm exceeds `max` (LSTMs occasionally explode). */

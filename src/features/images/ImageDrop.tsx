@@ -13,6 +13,7 @@ export function ImageDrop({ onFiles, disabled }: { onFiles: (files: File[]) => v
     }
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <button> cannot hold the file input it opens
     <div
       className={`image-drop${dragging ? ' dragging' : ''}${disabled ? ' disabled' : ''}`}
       data-testid="image-drop"

@@ -31,18 +31,21 @@ export function ImagesPage() {
   const settings = useRef({ custom, preprocessing });
   settings.current = { custom, preprocessing };
 
-  const update = (id: number, next: (card: CardState) => CardState) => setCards((all) => all.map((c) => (c.id === id ? next(c) : c)));
+  const update = useCallback(
+    (id: number, next: (card: CardState) => CardState) => setCards((all) => all.map((c) => (c.id === id ? next(c) : c))),
+    [],
+  );
 
   // Previews are object URLs: each is freed when its card goes, and all of them when the page closes.
   // A card removed while it waits in the queue is skipped, or its preview freed as soon as it exists.
   const urls = useRef(new Set<string>());
   const removed = useRef(new Set<number>());
   useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
-  const freePreview = (url: string | undefined) => {
+  const freePreview = useCallback((url: string | undefined) => {
     if (!url) return;
     URL.revokeObjectURL(url);
     urls.current.delete(url);
-  };
+  }, []);
 
   const classify = useCallback(
     async (file: File, id: number, name: string) => {
@@ -50,7 +53,8 @@ export function ImagesPage() {
       let previewUrl: string | undefined;
       try {
         const pixels = await decodePhoto(file, name);
-        const preview = (previewUrl = URL.createObjectURL(file));
+        const preview = URL.createObjectURL(file);
+        previewUrl = preview;
         urls.current.add(preview);
         if (removed.current.has(id)) return;
         update(id, (c) => ({ ...c, previewUrl: preview }));
@@ -75,7 +79,7 @@ export function ImagesPage() {
         if (removed.current.has(id)) freePreview(previewUrl);
       }
     },
-    [client, pageSignal, kept.keep],
+    [client, pageSignal, kept.keep, update, freePreview],
   );
 
   // One at a time, in order: the worker runs one model, and a grid fills predictably.

@@ -50,7 +50,7 @@ describe('vocabulary JSON', () => {
     expect(() => vocabularyFromJson({ ...good, unknownId: undefined })).toThrow(
       `"unknownId" is missing but the file lists ${good.words.length} words`,
     );
-    expect(() => vocabularyFromJson({ ...good, words: ['x'.repeat(100) + ' y'], unknownId: 2 })).toThrow(
+    expect(() => vocabularyFromJson({ ...good, words: [`${'x'.repeat(100)} y`], unknownId: 2 })).toThrow(
       `word 1 ("${'x'.repeat(40)}…") is not`,
     );
   });
