@@ -99,5 +99,5 @@ export function mergeParityResults(resultsFile: string, values: Record<string, n
   const current = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, number>;
   const kept = Object.entries(current).filter(([key]) => !key.startsWith('parity.'));
   const merged = Object.fromEntries([...kept, ...Object.entries(values)].sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(resultsFile, JSON.stringify(merged, null, 2) + '\n');
+  writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
 }

@@ -14,7 +14,7 @@ import type { ImagesMeta } from '../../src/models/images/images-meta.ts';
 import type { ImagePreprocessing } from '../../src/models/images/model.ts';
 import type { TargetSize } from '../../src/models/images/pil-resize.ts';
 import { readShards } from '../../src/models/images/read-shards.ts';
-import { encodeSeed } from '../../src/models/text/encode.ts';
+import { encodePrompt } from '../../src/models/text/encode.ts';
 import { greedyTopK } from '../../src/models/text/greedy-top.ts';
 import { TextNetwork } from '../../src/models/text/network.ts';
 import { parseVocabulary } from '../../src/models/text/vocabulary-json.ts';
@@ -69,7 +69,7 @@ async function text(): Promise<Golden['text']> {
   const network = new TextNetwork(await layersModelFrom(pkg));
   const out: Golden['text'] = [];
   for (const prompt of PROMPTS) {
-    const steps = await greedyTopK(network, encodeSeed(vocabulary, prompt).ids, {
+    const steps = await greedyTopK(network, encodePrompt(vocabulary, prompt).ids, {
       steps: GREEDY_STEPS,
       k: TOP_K,
       unknownId: vocabulary.unknownId,
@@ -86,10 +86,16 @@ async function forecast(): Promise<Golden['forecast']> {
   let prices: StoredPrices | null = null;
   const store: ForecastStore = {
     loadPrices: async () => prices,
-    savePrices: async (p) => void (prices = p),
+    savePrices: async (p) => {
+      prices = p;
+    },
     loadModel: async () => saved,
-    saveModel: async (m) => void (saved = m),
-    deleteModel: async () => void (saved = null),
+    saveModel: async (m) => {
+      saved = m;
+    },
+    deleteModel: async () => {
+      saved = null;
+    },
   };
   const pkg = readModelPackage('forecast');
   const service = new ForecastService(store, async () => ({ model: await layersModelFrom(pkg), info: shippedModelInfo(pkg.meta) }));
@@ -115,7 +121,7 @@ async function main() {
     text: await text(),
     forecast: await forecast(),
   };
-  writeFileSync(GOLDEN_FILE, JSON.stringify(golden, null, 1) + '\n');
+  writeFileSync(GOLDEN_FILE, `${JSON.stringify(golden, null, 1)}\n`);
   console.log(
     `wrote ${GOLDEN_FILE}: ${golden.digits.length} digits, ${golden.images.shipped.length}+${golden.images.byo.length} photos, ${golden.text.length} prompts, forecast with ${golden.forecast.retrain.losses.length} epochs`,
   );

@@ -11,14 +11,14 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { type BackendName, type BackendReport, type BackendStarter, chooseBackend } from './backend-choice.ts';
 import { checkPrecision, precisionProblem } from './precision-check.ts';
+import { wasmThreadCount } from './settings.ts';
 import { describeFlags, type TfjsFlags } from './tfjs-flags.ts';
 import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
 import { isSoftwareRenderer, webglRenderer } from './webgl-probe.ts';
 import { startWebGPU, webgpuAdapterNote } from './webgpu-start.ts';
 
-// tfjs defaults to half the cores; inference here is the work the visitor is waiting for, so use
-// them all (the threaded binary only loads when the page is cross-origin isolated).
-const WASM_THREADS = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1));
+// How many WASM threads (settings.ts says why all cores), decided on the first start.
+let WASM_THREADS = 1;
 
 /** tfjs's set-up for this app, done on the first start rather than on import (importing sets nothing). */
 let configured = false;
@@ -31,6 +31,7 @@ function configureOnce() {
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
   });
   registerWasmTrainingKernels();
+  WASM_THREADS = wasmThreadCount();
   setThreadsCount(WASM_THREADS);
 }
 

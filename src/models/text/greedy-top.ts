@@ -5,7 +5,7 @@
  * Padding and unknown ids are excluded exactly as the app's sampling excludes them.
  */
 
-import { seedWindow } from './generate.ts';
+import { promptWindow } from './generate.ts';
 import { disposeState, type TextNetwork } from './network.ts';
 import { temperatureDistribution } from './sampling.ts';
 import { PADDING_ID } from './vocabulary.ts';
@@ -21,7 +21,7 @@ export async function greedyTopK(
   seedIds: ArrayLike<number>,
   options: { steps: number; k: number; unknownId: number },
 ): Promise<GreedyStep[]> {
-  const window = seedWindow(seedIds);
+  const window = promptWindow(seedIds);
   if (window.length === 0) throw new Error('The seed has no words to start from.');
   let state = network.zeroState();
   const advance = (id: number) => {

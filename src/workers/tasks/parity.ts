@@ -3,12 +3,12 @@
  * next-word top 5 at every step, from the text model the page loaded. Generation for people
  * samples; parity needs argmax, so it has its own call. Nothing here is used by the pages.
  */
-import { encodeSeed } from '../../models/text/encode.ts';
+import { encodePrompt } from '../../models/text/encode.ts';
 import { type GreedyStep, greedyTopK } from '../../models/text/greedy-top.ts';
 import type { TextNetwork } from '../../models/text/network.ts';
 import type { Vocabulary } from '../../models/text/vocabulary.ts';
 import type { Handlers } from '../../runtime/rpc.ts';
-import { guarded, loadTask } from '../inference-core.ts';
+import type { TaskRuntime } from './task-runtime.ts';
 
 export type ParityCalls = {
   /** `steps` greedy words after `prompt`, each with the top `k` ids and probabilities; call `load` for text first. */
@@ -19,13 +19,13 @@ export type ParityCalls = {
   };
 };
 
-export const parityHandlers: Handlers<ParityCalls> = {
+export const parityHandlers = ({ models, guarded }: TaskRuntime): Handlers<ParityCalls> => ({
   parityGreedyText: ({ prompt, steps, k }) =>
     guarded(async () => {
       // The text task builds { network, vocabulary } (tasks/text.ts).
-      const { network, vocabulary } = (await loadTask('text')) as unknown as { network: TextNetwork; vocabulary: Vocabulary };
-      const encoded = encodeSeed(vocabulary, prompt);
+      const { network, vocabulary } = (await models.load('text')) as unknown as { network: TextNetwork; vocabulary: Vocabulary };
+      const encoded = encodePrompt(vocabulary, prompt);
       const result = await greedyTopK(network, encoded.ids, { steps, k, unknownId: vocabulary.unknownId });
       return { steps: result, words: result.map((s) => vocabulary.wordOf(s.ids[0]) ?? '') };
     }),
-};
+});
