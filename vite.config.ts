@@ -45,7 +45,8 @@ export default defineConfig(({ mode }) => {
           // for "random": ~370 kB) are precached; model packages are not (big, and most visitors open
           // one page), but each is cached the first time it is used.
           globPatterns: ['**/*.{js,css,html,wasm,svg,webmanifest}', 'samples/**/*.{csv,json}'],
-          globIgnores: ['models/**'],
+          // The opt-in WebGPU backend (src/runtime/tfjs-webgpu-backend.ts) is fetched only by those who ask for it.
+          globIgnores: ['models/**', 'assets/tfjs-webgpu-backend-*.js'],
           maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
           navigateFallback: 'index.html',
           runtimeCaching: [

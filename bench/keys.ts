@@ -19,7 +19,7 @@ export const BENCHMARKED_TASKS = ['digits', 'images', 'text', 'forecast'];
 
 /** Keys particular to one page. */
 export const TASK_EXTRA_KEYS: Record<string, string[]> = {
-  text: ['text.wordsPerSec.stateful', 'text.wordsPerSec.seedMethod', 'text.speedup', 'text.firstWordMs.warm'],
+  text: ['text.wordsPerSec.stateful', 'text.wordsPerSec.fullReread', 'text.speedup', 'text.firstWordMs.warm'],
   images: ['images.vgg16Ms.wasm', 'images.vgg16Gflops'],
   forecast: ['forecast.retrain300Ms.wasm', 'forecast.trainingFps'],
 };
@@ -31,4 +31,16 @@ export const TASK_EXTRA_KEYS: Record<string, string[]> = {
  */
 export const SLOW_PHONE_KEYS = BENCHMARKED_TASKS.map((task) => `${task}.longestTaskMs`);
 
-export const REQUIRED_KEYS = [...SHELL_KEYS, ...BENCHMARKED_TASKS.flatMap((task) => [...taskKeys(task), ...(TASK_EXTRA_KEYS[task] ?? [])])];
+/** The backend parity matrix (bench/parity.ts): every task on every configuration of scripts/parity/configurations.ts. */
+export const PARITY_KEYS = BENCHMARKED_TASKS.flatMap((task) =>
+  ['cpu', 'wasm', 'webgl', 'webgl-f16', 'webgl-unpacked', 'webgpu'].flatMap((config) => [
+    `parity.${task}.${config}.maxAbsDiff`,
+    `parity.${task}.${config}.top1Agreement`,
+  ]),
+);
+
+export const REQUIRED_KEYS = [
+  ...SHELL_KEYS,
+  ...BENCHMARKED_TASKS.flatMap((task) => [...taskKeys(task), ...(TASK_EXTRA_KEYS[task] ?? [])]),
+  ...PARITY_KEYS,
+];

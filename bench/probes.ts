@@ -3,6 +3,7 @@
  * is given (made in the page and kept on window.__benchParams, since the app's CSP forbids eval).
  */
 import type { Page } from '@playwright/test';
+import { drawCupPhoto } from './cup-photo.ts';
 
 export interface TaskProbe {
   task: string;
@@ -22,7 +23,8 @@ export interface TaskProbe {
 export async function modelReady(page: Page): Promise<void> {
   await page.locator('main section').first().waitFor({ state: 'attached', timeout: 120_000 });
   await page.getByTestId('model-progress').waitFor({ state: 'detached', timeout: 120_000 });
-  if (await page.getByTestId('model-error').count()) throw new Error(await page.getByTestId('model-error').innerText());
+  if (await page.getByTestId('model-error').count())
+    throw new Error((await page.getByTestId('model-error').textContent()) ?? 'the model failed');
 }
 
 export const digitsProbe: TaskProbe = {
@@ -52,7 +54,7 @@ export const digitsProbe: TaskProbe = {
 };
 
 /** Our own sentence (no data from the corpus): 20 words read, then 10 new ones, one inference. */
-export const TEXT_BENCH_SEED =
+export const TEXT_BENCH_PROMPT =
   'a neural network comprising an input layer , a plurality of hidden layers and an output layer , wherein each hidden layer';
 
 export const textProbe: TaskProbe = {
@@ -62,9 +64,9 @@ export const textProbe: TaskProbe = {
   call: 'generateText',
   ready: modelReady,
   prepare: (page) =>
-    page.evaluate((seed) => {
-      (window as any).__benchParams = { seed, diversity: 1, words: 10, rngSeed: 1, method: 'stateful' };
-    }, TEXT_BENCH_SEED),
+    page.evaluate((prompt) => {
+      (window as any).__benchParams = { prompt, diversity: 1, words: 10, rngSeed: 1, method: 'stateful' };
+    }, TEXT_BENCH_PROMPT),
 };
 
 /** A seeded random walk of `days` daily closes in the page (Yahoo rows), for the forecast worker. */
@@ -101,23 +103,8 @@ export const imagesProbe: TaskProbe = {
   load: { call: 'load', params: { task: 'images' } },
   call: 'classifyImage',
   ready: modelReady,
-  prepare: (page) =>
-    page.evaluate(() => {
-      // A 640×480 "photo" (a cup seen from above), so the resize is part of the measure.
-      const canvas = new OffscreenCanvas(640, 480);
-      const g = canvas.getContext('2d')!;
-      const gradient = g.createLinearGradient(0, 0, 640, 480);
-      gradient.addColorStop(0, '#6b4226');
-      gradient.addColorStop(1, '#f3e5d0');
-      g.fillStyle = gradient;
-      g.fillRect(0, 0, 640, 480);
-      g.fillStyle = '#fff';
-      g.beginPath();
-      g.arc(320, 240, 150, 0, 2 * Math.PI);
-      g.fill();
-      const d = g.getImageData(0, 0, 640, 480);
-      (window as any).__benchParams = { image: { data: d.data, width: 640, height: 480, channels: 4 } };
-    }),
+  // A 640×480 "photo", so the resize is part of the measure.
+  prepare: async (page) => void (await drawCupPhoto(page, { width: 640, height: 480, spots: 0, as: 'pixels' })),
 };
 
 export const PROBES: TaskProbe[] = [digitsProbe, imagesProbe, textProbe, forecastProbe];

@@ -6,6 +6,7 @@
  * Options: --no-build (reuse dist/), --runs N (steady-state runs per backend, default 60),
  *          --only <task> (one page's keys; results.json is then not written),
  *          --only engines (VGG16 in WebKit and Firefox, bench/engines.ts: merged into results.json and REPORT.md).
+ *          --only parity (the backend parity matrix alone, merged into results.json and REPORT.md).
  * TABML_DIST serves another build folder (default dist).
  */
 import { execFileSync } from 'node:child_process';
@@ -23,7 +24,9 @@ import { startStaticServer } from '../e2e/support/static-server.ts';
 import { benchByoVgg16 } from './byo-vgg16.ts';
 import { benchEngines } from './engines.ts';
 import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
-import { forecastProbe, modelReady, PROBES, preparePrices, type TaskProbe, TEXT_BENCH_SEED, textProbe } from './probes.ts';
+// The backend parity matrix (issue 18), kept in its own file.
+import { benchParity, mergeParityResults, writeParitySection } from './parity.ts';
+import { forecastProbe, modelReady, PROBES, preparePrices, type TaskProbe, TEXT_BENCH_PROMPT, textProbe } from './probes.ts';
 import { updateReportForEngines, writeReport } from './report.ts';
 import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
 import { median, percentile } from './stats.ts';
@@ -195,11 +198,11 @@ async function firstInference(browser: Browser, base: string, probe: TaskProbe):
 
 const TEXT_METHOD_RUNS = 7;
 
-/** Words per second, stateful (one LSTM step per word) against the seed's method (the whole growing text re-read per word): the median of TEXT_METHOD_RUNS runs each. */
+/** Words per second, stateful (one LSTM step per word) against the full re-read (the original app's method: the whole growing text read again per word): the median of TEXT_METHOD_RUNS runs each. */
 async function benchTextMethods(browser: Browser, base: string) {
   const { context, page } = await openOn(browser, base, 'wasm', 'text');
   await modelReady(page);
-  const seed = Array.from({ length: 3 }, () => TEXT_BENCH_SEED)
+  const prompt = Array.from({ length: 3 }, () => TEXT_BENCH_PROMPT)
     .join(' ')
     .split(' ')
     .slice(0, 50)
@@ -207,40 +210,40 @@ async function benchTextMethods(browser: Browser, base: string) {
   // One 100-word run of the stateful path lasts ~0.15 s, so a single run is at the mercy of one GC or
   // scheduler hiccup (two runs a day apart read 856 and 578 words/s): the median of several, alternating.
   const rates = await page.evaluate(
-    async ({ seed, runs }) => {
+    async ({ prompt, runs }) => {
       const client = (window as any).__tabml.client;
       const rate = async (method: string) => {
-        const result = await client.call('generateText', { seed, diversity: 1, words: 100, rngSeed: 1, method });
+        const result = await client.call('generateText', { prompt, diversity: 1, words: 100, rngSeed: 1, method });
         return result.words.length / (result.ms / 1000);
       };
-      for (const method of ['stateful', 'seedMethod'])
-        await client.call('generateText', { seed, diversity: 1, words: 10, rngSeed: 1, method }); // warm-up
+      for (const method of ['stateful', 'fullReread'])
+        await client.call('generateText', { prompt, diversity: 1, words: 10, rngSeed: 1, method }); // warm-up
       const stateful: number[] = [];
-      const seedMethod: number[] = [];
+      const fullReread: number[] = [];
       for (let i = 0; i < runs; i++) {
         stateful.push(await rate('stateful'));
-        seedMethod.push(await rate('seedMethod'));
+        fullReread.push(await rate('fullReread'));
       }
-      return { stateful, seedMethod };
+      return { stateful, fullReread };
     },
-    { seed, runs: TEXT_METHOD_RUNS },
+    { prompt, runs: TEXT_METHOD_RUNS },
   );
-  const [stateful, seedMethod] = [median(rates.stateful), median(rates.seedMethod)];
+  const [stateful, fullReread] = [median(rates.stateful), median(rates.fullReread)];
   record('text.wordsPerSec.stateful', stateful);
-  record('text.wordsPerSec.seedMethod', seedMethod);
-  record('text.speedup', stateful / seedMethod);
+  record('text.wordsPerSec.fullReread', fullReread);
+  record('text.speedup', stateful / fullReread);
   await context.close();
 }
 
 /**
  * What a returning visitor waits for: open #/text with the model in the service worker's cache
- * (network off), type a seed, press Generate, until the first word shows.
+ * (network off), type a prompt, press Generate, until the first word shows.
  */
 async function benchTextFirstWord(browser: Browser, base: string) {
   const { context, page } = await visitThenGoOffline(browser, base, textProbe);
   const t0 = Date.now();
   await page.reload();
-  await page.getByTestId('text-seed').fill(TEXT_BENCH_SEED);
+  await page.getByTestId('text-seed').fill(TEXT_BENCH_PROMPT);
   await page.getByTestId('text-generate').click({ timeout: 60_000 }); // enabled once the model is ready
   await page.getByTestId('text-output').filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
   record('text.firstWordMs.warm', Date.now() - t0);
@@ -249,7 +252,7 @@ async function benchTextFirstWord(browser: Browser, base: string) {
 
 /**
  * A full VGG16 (224×224, random weights, built by scripts/images/make-vgg16.ts into the served
- * folder) through the bring-your-own path on WASM: the issue's "the model the seed could not ship".
+ * folder) through the bring-your-own path on WASM: the issue's "the model the original app could not ship".
  */
 async function benchVgg16(browser: Browser, base: string) {
   const { context, page } = await openOn(browser, base, 'wasm', 'about');
@@ -350,14 +353,14 @@ async function benchEnginesOnly() {
   const file = path.join(ROOT, 'bench/results.json');
   const merged = { ...(JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>), ...results };
   const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(file, JSON.stringify(sorted, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
   updateReportForEngines(path.join(ROOT, 'bench/REPORT.md'), sorted, engines);
 }
 
 async function main() {
   if (!args['no-build']) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   // The full VGG16 for images.vgg16Ms (264 MB of random float16 weights: built here, never committed).
-  if (!existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
+  if (args.only !== 'parity' && !existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
     execFileSync('npx', ['tsx', 'scripts/images/make-vgg16.ts', path.join(DIST, 'bench-vgg16')], { cwd: ROOT, stdio: 'inherit' });
   }
   if (args.only === 'engines') return benchEnginesOnly();
@@ -365,6 +368,13 @@ async function main() {
   const server = await startStaticServer({ root: DIST });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
+    if (args.only === 'parity') {
+      // Alone: its keys merged into results.json, its table into REPORT.md; the other numbers stay as they were.
+      const parity = await benchParity(browser, server.url);
+      mergeParityResults(path.join(ROOT, 'bench/results.json'), parity.values);
+      writeParitySection(path.join(ROOT, 'bench/REPORT.md'), parity, new Date().toISOString().slice(0, 10));
+      return;
+    }
     const tasks = args.only ? [args.only] : BENCHMARKED_TASKS;
     if (!args.only) await benchShell(browser, server.url);
     for (const probe of PROBES.filter((p) => tasks.includes(p.task))) await benchTask(browser, server.url, probe);
@@ -383,15 +393,22 @@ async function main() {
     }
     if (args.only) return;
     const engines = await benchEngines(server.url, WEBDRIVER_PORT, record);
-    const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
-    writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(sorted, null, 2) + '\n');
-    writeReport(path.join(ROOT, 'bench/REPORT.md'), sorted, {
-      date: new Date().toISOString().slice(0, 10),
-      machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
-      versions: `Chromium ${browser.version()}, TensorFlow.js ${tf.version.tfjs}, Node ${process.version}`,
-      runs: RUNS,
-      engines,
-    });
+    const parity = await benchParity(browser, server.url);
+    const sorted = Object.fromEntries(Object.entries({ ...results, ...parity.values }).sort(([a], [b]) => a.localeCompare(b)));
+    writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(sorted, null, 2)}\n`);
+    // The parity keys get their own table (writeParitySection), not a row each in the main one.
+    writeReport(
+      path.join(ROOT, 'bench/REPORT.md'),
+      Object.fromEntries(Object.entries(sorted).filter(([key]) => !key.startsWith('parity.'))),
+      {
+        date: new Date().toISOString().slice(0, 10),
+        machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
+        versions: `Chromium ${browser.version()}, TensorFlow.js ${tf.version.tfjs}, Node ${process.version}`,
+        runs: RUNS,
+        engines,
+      },
+    );
+    writeParitySection(path.join(ROOT, 'bench/REPORT.md'), parity, new Date().toISOString().slice(0, 10));
   } finally {
     await browser.close();
     await server.close();

@@ -11,6 +11,7 @@ import { DIGIT_STROKES } from '../e2e/fixtures/digit-strokes.ts';
 import { digitPicture } from '../e2e/fixtures/png.ts';
 import { priceSeries } from '../e2e/fixtures/prices.ts';
 import { drawDigit } from '../e2e/support/app.ts';
+import { drawCupPhoto } from './cup-photo.ts';
 import { modelReady } from './probes.ts';
 
 export const CPU_SLOWDOWN = 4;
@@ -90,7 +91,7 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
         await page.getByTestId('forecast-csv').setInputFiles(onDisk('BTC-USD.csv', csv));
         await page.locator(`[data-testid="forecast-table"] tr[data-date]`).first().waitFor({ timeout: 120_000 });
         await page.waitForFunction(
-          (last) => document.querySelector('[data-testid="forecast-table"] tr[data-date]')?.getAttribute('data-date')! > last,
+          (last) => (document.querySelector('[data-testid="forecast-table"] tr[data-date]')?.getAttribute('data-date') ?? '') > last,
           lastDate,
           {
             timeout: 120_000,
@@ -112,27 +113,9 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
 /** A phone camera's 4032×3024 JPEG, encoded by the browser (Node has no JPEG encoder here). */
 export async function phonePhoto(browser: Browser): Promise<Buffer> {
   const page = await browser.newPage();
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(4032, 3024);
-    const g = canvas.getContext('2d')!;
-    const gradient = g.createLinearGradient(0, 0, 4032, 3024);
-    gradient.addColorStop(0, '#6b4226');
-    gradient.addColorStop(1, '#f3e5d0');
-    g.fillStyle = gradient;
-    g.fillRect(0, 0, 4032, 3024);
-    for (let i = 0; i < 400; i++) {
-      g.fillStyle = `hsl(${(i * 37) % 360} 50% ${30 + (i % 40)}%)`;
-      g.beginPath();
-      g.arc((i * 1013) % 4032, (i * 577) % 3024, 20 + (i % 120), 0, 2 * Math.PI);
-      g.fill();
-    }
-    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(text);
-  });
+  const jpeg = await drawCupPhoto(page, { width: 4032, height: 3024, spots: 400, as: 'jpeg' });
   await page.close();
-  return Buffer.from(base64, 'base64');
+  return jpeg!;
 }
 
 /**

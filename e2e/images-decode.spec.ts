@@ -41,12 +41,10 @@ test('PNG decoding equals PIL on every opaque pixel; transparent pixels are repo
         translucentDiff = Math.max(translucentDiff, diff);
       }
     }
-    test
-      .info()
-      .annotations.push({
-        type: 'png',
-        description: `${f.file}: ${mismatches} opaque mismatches; ${translucent} non-opaque pixels, max colour difference ${translucentDiff}`,
-      });
+    test.info().annotations.push({
+      type: 'png',
+      description: `${f.file}: ${mismatches} opaque mismatches; ${translucent} non-opaque pixels, max colour difference ${translucentDiff}`,
+    });
     expect(mismatches, f.file).toBe(0);
   }
 });

@@ -55,11 +55,9 @@ test('a full VGG16 (224×224, 1000 classes) loads from files, classifies with to
   expect(top5[0]).toBeLessThanOrEqual(1);
   expect((await page.getByTestId('image-prediction').first().textContent())!.trim()).toMatch(/^imagenet-\d+$/);
   const latencies = await page.getByTestId('image-latency').allTextContents();
-  test
-    .info()
-    .annotations.push({
-      type: 'vgg16',
-      description: `load ${loadSeconds.toFixed(1)} s; per image ${latencies.join(', ')} (incl. preprocessing)`,
-    });
+  test.info().annotations.push({
+    type: 'vgg16',
+    description: `load ${loadSeconds.toFixed(1)} s; per image ${latencies.join(', ')} (incl. preprocessing)`,
+  });
   console.log(`VGG16 via BYO: load ${loadSeconds.toFixed(1)} s; per image ${latencies.join(', ')}`);
 });

@@ -65,7 +65,7 @@ test.describe('models on another origin', () => {
   let models: StaticServer;
 
   test.beforeAll(async () => {
-    models = await startStaticServer({ root: 'dist', cors: true });
+    models = await startStaticServer({ root: process.env.TABML_DIST ?? 'dist', cors: true }); // the build under test
     // A build of the app that loads its models from the second origin (VITE_MODELS_URL).
     execFileSync('npx', ['vite', 'build', '--outDir', 'test-results/dist-cross-origin', '--emptyOutDir', '--logLevel', 'warn'], {
       env: { ...process.env, VITE_MODELS_URL: `${models.url}models/` },

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { drawDigit, expectDigitsOfflineAfterVisit, expectModelReady } from './support/app.ts';
 
+/** The build under test (playwright.config.ts serves the same one). */
+const DIST = process.env.TABML_DIST ?? 'dist';
 const hasNginx = spawnSync('sh', ['-c', 'command -v nginx']).status === 0;
 test.skip(!hasNginx && !process.env.CI, 'nginx is not installed (.ci/run installs it)');
 
@@ -31,7 +33,7 @@ test.beforeAll(async () => {
   mkdirSync(path.join(prefix, 'logs'));
   const conf = readFileSync('deploy/nginx.conf', 'utf8')
     .replace('listen 127.0.0.1:8080;', `listen 127.0.0.1:${port};`)
-    .replace('root dist;', `root ${path.resolve('dist')};`)
+    .replace('root dist;', `root ${path.resolve(DIST)};`)
     .replace('pid nginx.pid;', `pid ${path.join(prefix, 'nginx.pid')};\nuser root;`);
   writeFileSync(path.join(prefix, 'nginx.conf'), conf);
   nginx = spawn('nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
@@ -65,7 +67,7 @@ test('headers: isolation everywhere, wasm MIME, immutable assets, fresh page and
   expect(asset.headers.get('cache-control')).toContain('immutable');
   expect(asset.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
 
-  const wasmFile = readFileSync('dist/sw.js', 'utf8').match(/assets\/tfjs-backend-wasm-simd-[^"']+\.wasm/)![0];
+  const wasmFile = readFileSync(path.join(DIST, 'sw.js'), 'utf8').match(/assets\/tfjs-backend-wasm-simd-[^"']+\.wasm/)![0];
   const wasm = await fetch(base + wasmFile, { headers: { 'Accept-Encoding': 'gzip' } });
   expect(wasm.headers.get('content-type')).toBe('application/wasm');
 

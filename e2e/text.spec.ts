@@ -1,15 +1,15 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectModelReady, waitUntilKeptForOffline, workerMemory } from './support/app.ts';
 
-const SEED = 'A neural network is trained to recognize patterns in the input data and';
+const PROMPT = 'A neural network is trained to recognize patterns in the input data and';
 
 async function openText(page: Page, query = '') {
   await page.goto(`#/text${query}`);
   await expectModelReady(page);
 }
 
-async function fill(page: Page, values: { seed?: string; diversity?: string; words?: string; rng?: string }) {
-  if (values.seed !== undefined) await page.getByTestId('text-seed').fill(values.seed);
+async function fill(page: Page, values: { prompt?: string; diversity?: string; words?: string; rng?: string }) {
+  if (values.prompt !== undefined) await page.getByTestId('text-seed').fill(values.prompt);
   if (values.diversity !== undefined) await page.getByTestId('text-diversity').fill(values.diversity);
   if (values.words !== undefined) await page.getByTestId('text-words').fill(values.words);
   if (values.rng !== undefined) await page.getByTestId('text-rng-seed').fill(values.rng);
@@ -26,15 +26,16 @@ async function generateAll(page: Page, words: number): Promise<string> {
 test.describe('text page', () => {
   test.use({ serviceWorkers: 'block' }); // these tests are about the page, not the offline cache
 
-  test('continues a typed seed, streaming the asked number of words', async ({ page }) => {
+  test('continues a typed prompt, streaming the asked number of words', async ({ page }) => {
     await openText(page);
     await expect(page.getByTestId('text-diversity')).toHaveValue('0.8');
     await expect(page.getByTestId('text-words')).toHaveValue('50');
-    await fill(page, { seed: SEED, words: '30' });
+    await fill(page, { prompt: PROMPT, words: '30' });
     // Record every word count the page renders: values between 0 and 30 mean the words streamed.
     await page.evaluate(() => {
       const output = document.querySelector('[data-testid="text-output"]')!;
-      const seen: string[] = ((window as any).__wordCounts = []);
+      const seen: string[] = [];
+      (window as any).__wordCounts = seen;
       new MutationObserver(() => seen.push(output.getAttribute('data-words')!)).observe(output, {
         attributes: true,
         attributeFilter: ['data-words'],
@@ -49,15 +50,15 @@ test.describe('text page', () => {
     const output = (await page.getByTestId('text-output').textContent())!;
     expect(output.trim().length).toBeGreaterThan(0);
     expect(output).not.toContain('<unk>');
-    await expect(page.getByTestId('text-seed-echo')).toHaveText(SEED);
+    await expect(page.getByTestId('text-seed-echo')).toHaveText(PROMPT);
     await expect(page.getByTestId('text-error')).toHaveCount(0);
     // The link now holds what reproduces this text.
-    expect(page.url()).toMatch(/#\/text\?seed=.*&rng=\d+/);
+    expect(page.url()).toMatch(/#\/text\?prompt=.*&rng=\d+/);
   });
 
   test('the same rng seed writes the same words; another writes others; the link reproduces them', async ({ page }) => {
     await openText(page);
-    await fill(page, { seed: SEED, words: '25', diversity: '1.2', rng: '12345' });
+    await fill(page, { prompt: PROMPT, words: '25', diversity: '1.2', rng: '12345' });
     const first = await generateAll(page, 25);
     const again = await generateAll(page, 25);
     expect(again).toBe(first);
@@ -66,12 +67,21 @@ test.describe('text page', () => {
 
     // Both methods read the same context, so they write the same words.
     await fill(page, { rng: '12345' });
-    await page.getByTestId('text-method').selectOption('seedMethod');
+    await page.getByTestId('text-method').selectOption('fullReread');
     expect(await generateAll(page, 25)).toBe(first);
 
-    const link = `#/text?${new URLSearchParams({ seed: SEED, diversity: '1.2', words: '25', rng: '12345' })}`;
+    const link = `#/text?${new URLSearchParams({ prompt: PROMPT, diversity: '1.2', words: '25', rng: '12345' })}`;
     await page.goto('about:blank');
     await openText(page, link.slice('#/text'.length));
+    await expect(page.getByTestId('text-output')).toHaveAttribute('data-words', '25');
+    await expect(page.getByTestId('text-output')).toHaveText(first);
+
+    // A link from before the renaming (seed= for the prompt, the full re-read as seedMethod) writes the same words.
+    const oldLink = `#/text?${new URLSearchParams({ seed: PROMPT, diversity: '1.2', words: '25', rng: '12345', method: 'seedMethod' })}`;
+    await page.goto('about:blank');
+    await openText(page, oldLink.slice('#/text'.length));
+    await expect(page.getByTestId('text-seed')).toHaveValue(PROMPT);
+    await expect(page.getByTestId('text-method')).toHaveValue('fullReread');
     await expect(page.getByTestId('text-output')).toHaveAttribute('data-words', '25');
     await expect(page.getByTestId('text-output')).toHaveText(first);
   });
@@ -79,8 +89,8 @@ test.describe('text page', () => {
   test('stop keeps the words written so far, and the page keeps working', async ({ page }) => {
     await openText(page);
     // The original method is the slow one: plenty of time to stop it midway.
-    await page.getByTestId('text-method').selectOption('seedMethod');
-    await fill(page, { seed: SEED, words: '100', rng: '7' });
+    await page.getByTestId('text-method').selectOption('fullReread');
+    await fill(page, { prompt: PROMPT, words: '100', rng: '7' });
     await page.getByTestId('text-generate').click();
     await expect(page.getByTestId('text-output')).not.toHaveAttribute('data-words', '0');
     await page.getByTestId('text-stop').click();
@@ -95,9 +105,9 @@ test.describe('text page', () => {
     await generateAll(page, 10);
   });
 
-  test("invalid values show the seed's messages and nothing runs", async ({ page }) => {
+  test("invalid values show the original app's messages and nothing runs", async ({ page }) => {
     await openText(page);
-    await fill(page, { seed: SEED, diversity: '0.4' });
+    await fill(page, { prompt: PROMPT, diversity: '0.4' });
     await page.getByTestId('text-generate').click();
     await expect(page.getByTestId('text-error')).toHaveText('Diversity must be between 0.5 and 5.');
     await fill(page, { diversity: '5.5' });
@@ -109,11 +119,11 @@ test.describe('text page', () => {
     await fill(page, { words: '101' });
     await page.getByTestId('text-generate').click();
     await expect(page.getByTestId('text-error')).toHaveText('Number of words must be between 10 and 100');
-    await fill(page, { seed: '   ', words: '10' });
+    await fill(page, { prompt: '   ', words: '10' });
     await page.getByTestId('text-generate').click();
     await expect(page.getByTestId('text-error')).toContainText('press Random');
     await expect(page.getByTestId('text-output')).toHaveAttribute('data-words', '0');
-    await fill(page, { seed: SEED });
+    await fill(page, { prompt: PROMPT });
     await generateAll(page, 10);
     await expect(page.getByTestId('text-error')).toHaveCount(0);
   });
@@ -131,7 +141,7 @@ test.describe('text page', () => {
     await expect(page.getByText('never seen in training')).toBeVisible();
   });
 
-  test('an HTML seed is shown as text and runs nothing', async ({ page }) => {
+  test('an HTML prompt is shown as text and runs nothing', async ({ page }) => {
     await openText(page);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -140,7 +150,7 @@ test.describe('text page', () => {
     });
     await page.evaluate(() => ((window as any).__xss = 0));
     const attack = '<img src=x onerror="window.__xss=1;alert(1)"> <script>window.__xss=2</script> the neural network';
-    await fill(page, { seed: attack, words: '10' });
+    await fill(page, { prompt: attack, words: '10' });
     await generateAll(page, 10);
     expect(await page.locator('.text-result img, .text-result script').count()).toBe(0);
     await expect(page.getByTestId('text-unknown')).toContainText('<img');
@@ -150,26 +160,26 @@ test.describe('text page', () => {
 
   test('several generations leave the worker with as many tensors as before', async ({ page }) => {
     await openText(page);
-    await fill(page, { seed: SEED, words: '10' });
+    await fill(page, { prompt: PROMPT, words: '10' });
     await generateAll(page, 10);
     const before = await workerMemory(page);
-    const written = await page.evaluate(async (seed) => {
+    const written = await page.evaluate(async (prompt) => {
       const client = (window as any).__tabml.client;
       const counts: number[] = [];
-      for (const method of ['stateful', 'seedMethod', 'stateful']) {
-        const result = await client.call('generateText', { seed, diversity: 1, words: 60, method });
+      for (const method of ['stateful', 'fullReread', 'stateful']) {
+        const result = await client.call('generateText', { prompt, diversity: 1, words: 60, method });
         counts.push(result.words.length);
       }
       // And one stopped midway.
       const stop = new AbortController();
       const stopped = client.call(
         'generateText',
-        { seed, diversity: 1, words: 100 },
+        { prompt, diversity: 1, words: 100 },
         { signal: stop.signal, onUpdate: () => stop.abort() },
       );
       await stopped.catch(() => undefined);
       return counts;
-    }, SEED);
+    }, PROMPT);
     expect(written).toEqual([60, 60, 60]);
     expect((await workerMemory(page)).numTensors).toBe(before.numTensors);
   });
@@ -177,7 +187,7 @@ test.describe('text page', () => {
 
 test('works offline after one visit: model, vocabulary and samples from the cache', async ({ page, context }) => {
   await openText(page);
-  await fill(page, { seed: SEED, words: '10' });
+  await fill(page, { prompt: PROMPT, words: '10' });
   await generateAll(page, 10);
   // The samples are precached with the app shell: Random works offline without having been used.
   await waitUntilKeptForOffline(page, 'text', ['samples/text/abstracts.json']);
@@ -185,7 +195,7 @@ test('works offline after one visit: model, vocabulary and samples from the cach
   try {
     await page.reload();
     await expectModelReady(page);
-    await fill(page, { seed: SEED, words: '12' });
+    await fill(page, { prompt: PROMPT, words: '12' });
     await generateAll(page, 12);
     await page.getByTestId('text-random').click();
     await expect(page.getByTestId('text-actual')).not.toBeEmpty();

@@ -51,6 +51,7 @@ export async function expectModelReady(page: EnginePage): Promise<void> {
   ).catch(async (error: Error) => {
     // Say what the page showed instead: the progress bar's words, the badge.
     const shown = await page
+      // biome-ignore lint/performance/useDomNodeTextContent: the words as rendered, for the failure message
       .evaluate(() => (document.querySelector('main') as HTMLElement | null)?.innerText.slice(0, 400) ?? '', null)
       .catch(() => '');
     // And whether the service worker controls the page and answers for the model from the page.

@@ -14,7 +14,7 @@ test.beforeEach(async ({ page }) => recordErrorTexts(page));
 test.afterEach(async ({ page }) => expectNoInternalMessagesSeen(page));
 
 const GOOD = priceSeries({ start: '2023-03-06', days: 7 * 30, seed: 5 });
-const lines = (...l: string[]) => l.join('\n') + '\n';
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
 test('bad price files are refused with a message naming the line; data and model stay; BOM + CRLF is accepted', async ({ page }) => {
   await withoutSamplePrices(page);
@@ -80,7 +80,7 @@ test('bad price files are refused with a message naming the line; data and model
   }
 
   const newer = priceSeries({ start: '2023-06-05', days: 7 * 30, seed: 6 });
-  await pickCsv(page, '\uFEFF' + newer.csv.replace(/\n/g, '\r\n'), 'windows.csv');
+  await pickCsv(page, `\uFEFF${newer.csv.replace(/\n/g, '\r\n')}`, 'windows.csv');
   await shownForecast(page, newer.lastDate);
   await expect(error).toHaveCount(0);
 });

@@ -1,8 +1,10 @@
-/** Reliability: the GPU goes away in the middle of an inference. */
+/** Reliability: the GPU goes away in the middle of an inference, or of a training. */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { photoLikePng } from '../fixtures/images.ts';
+import { priceSeries } from '../fixtures/prices.ts';
 import { drawDigit, expectModelReady, workerMemory } from '../support/app.ts';
+import { forecastMemory, nextDay, pickCsv, shownForecast } from '../support/forecast.ts';
 import { expectPredictions } from '../support/images.ts';
 
 test.use({ serviceWorkers: 'block' });
@@ -56,4 +58,46 @@ test('a WebGL context lost under a bring-your-own model: it is rebuilt on wasm f
     .getByTestId('image-input')
     .setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoLikePng(120, 90, 3, 'warm') });
   await expectPredictions(page, 1, ['kitty', 'espresso']);
+});
+
+test.describe('the forecast worker', () => {
+  const HISTORY = priceSeries({ start: '2023-01-02', days: 7 * 40, seed: 11 });
+
+  test('a WebGL context lost mid-forecast: the forecast still arrives, on wasm', async ({ page }) => {
+    await page.goto('?backend=webgl#/forecast');
+    await expect(page.getByTestId('forecast-model')).toBeVisible({ timeout: 60_000 });
+    expect((await forecastMemory(page)).backend).toBe('webgl');
+    const days = await page.evaluate(async (rows) => {
+      const client = (window as any).__tabml.forecast;
+      const pending = client.call('predict', { rows });
+      if (!(await client.call('loseWebGLContext', {}))) throw new Error('the forecast worker had no WebGL context to lose');
+      return (await pending).forecast.days.map((d: { date: string }) => d.date);
+    }, HISTORY.rows);
+    expect(days).toHaveLength(7);
+    expect(days[0]).toBe(nextDay(HISTORY.lastDate));
+    expect((await forecastMemory(page)).backend).toBe('wasm');
+    // The page goes on forecasting, on wasm.
+    await pickCsv(page, HISTORY.csv);
+    await shownForecast(page, HISTORY.lastDate);
+  });
+
+  test('a WebGL context lost mid-training: the run starts again on wasm, says so, and the new model serves', async ({ page }) => {
+    await page.goto('?backend=webgl#/forecast');
+    await expect(page.getByTestId('forecast-model')).toBeVisible({ timeout: 60_000 });
+    await pickCsv(page, HISTORY.csv);
+    await shownForecast(page, HISTORY.lastDate);
+    expect((await forecastMemory(page)).backend).toBe('webgl');
+    await page.getByTestId('forecast-epochs').fill('30');
+    await page.getByTestId('forecast-retrain').click();
+    // Lose the GPU once the first epoch has been shown: the run is under way, 29 epochs to go.
+    await expect.poll(async () => Number(await page.getByTestId('forecast-epoch').textContent()), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as any).__tabml.forecast.call('loseWebGLContext', {}))).toBe(true);
+    const message = page.getByTestId('forecast-train-message');
+    await expect(message).toContainText('Done', { timeout: 120_000 });
+    await expect(message).toContainText('The graphics processor was reset during training, so it started again on the CPU.');
+    await expect(page.getByTestId('forecast-epoch')).toHaveText('30');
+    await expect(page.getByTestId('forecast-model')).toContainText('retrained on this device');
+    expect((await forecastMemory(page)).backend).toBe('wasm');
+    await shownForecast(page, HISTORY.lastDate);
+  });
 });

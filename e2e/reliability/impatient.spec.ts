@@ -96,15 +96,13 @@ const ACTIONS: Record<string, { route: string; act: (page: Page) => Promise<void
     act: async (page) => {
       const names = ['model.json', ...JSON.parse(readFileSync(`${SHIPPED_IMAGES_MODEL}/model.json`, 'utf8')).weightsManifest[0].paths];
       await page.locator('.byo-panel summary').click();
-      await page
-        .getByTestId('byo-files')
-        .setInputFiles(
-          names.map((name: string) => ({
-            name,
-            mimeType: 'application/octet-stream',
-            buffer: readFileSync(`${SHIPPED_IMAGES_MODEL}/${name}`),
-          })),
-        );
+      await page.getByTestId('byo-files').setInputFiles(
+        names.map((name: string) => ({
+          name,
+          mimeType: 'application/octet-stream',
+          buffer: readFileSync(`${SHIPPED_IMAGES_MODEL}/${name}`),
+        })),
+      );
       await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 2 classes', { timeout: 60_000 });
     },
   },

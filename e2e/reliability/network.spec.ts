@@ -71,6 +71,36 @@ test.describe('model download failures', () => {
   }
 });
 
+test.describe('the forecast package, through the same loader and status', () => {
+  test.use({ serviceWorkers: 'block' });
+  test.afterEach(async ({ baseURL }) => setFaults(baseURL!, {}));
+  const FORECAST_SHARD = '/models/forecast/group1-shard1of1.bin';
+
+  test('a corrupt forecast shard shows model-error with its checksum; retry recovers once it is fixed', async ({ page, baseURL }) => {
+    await setFaults(baseURL!, { [FORECAST_SHARD]: 'corrupt' });
+    await page.goto('#/forecast');
+    const error = page.getByTestId('model-error');
+    await expect(error).toContainText('checksum');
+    await expect(error).toContainText('forecast model');
+    await setFaults(baseURL!, {});
+    await page.getByTestId('model-retry').click();
+    await expectModelReady(page);
+    await expect(page.getByTestId('forecast-table').locator('tr[data-date]')).toHaveCount(7, { timeout: 60_000 });
+  });
+
+  test('a stalled forecast download can be cancelled, and started again', async ({ page, baseURL }) => {
+    await setFaults(baseURL!, { [FORECAST_SHARD]: 'stall' });
+    await page.goto('#/forecast');
+    await expect(page.getByTestId('model-progress')).toBeVisible();
+    await page.getByTestId('model-cancel').click();
+    await expect(page.getByTestId('model-error')).toContainText('cancelled');
+    await setFaults(baseURL!, {});
+    await page.getByTestId('model-retry').click();
+    await expectModelReady(page);
+    await expect(page.getByTestId('forecast-table').locator('tr[data-date]')).toHaveCount(7, { timeout: 60_000 });
+  });
+});
+
 test.describe('a throttled connection (Chromium network emulation)', () => {
   test.use({ serviceWorkers: 'block' });
 
@@ -97,7 +127,8 @@ test.describe('a throttled connection (Chromium network emulation)', () => {
     await openSlowly(page, 400 * 1024); // ~2.5 s for the digit model
     // Record every value the bar takes, from inside the page, so none is missed between polls.
     await page.evaluate(() => {
-      const seen: number[] = ((window as any).__progress = []);
+      const seen: number[] = [];
+      (window as any).__progress = seen;
       new MutationObserver(() => {
         const value = document.querySelector('[data-testid="model-progress"]')?.getAttribute('aria-valuenow');
         if (value !== null && value !== undefined && seen.at(-1) !== Number(value)) seen.push(Number(value));

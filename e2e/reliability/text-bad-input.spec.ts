@@ -9,11 +9,11 @@ test.use({ serviceWorkers: 'block' });
 test.beforeEach(async ({ page }) => recordErrorTexts(page));
 test.afterEach(async ({ page }) => expectNoInternalMessagesSeen(page));
 
-const SEED = 'A neural network is trained to recognize patterns in the input data and';
+const PROMPT = 'A neural network is trained to recognize patterns in the input data and';
 
-async function attempt(page: Page, values: { seed?: string; diversity?: string; words?: string; rng?: string }) {
+async function attempt(page: Page, values: { prompt?: string; diversity?: string; words?: string; rng?: string }) {
   for (const [id, value] of [
-    ['text-seed', values.seed],
+    ['text-seed', values.prompt],
     ['text-diversity', values.diversity],
     ['text-words', values.words],
     ['text-rng-seed', values.rng],
@@ -29,16 +29,16 @@ async function expectWritten(page: Page, words: number) {
   await expect(page.getByTestId('text-error')).toHaveCount(0);
 }
 
-test('text: bad seeds, diversities, word counts and random seeds each get a clear message; the page keeps working', async ({ page }) => {
+test('text: bad prompts, diversities, word counts and rng seeds each get a clear message; the page keeps working', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('#/text');
   await expectModelReady(page);
   const error = page.getByTestId('text-error');
-  const valid = { seed: SEED, diversity: '0.8', words: '10', rng: '' };
+  const valid = { prompt: PROMPT, diversity: '0.8', words: '10', rng: '' };
 
   // Nothing to start from: empty, blank, and text that the tokenizer filters away entirely.
-  for (const seed of ['', '   \n\t ', '!!! %% ;;; [] {} ~~~ ^_^ |']) {
-    await attempt(page, { ...valid, seed });
+  for (const prompt of ['', '   \n\t ', '!!! %% ;;; [] {} ~~~ ^_^ |']) {
+    await attempt(page, { ...valid, prompt });
     await expect(error).toContainText('press Random');
     await expect(page.getByTestId('text-output')).toHaveAttribute('data-words', '0');
   }
@@ -55,31 +55,31 @@ test('text: bad seeds, diversities, word counts and random seeds each get a clea
     await expect(error).toHaveText('Number of words must be between 10 and 100');
   }
 
-  // Random seeds that are not a whole number in 0..2^32-1.
+  // RNG seeds that are not a whole number in 0..2^32-1.
   for (const rng of ['-5', 'abc', '1.5', '99999999999']) {
     await attempt(page, { ...valid, rng });
-    await expect(error).toContainText('random seed must be a whole number');
+    await expect(error).toContainText('RNG seed must be a whole number');
   }
 
   // A pasted book: refused with a size, not a frozen tab.
-  await attempt(page, { ...valid, seed: 'neural '.repeat(4000) });
+  await attempt(page, { ...valid, prompt: 'neural '.repeat(4000) });
   await expect(error).toContainText('too long');
 
   // Words the network never saw (emoji, other scripts, gibberish): it still writes, and says which.
-  await attempt(page, { ...valid, seed: '😀 ñandú 神经网络 zzqxv-blorf the network' });
+  await attempt(page, { ...valid, prompt: '😀 ñandú 神经网络 zzqxv-blorf the network' });
   await expectWritten(page, 10);
   await expect(page.getByTestId('text-unknown')).toContainText('😀');
   await expect(page.getByTestId('text-unknown')).toContainText('zzqxv-blorf');
 
-  // A seed that is only unknown words still gives readable words (never an "unknown" token).
-  await attempt(page, { ...valid, seed: 'qqqqq wwwww' });
+  // A prompt that is only unknown words still gives readable words (never an "unknown" token).
+  await attempt(page, { ...valid, prompt: 'qqqqq wwwww' });
   await expectWritten(page, 10);
   expect(await page.getByTestId('text-output').textContent()).not.toContain('<unk>');
 
   // Stop with nothing running is not offered; Generate is not offered twice at once.
   await expect(page.getByTestId('text-stop')).toBeDisabled();
   await page.getByTestId('text-words').fill('100');
-  await page.getByTestId('text-method').selectOption('seedMethod');
+  await page.getByTestId('text-method').selectOption('fullReread');
   await page.getByTestId('text-generate').click();
   await expect(page.getByTestId('text-generate')).toBeDisabled();
   await page.getByTestId('text-stop').click();

@@ -15,7 +15,7 @@ export const FORECAST_SAMPLE_MAX_BYTES = 100_000;
 export function compactPrices(yahooCsv: string): string {
   const { rows, warnings } = parseYahooCsv(yahooCsv);
   if (warnings.length > 0) throw new Error(`${FORECAST_SOURCE}: ${warnings.join(' ')}`);
-  return ['Date,Close', ...rows.map((r) => `${r.date},${r.close.toFixed(2)}`)].join('\n') + '\n';
+  return `${['Date,Close', ...rows.map((r) => `${r.date},${r.close.toFixed(2)}`)].join('\n')}\n`;
 }
 
 export function writeForecastSamples(dataDir: string, samplesDir: string): string | null {

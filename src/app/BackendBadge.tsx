@@ -11,6 +11,7 @@ export function BackendBadge() {
   const hint = backend ? ' Add ?backend=webgl, wasm or cpu to the address to choose one.' : '';
   return (
     // Escape closes the explanation, as it does any pop-up; the focus stays on the badge.
+    // biome-ignore lint/a11y/noStaticElementInteractions: the key comes from the badge button inside
     <div className="badge-wrap" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <button
         type="button"

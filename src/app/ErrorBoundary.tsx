@@ -23,7 +23,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
       <section className="panel error" role="alert">
         <h1>Something went wrong on this page</h1>
         <p>{describe(this.state.error)}</p>
-        <button onClick={() => location.reload()}>Reload the page</button>
+        <button type="button" onClick={() => location.reload()}>
+          Reload the page
+        </button>
       </section>
     );
   }

@@ -1,4 +1,4 @@
-import type { ModelState } from './inference.tsx';
+import type { ModelState } from './use-model-load.ts';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
 
@@ -35,9 +35,12 @@ export function ModelStatus({ state, retry, cancel, what }: { state: ModelState;
       <span className="muted">
         Downloading the {what}: {state.totalBytes ? `${mb(state.loadedBytes)} of ${mb(state.totalBytes)}` : 'starting…'}
       </span>
-      <button type="button" className="link" data-testid="model-cancel" onClick={cancel}>
-        Cancel
-      </button>
+      {/* Only once bytes flow: before that there is nothing to cancel yet (the backend is starting). */}
+      {state.totalBytes > 0 && (
+        <button type="button" className="link" data-testid="model-cancel" onClick={cancel}>
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

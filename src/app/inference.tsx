@@ -4,20 +4,17 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendReport } from '../runtime/backend-choice.ts';
-import { requestedBackend } from '../runtime/backend-choice.ts';
 import type { ModelMeta } from '../runtime/model-meta.ts';
-import { packageUrl } from '../runtime/model-package-url.ts';
+import { packageFileUrls } from '../runtime/model-package-url.ts';
 import { modelsBaseUrl } from '../runtime/models-url.ts';
-import { tfjsFlagsFrom } from '../runtime/tfjs-flags.ts';
-import { WorkerCallError, WorkerClient } from '../runtime/worker-client.ts';
-import { type InferenceCalls, type InferenceEvents, MODEL_UNAVAILABLE, type Task } from '../workers/inference-protocol.ts';
+import { visitSettings } from '../runtime/settings.ts';
+import { WorkerClient } from '../runtime/worker-client.ts';
+import type { InferenceCalls, InferenceEvents, InferenceTask } from '../workers/inference-protocol.ts';
+import { failureOfError } from './failure.ts';
 import { keepForOffline } from './offline-cache.ts';
 import { plainMessage } from './plain-message.ts';
-
-export type ModelState =
-  | { status: 'loading'; loadedBytes: number; totalBytes: number }
-  | { status: 'ready'; meta: ModelMeta }
-  | { status: 'error'; message: string; cancelled: boolean };
+import { exposeWorkerClient } from './test-hooks.ts';
+import { type ModelLoader, type ModelState, useModelLoad } from './use-model-load.ts';
 
 export type InferenceClient = WorkerClient<InferenceCalls, InferenceEvents>;
 
@@ -36,14 +33,10 @@ function sharedClient() {
   if (!shared) {
     const worker = new Worker(new URL('../workers/inference.worker.ts', import.meta.url), { type: 'module', name: 'tabml-inference' });
     const client: InferenceClient = new WorkerClient(worker);
-    const ready = client.call('init', {
-      backend: requestedBackend(location.search),
-      modelsBaseUrl: modelsBaseUrl(),
-      flags: tfjsFlagsFrom(location.search),
-    });
+    const visit = visitSettings(location.search);
+    const ready = client.call('init', { backend: visit.backend, modelsBaseUrl: modelsBaseUrl(), flags: visit.tfjsFlags });
     shared = { client, ready };
-    // Tests and the reliability suite drive the worker through this handle.
-    (window as unknown as { __tabml: unknown }).__tabml = { client };
+    exposeWorkerClient('client', client);
   }
   return shared;
 }
@@ -83,44 +76,22 @@ export function usePageSignal(): () => AbortSignal {
 }
 
 /** A request failed because its model's download failed or was cancelled: keep its input, send it again once ready. */
-export const isModelUnavailable = (err: unknown) => (err as { kind?: unknown } | null)?.kind === MODEL_UNAVAILABLE;
+export const isModelUnavailable = (err: unknown) => failureOfError(err) === 'wait-for-model';
 
 /** Loads a task's model when the page opens; `retry` starts a failed download again, `cancel` stops one. */
-export function useTaskModel(task: Task): { state: ModelState; retry: () => void; cancel: () => void } {
+export function useTaskModel(task: InferenceTask): { state: ModelState; retry: () => void; cancel: () => void } {
   const { client } = useInference();
-  const [state, setState] = useState<ModelState>({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
-    const stop = client.on('progress', ({ task: t, loadedBytes, totalBytes }) => {
-      // Only while loading: a late event must not hide an error or a loaded model.
-      if (live && t === task) setState((s) => (s.status === 'loading' ? { status: 'loading', loadedBytes, totalBytes } : s));
-    });
-    // Sent at once: the worker holds it until its backend runs, and it must reach the worker
-    // before the requests a person makes meanwhile, which wait for the download it starts.
-    client.call('load', { task }).then(
-      ({ meta }) => {
-        const base = packageUrl(modelsBaseUrl(), task);
-        void keepForOffline([`${base}meta.json`, ...meta.files.map((f) => base + f.name)]);
-        if (live) setState({ status: 'ready', meta });
-      },
-      (err: WorkerCallError) =>
-        live &&
-        setState({
-          status: 'error',
-          message: plainMessage(err, 'Retry the download; if it keeps failing, reload the page.'),
-          cancelled: err.kind === 'cancelled',
-        }),
-    );
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [client, task, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const cancel = useCallback(() => void client.call('cancelLoad', { task }), [client, task]);
-  return { state, retry, cancel };
+  const loader = useMemo(
+    (): ModelLoader<{ meta: ModelMeta }> => ({
+      onProgress: (listener) => client.on('progress', ({ task: t, ...progress }) => t === task && listener(progress)),
+      // Sent at once: the worker holds it until its backend runs, and it must reach the worker
+      // before the requests a person makes meanwhile, which wait for the download it starts.
+      load: () => client.call('load', { task }),
+      cancel: () => void client.call('cancelLoad', { task }),
+    }),
+    [client, task],
+  );
+  return useModelLoad(loader, ({ meta }) => {
+    void keepForOffline(packageFileUrls(modelsBaseUrl(), task, meta));
+  });
 }

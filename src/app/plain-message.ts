@@ -5,11 +5,15 @@
  * and kept in the console for whoever debugs it.
  */
 
-/** Phrases that only a program would write: their presence means the message was not written for people. */
-const INTERNAL = [
+/**
+ * Phrases that only a program would write: their presence means the message was not written for
+ * people. The tests' check of every shown message (src/testing/plain-error.ts) uses this list too.
+ */
+export const INTERNAL_PHRASES: readonly RegExp[] = [
   /tf\.ready|setBackend|has not yet been initialized|backend '\w+'/i,
   /AssertionError|TypeError|ReferenceError|RangeError|SyntaxError|DOMException|InternalError|EvalError/,
-  /\bundefined\b|\bof null\b|\[object \w+\]|\bNaN\b/,
+  // 'undefined' anywhere (undefinedValue too), as no sentence for a person contains it.
+  /undefined|\bof null\b|\[object \w+\]|\bNaN\b/,
   /cannot read propert|is not a function|is not defined|is not iterable|unexpected token|maximum call stack/i,
   /\n\s*at \S|@(https?|blob|webpack):|\.tsx?:\d+|\.js:\d+/,
 ];
@@ -32,7 +36,7 @@ const KNOWN: Array<[RegExp, string]> = [
 ];
 
 export function looksInternal(message: string): boolean {
-  return message.trim() === '' || INTERNAL.some((pattern) => pattern.test(message));
+  return message.trim() === '' || INTERNAL_PHRASES.some((pattern) => pattern.test(message));
 }
 
 /** JavaScript's own errors (and the worker's unlabelled ones, kind 'internal') were never meant for people. */

@@ -26,6 +26,20 @@ describe('backend choice', () => {
     expect(backendOrder('cpu')).toEqual(['cpu', 'webgl', 'wasm']);
   });
 
+  it('runs webgpu only when ?backend=webgpu asks for it; without an adapter the usual order follows', async () => {
+    expect(requestedBackend('?backend=webgpu')).toBe('webgpu');
+    expect(backendOrder(null)).not.toContain('webgpu');
+    expect(backendOrder('webgpu')).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    const log: string[] = [];
+    const automatic = await chooseBackend(null, starter({ webgpu: true, webgl: false, wasm: true }, log));
+    expect(log).toEqual(['webgl', 'wasm']);
+    expect(automatic.backend).toBe('wasm');
+    expect(await chooseBackend('webgpu', starter({ webgpu: true }))).toMatchObject({ backend: 'webgpu', forced: true });
+    const noAdapter = await chooseBackend('webgpu', starter({ webgpu: false, webgl: true }));
+    expect(noAdapter.backend).toBe('webgl');
+    expect(noAdapter.reason).toMatch(/webgpu was requested but did not start \(no usable WebGPU adapter\)/);
+  });
+
   it('uses webgl when it starts', async () => {
     const report = await chooseBackend(null, starter({ webgl: true, wasm: true }));
     expect(report.backend).toBe('webgl');

@@ -2,10 +2,16 @@
  * Which tfjs backend to run on, and why. WebGL first (the GPU); WASM when WebGL cannot start or
  * tfjs rejects it as software-only (SwiftShader: failIfMajorPerformanceCaveat); CPU last.
  * `?backend=webgl|wasm|cpu` forces one; forcing webgl also allows software WebGL.
+ * WebGPU is opt-in only (`?backend=webgpu`): never in the automatic order until measurements on
+ * real phones and laptops say it should be, so it is never chosen on a software adapter by itself.
  */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'webgl' | 'wasm' | 'cpu' | 'webgpu';
 
+/** The automatic order. */
 export const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+/** Backends that run only when the URL asks for them. */
+export const OPT_IN_BACKENDS: readonly BackendName[] = ['webgpu'];
 
 export interface BackendReport {
   backend: BackendName;
@@ -22,7 +28,7 @@ export interface BackendReport {
 /** Reads `?backend=` from a query string; anything else means "choose automatically". */
 export function requestedBackend(search: string): BackendName | null {
   const value = new URLSearchParams(search).get('backend');
-  return value && (BACKENDS as readonly string[]).includes(value) ? (value as BackendName) : null;
+  return value && ([...BACKENDS, ...OPT_IN_BACKENDS] as readonly string[]).includes(value) ? (value as BackendName) : null;
 }
 
 /** The order to try: the forced backend first (then the rest, so a broken one still ends up running). */
@@ -49,6 +55,8 @@ function reasonFor(name: BackendName, forced: boolean, failures: BackendReport['
     }
     case 'cpu':
       return `Plain JavaScript, the slowest backend, because neither WebGL nor WebAssembly started (${why}).`;
+    case 'webgpu':
+      return 'WebGPU runs on this GPU.'; // only ever forced, in practice
   }
 }
 
@@ -66,7 +74,12 @@ export async function chooseBackend(forced: BackendName | null, starter: Backend
     if (!ok) {
       failures.push({
         backend: name,
-        error: name === 'webgl' ? 'no hardware-accelerated WebGL (tfjs declines software rendering)' : 'failed to start',
+        error:
+          name === 'webgl'
+            ? 'no hardware-accelerated WebGL (tfjs declines software rendering)'
+            : name === 'webgpu'
+              ? 'no usable WebGPU adapter'
+              : 'failed to start',
       });
       continue;
     }

@@ -11,13 +11,14 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { type BackendName, type BackendReport, type BackendStarter, chooseBackend } from './backend-choice.ts';
 import { checkPrecision, precisionProblem } from './precision-check.ts';
+import { wasmThreadCount } from './settings.ts';
 import { describeFlags, type TfjsFlags } from './tfjs-flags.ts';
 import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
 import { isSoftwareRenderer, webglRenderer } from './webgl-probe.ts';
+import { startWebGPU, webgpuAdapterNote } from './webgpu-start.ts';
 
-// tfjs defaults to half the cores; inference here is the work the visitor is waiting for, so use
-// them all (the threaded binary only loads when the page is cross-origin isolated).
-const WASM_THREADS = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1));
+// How many WASM threads (settings.ts says why all cores), decided on the first start.
+let WASM_THREADS = 1;
 
 /** tfjs's set-up for this app, done on the first start rather than on import (importing sets nothing). */
 let configured = false;
@@ -30,6 +31,7 @@ function configureOnce() {
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
   });
   registerWasmTrainingKernels();
+  WASM_THREADS = wasmThreadCount();
   setThreadsCount(WASM_THREADS);
 }
 
@@ -55,6 +57,7 @@ async function checkWebGLPrecision(): Promise<void> {
 
 const starter: BackendStarter = {
   async start(name: BackendName, forced: boolean) {
+    if (name === 'webgpu') return startWebGPU(); // opt-in only: backend-choice.ts never tries it by itself
     if (name === 'webgl') {
       const renderer = webglRenderer();
       if (renderer === null) throw new Error('WebGL is not available in this browser');
@@ -91,6 +94,7 @@ export async function startBackend(forced: BackendName | null, flags: TfjsFlags 
   }
   let report = await chooseBackend(forced, starter);
   if (report.backend === 'webgl' && webglNote) report = { ...report, reason: `${report.reason} ${webglNote}` };
+  if (report.backend === 'webgpu') report = { ...report, reason: `${report.reason} Adapter: ${webgpuAdapterNote()}.` };
   if (Object.keys(applied).length === 0) return report;
   return { ...report, flags: applied, reason: `${report.reason} TensorFlow.js flags from the URL: ${describeFlags(applied)}.` };
 }

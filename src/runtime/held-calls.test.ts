@@ -10,8 +10,14 @@ describe('heldUntil', () => {
     const gate = new Readiness<void>();
     const order: string[] = [];
     const handlers = heldUntil((signal) => gate.wait(signal), {
-      first: async (p: { n: number }, _: CallContext<unknown>) => (order.push('first'), p.n * 2),
-      second: async (_p: object, _c: CallContext<unknown>) => (order.push('second'), 'ok'),
+      first: async (p: { n: number }, _: CallContext<unknown>) => {
+        order.push('first');
+        return p.n * 2;
+      },
+      second: async (_p: object, _c: CallContext<unknown>) => {
+        order.push('second');
+        return 'ok';
+      },
     });
     const a = handlers.first({ n: 21 }, context());
     const b = handlers.second({}, context());
@@ -26,7 +32,11 @@ describe('heldUntil', () => {
   it('ends a held call its caller cancels, without running it', async () => {
     const gate = new Readiness<void>();
     let ran = false;
-    const handlers = heldUntil((signal) => gate.wait(signal), { work: async (_p: object, _c: CallContext<unknown>) => void (ran = true) });
+    const handlers = heldUntil((signal) => gate.wait(signal), {
+      work: async (_p: object, _c: CallContext<unknown>) => {
+        ran = true;
+      },
+    });
     const controller = new AbortController();
     const call = handlers.work({}, context(controller.signal));
     controller.abort();

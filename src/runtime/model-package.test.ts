@@ -16,6 +16,12 @@ async function fakePackage() {
   const files: Record<string, Uint8Array> = { 'model.json': modelJson, ...shards };
   const meta = {
     task: 'fake',
+    version: '1.0.0',
+    format: 'tfjs-layers',
+    inputShape: [100],
+    weights: 'float32',
+    training: { command: 'made up in this test', data: 'none' },
+    metrics: [],
     files: await Promise.all(
       Object.entries(files).map(async ([name, bytes]) => ({ name, bytes: bytes.byteLength, sha256: await sha256Hex(bytes) })),
     ),

@@ -3,8 +3,9 @@
  * in bytes and checking every file's sha256 against meta.json before anything is handed to tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { ErrorKind } from './error-kinds.ts';
 import { verifySha256 } from './integrity.ts';
-import { type ModelMeta, metaProblem, type PackageFile, totalBytes } from './model-meta.ts';
+import { type ModelMeta, type PackageFile, readModelMeta, totalBytes } from './model-meta.ts';
 
 export { packageUrl } from './model-package-url.ts';
 
@@ -16,7 +17,7 @@ export interface LoadProgress {
 export class PackageError extends Error {
   constructor(
     message: string,
-    readonly kind: 'network' | 'integrity' | 'format' | 'cancelled',
+    readonly kind: Extract<ErrorKind, 'network' | 'integrity' | 'format' | 'cancelled'>,
   ) {
     super(message);
     this.name = 'PackageError';
@@ -79,14 +80,15 @@ export async function fetchModelPackage(
   signal?: AbortSignal,
 ): Promise<ModelPackage> {
   const metaResponse = await fetchOk(new URL('meta.json', baseUrl).href, signal);
-  let meta: ModelMeta;
+  let parsed: unknown;
   try {
-    meta = (await metaResponse.json()) as ModelMeta;
+    parsed = await metaResponse.json();
   } catch {
     throw new PackageError(`${baseUrl}meta.json is not valid JSON.`, 'format');
   }
-  const problem = metaProblem(meta);
-  if (problem) throw new PackageError(`${baseUrl}meta.json ${problem}.`, 'format');
+  const read = readModelMeta(parsed, `${baseUrl}meta.json`);
+  if ('problem' in read) throw new PackageError(read.problem, 'format');
+  const { meta } = read;
 
   const total = totalBytes(meta);
   let loaded = 0;

@@ -1,7 +1,9 @@
+import { buildSettings } from './settings.ts';
+
 /** Where model packages are served from: VITE_MODELS_URL at build time (a CDN, another origin), else the app's own models/. */
 export function modelsBaseUrl(pageUrl: string = location.href): string {
-  const configured = import.meta.env.VITE_MODELS_URL as string | undefined;
-  const base = configured && configured.trim() !== '' ? configured.trim() : `${import.meta.env.BASE_URL}models/`;
+  const { modelsUrl, baseUrl } = buildSettings();
+  const base = modelsUrl !== '' ? modelsUrl : `${baseUrl}models/`;
   const absolute = new URL(base, pageUrl).href;
   return absolute.endsWith('/') ? absolute : `${absolute}/`;
 }

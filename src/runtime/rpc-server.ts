@@ -1,4 +1,5 @@
 /** The worker's side of rpc.ts: dispatches calls to handlers, streams updates, honours cancels. */
+import { isErrorKind } from './error-kinds.ts';
 import type { CallMap, EventMap, Handlers, RpcReply, RpcRequest } from './rpc.ts';
 
 /** Results whose buffers are moved to the page instead of copied (a decoded photo is 48 MB). */
@@ -41,7 +42,8 @@ export function serveRpc<C extends CallMap, E extends EventMap>(port: Port, hand
         type: 'error',
         id,
         message: err instanceof Error ? err.message : String(err),
-        kind: typeof kind === 'string' ? kind : controller.signal.aborted ? 'cancelled' : 'internal',
+        // A kind outside the union (a library's own error with a `kind`) is not one the page knows.
+        kind: isErrorKind(kind) ? kind : controller.signal.aborted ? 'cancelled' : 'internal',
       });
     } finally {
       running.delete(id);

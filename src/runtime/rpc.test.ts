@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ErrorKind } from './error-kinds.ts';
 import { type Handlers, KindedError } from './rpc.ts';
 import { serveRpc } from './rpc-server.ts';
 import { WorkerCallError, WorkerClient } from './worker-client.ts';
@@ -7,12 +8,17 @@ type Calls = {
   add: { params: { a: number; b: number }; result: number; update: never };
   count: { params: { to: number }; result: string; update: number };
   wait: { params: Record<string, never>; result: string; update: never };
-  fail: { params: { kind?: string }; result: never; update: never };
+  fail: { params: { kind?: ErrorKind | 'foreign' }; result: never; update: never };
 };
 type Events = { ping: { n: number } };
 
 const channels: MessageChannel[] = [];
-afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
+afterEach(() => {
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
 
 function connect() {
   const channel = new MessageChannel();
@@ -29,6 +35,7 @@ function connect() {
         setTimeout(() => resolve('late'), 5000);
       }),
     fail: async ({ kind }) => {
+      if (kind === 'foreign') throw Object.assign(new Error('a library error'), { kind: 'gl-lost' });
       throw kind ? new KindedError('no luck', kind) : new Error('plain');
     },
   };
@@ -64,6 +71,8 @@ describe('rpc', () => {
     expect(kinded).toBeInstanceOf(WorkerCallError);
     expect(kinded).toMatchObject({ kind: 'format', message: 'no luck' });
     await expect(client.call('fail', {})).rejects.toMatchObject({ kind: 'internal', message: 'plain' });
+    // A kind the page does not know (not in error-kinds.ts) arrives as 'internal'.
+    await expect(client.call('fail', { kind: 'foreign' })).rejects.toMatchObject({ kind: 'internal', message: 'a library error' });
   });
 
   it('broadcasts events to listeners until they unsubscribe', async () => {

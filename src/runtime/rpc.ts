@@ -3,6 +3,7 @@
  * updates while they run (words as they are sampled, epochs as they train) and can be cancelled;
  * plus broadcast events (download progress, backend changes).
  */
+import type { ErrorKind } from './error-kinds.ts';
 
 /** Each call: its parameters, its result, and what it streams while it runs (`never` if nothing).
  * Declare call maps with `type`, not `interface`: only type aliases satisfy the index signature. */
@@ -14,7 +15,7 @@ export type RpcRequest = { type: 'call'; id: number; call: string; params: unkno
 
 export type RpcReply =
   | { type: 'result'; id: number; value: unknown }
-  | { type: 'error'; id: number; message: string; kind: string }
+  | { type: 'error'; id: number; message: string; kind: ErrorKind }
   | { type: 'update'; id: number; value: unknown }
   | { type: 'event'; name: string; payload: unknown };
 
@@ -34,7 +35,7 @@ export type Handlers<C extends CallMap> = {
 export class KindedError extends Error {
   constructor(
     message: string,
-    readonly kind: string,
+    readonly kind: ErrorKind,
   ) {
     super(message);
     this.name = 'KindedError';

@@ -1,10 +1,11 @@
 /** The page's side of rpc.ts: promise-returning calls with updates and cancel, plus events. */
+import type { ErrorKind } from './error-kinds.ts';
 import type { CallMap, EventMap, RpcReply, RpcRequest } from './rpc.ts';
 
 export class WorkerCallError extends Error {
   constructor(
     message: string,
-    readonly kind: string,
+    readonly kind: ErrorKind,
   ) {
     super(message);
     this.name = 'WorkerCallError';
@@ -55,8 +56,8 @@ export class WorkerClient<C extends CallMap, E extends EventMap = EventMap> {
   }
 
   on<K extends keyof E>(event: K, listener: (payload: E[K]) => void): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
     set.add(listener as (payload: never) => void);
     return () => set.delete(listener as (payload: never) => void);
   }

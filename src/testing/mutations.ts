@@ -218,8 +218,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
  */
 const RAW_TEXT = [
   '['.repeat(10_000) + ']'.repeat(10_000),
-  '{"a":'.repeat(10_000) + '0' + '}'.repeat(10_000),
-  '[{"0":'.repeat(3_000) + 'null' + '}]'.repeat(3_000),
+  `${'{"a":'.repeat(10_000)}0${'}'.repeat(10_000)}`,
+  `${'[{"0":'.repeat(3_000)}null${'}]'.repeat(3_000)}`,
   '-0',
   '1e999',
   'NaN',

@@ -2,22 +2,7 @@
  * What a person may be shown: an error of the project's own kind whose message is written in words,
  * not a JavaScript or tfjs internal (a TypeError, 'undefined', a stack trace) that escaped a parser.
  */
-
-/** Phrases that mean an internal leaked into a message, unless the person's own input holds them. */
-const INTERNAL_PHRASES = [
-  'undefined',
-  'TypeError',
-  'RangeError',
-  'SyntaxError',
-  'ReferenceError',
-  'AssertionError',
-  'Cannot read properties',
-  'is not a function',
-  'is not iterable',
-  'Maximum call stack',
-  '[object Object]',
-] as const;
-const INTERNAL_PATTERNS = [/\bNaN\b/, /\n\s+at .*:\d+/] as const;
+import { INTERNAL_PHRASES } from '../app/plain-message.ts';
 
 /** Longer than a short paragraph: a message that quotes a whole line or file. */
 const MAX_MESSAGE_LENGTH = 600;
@@ -26,10 +11,17 @@ const MAX_MESSAGE_LENGTH = 600;
 export function messageProblem(message: string, input: string): string | null {
   if (message.trim() === '') return 'the message is empty';
   if (message.length > MAX_MESSAGE_LENGTH) return `the message is ${message.length} characters long, too long to read`;
-  const phrase = INTERNAL_PHRASES.find((p) => message.includes(p) && !input.includes(p));
-  if (phrase) return `the message contains '${phrase}'`;
-  const pattern = INTERNAL_PATTERNS.find((p) => p.test(message) && !p.test(input));
-  if (pattern) return `the message matches ${pattern}`;
+  const leak = leakedPhrase(message, input);
+  return leak ? `the message contains '${leak.found}', which matches ${leak.pattern}` : null;
+}
+
+/** The first internal phrase (the app's own list) in `message` that `input` does not hold: a phrase the input holds is an echo. */
+function leakedPhrase(message: string, input: string): { found: string; pattern: RegExp } | null {
+  for (const pattern of INTERNAL_PHRASES) {
+    for (const [found] of message.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+      if (!input.includes(found)) return { found, pattern };
+    }
+  }
   return null;
 }
 

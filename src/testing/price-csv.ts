@@ -9,7 +9,7 @@ const closes = (days: number) => Array.from({ length: days }, (_, i) => (8000 + 
 /** Yahoo Finance's download: Date,Open,High,Low,Close,Adj Close,Volume. */
 export function yahooCsv(days: number, start = '2019-01-01'): string {
   const lines = closes(days).map((c, i) => `${addDays(start, i)},${c},${c},${c},${c},${c},${1e9 + i}`);
-  return ['Date,Open,High,Low,Close,Adj Close,Volume', ...lines].join('\n') + '\n';
+  return `${['Date,Open,High,Low,Close,Adj Close,Volume', ...lines].join('\n')}\n`;
 }
 
 /** yfinance's to_csv: timestamps with a zone, other columns, CRLF line ends. */
@@ -26,5 +26,5 @@ export function untidyCsv(days: number, start = '2017-12-30'): string {
   lines.splice(3, 0, lines[7]);
   lines.splice(12, 2);
   [lines[1], lines[2]] = [lines[2], lines[1]];
-  return ['Date,Open,High,Low,Adj Close**', ...lines].join('\n') + '\n\n';
+  return `${['Date,Open,High,Low,Adj Close**', ...lines].join('\n')}\n\n`;
 }

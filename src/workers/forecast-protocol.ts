@@ -9,6 +9,7 @@ import type { HeldOutMetrics, WeekRange } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
 import type { WeekForecast } from '../models/forecast/predict.ts';
 import type { BackendName, BackendReport } from '../runtime/backend-choice.ts';
+import type { MemoryCall } from '../runtime/memory-call.ts';
 import type { TfjsFlags } from '../runtime/tfjs-flags.ts';
 
 /** Cryptonic's two strategies: continue training the model that serves, or train a fresh one. */
@@ -79,5 +80,15 @@ export type ForecastCalls = {
   };
   /** Forgets the model trained here; the shipped model serves again. */
   reset: { params: Record<string, never>; result: ModelInfo; update: never };
-  memory: { params: Record<string, never>; result: { numTensors: number; backend: string }; update: never };
+  /** Stops the shipped package's download in progress; `open` then fails with kind 'cancelled'. */
+  cancelLoad: { params: { task: 'forecast' }; result: boolean; update: never };
+  memory: MemoryCall;
+  /** For tests and the reliability suite: loses this worker's WebGL context as a GPU reset would. */
+  loseWebGLContext: { params: Record<string, never>; result: boolean; update: never };
+};
+
+/** The same events as the inference worker's: download progress of the shipped package, backend switches. */
+export type ForecastEvents = {
+  progress: { task: 'forecast'; loadedBytes: number; totalBytes: number };
+  backend: BackendReport;
 };

@@ -15,13 +15,17 @@ class MemoryStore implements ForecastStore {
   failSave: Error | false = false;
   estimated: { usage: number; quota: number } | null = null;
   loadPrices = async () => this.prices;
-  savePrices = async (p: StoredPrices) => void (this.prices = p);
+  savePrices = async (p: StoredPrices) => {
+    this.prices = p;
+  };
   loadModel = async () => this.model;
   saveModel = async (m: SavedModel) => {
     if (this.failSave) throw this.failSave;
     this.model = m;
   };
-  deleteModel = async () => void (this.model = null);
+  deleteModel = async () => {
+    this.model = null;
+  };
   estimate = async () => this.estimated;
 }
 
@@ -111,7 +115,11 @@ describe('ForecastService', () => {
     const tensors = tf.memory().numTensors;
     const controller = new AbortController();
     const updates: TrainProgress[] = [];
-    const ctx = { signal: controller.signal, update: (u: TrainProgress) => (updates.push(u), u.epoch === 2 && controller.abort()) };
+    const update = (u: TrainProgress) => {
+      updates.push(u);
+      if (u.epoch === 2) controller.abort();
+    };
+    const ctx = { signal: controller.signal, update };
     await expect(service.train({ rows, mode: 'new', epochs: 50 }, ctx)).rejects.toMatchObject({
       kind: 'cancelled',
       message: expect.stringContaining('after 2 of 50 epochs'),
@@ -176,6 +184,23 @@ describe('ForecastService', () => {
     expect((await second.predict(rows)).model).toEqual(SHIPPED);
   });
 
+  it('after a backend switch, the same model serves again, rebuilt; a training cut off by it frees the service for its rerun', async () => {
+    const store = new MemoryStore();
+    const service = new ForecastService(store, shipped());
+    await service.open();
+    await service.train({ rows, mode: 'new', epochs: 2 }, context());
+    // A run that will never finish (its context is gone): the switch must not leave the service "busy".
+    const controller = new AbortController();
+    const cutOff = service.train({ rows, mode: 'retrain', epochs: 50 }, { signal: controller.signal, update: () => {} });
+    await service.backendChanged();
+    const rerun = await service.train({ rows, mode: 'retrain', epochs: 2 }, context());
+    expect(rerun.model).toMatchObject({ source: 'device', mode: 'retrain', epochs: 4 });
+    // The cut-off run, should it ever end, replaces nothing.
+    controller.abort();
+    await expect(cutOff).rejects.toBeDefined();
+    expect((await service.predict(rows)).model).toEqual(rerun.model);
+  });
+
   it('reset keeps the saved model serving when the shipped one cannot be loaded', async () => {
     const store = new MemoryStore();
     let offline = false;
@@ -216,5 +241,18 @@ describe('ForecastService', () => {
       formulation: 'prefixes',
       epochs: 300,
     });
+  });
+
+  it('prefers the structured training range to the prose when meta.json has one', () => {
+    const meta = {
+      training: {
+        command: 'x',
+        data: 'closes 2016-01-04 … 2019-08-04: 187 weeks',
+        range: { from: '2016-01-11', to: '2019-08-04', weeks: 186 },
+        formulation: 'prefixes',
+        epochs: 300,
+      },
+    } as unknown as ModelMeta;
+    expect(shippedModelInfo(meta).trainedOn).toEqual({ from: '2016-01-11', to: '2019-08-04', weeks: 186 });
   });
 });

@@ -4,10 +4,11 @@
  * finished, passed validation (no NaN) and been saved. The store and the shipped model are
  * passed in, so Node tests can run it with an in-memory store.
  */
-import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_EPOCHS, MAX_EPOCHS } from '../models/forecast/constants.ts';
+import type * as tf from '@tensorflow/tfjs';
+import { DEFAULT_EPOCHS } from '../models/forecast/constants.ts';
+import { EPOCH_COUNT_RULE, isEpochCount } from '../models/forecast/epoch-count.ts';
 import { isFormulation } from '../models/forecast/formulation.ts';
-import { type HeldOutMetrics, heldOutCount, heldOutMetrics, planWeeks } from '../models/forecast/held-out.ts';
+import { type HeldOutMetrics, heldOutCount, heldOutMetrics, planWeeks, type WeekRange } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
 import { forecastNextWeek } from '../models/forecast/predict.ts';
 import { allFinite, modelFromWeights, type StoredWeight, weightsOf } from '../models/forecast/stored-weights.ts';
@@ -52,14 +53,22 @@ function yielder(): () => Promise<void> {
 }
 
 export function checkEpochs(epochs: number): void {
-  if (!Number.isInteger(epochs) || epochs < 1 || epochs > MAX_EPOCHS) {
-    throw new KindedError(`Epochs must be a whole number from 1 to ${MAX_EPOCHS}; got ${epochs}.`, 'input');
+  if (!isEpochCount(epochs)) throw new KindedError(`${EPOCH_COUNT_RULE}; got ${epochs}.`, 'input');
+}
+
+function disposeQuietly(model: tf.LayersModel | null) {
+  try {
+    model?.dispose();
+  } catch {
+    // its WebGL context is gone, and its weights with it
   }
 }
 
 export class ForecastService {
   private serving: { model: tf.LayersModel; info: ModelInfo } | null = null;
   private training = false;
+  /** Counts backend switches: a training started before one belongs to a backend that is gone. */
+  private generation = 0;
 
   constructor(
     private readonly store: ForecastStore,
@@ -108,13 +117,14 @@ export class ForecastService {
     checkEpochs(epochs);
     if (this.training) throw new KindedError('A training is already running; wait for it or cancel it.', 'busy');
     const serving = this.current();
-    let plan;
+    let plan: ReturnType<typeof planWeeks>;
     try {
       plan = planWeeks(rows);
     } catch (err) {
       throw new KindedError((err as Error).message, 'input');
     }
     this.training = true;
+    const generation = this.generation;
     let trained: tf.LayersModel | null = null;
     try {
       const yieldNow = yielder();
@@ -172,13 +182,29 @@ export class ForecastService {
           `The new model could not be saved on this device. ${outcome}`,
         );
       }
+      if (generation !== this.generation)
+        throw new KindedError('The graphics processor was reset during training; the previous model still serves.', 'runtime');
       this.replace({ model: trained, info });
       trained = null;
       return { ...prediction, model: info, losses: result.losses };
     } finally {
-      trained?.dispose();
-      this.training = false;
+      disposeQuietly(trained);
+      if (generation === this.generation) this.training = false;
     }
+  }
+
+  /**
+   * The backend changed under the worker (a lost WebGL context): the model that serves went with
+   * it, and a training in flight will never finish. Serve the same model again, rebuilt on the new
+   * backend (a model trained here was saved before it served, so IndexedDB has it).
+   */
+  async backendChanged(): Promise<void> {
+    this.generation += 1;
+    this.training = false;
+    const lost = this.serving;
+    this.serving = null;
+    disposeQuietly(lost?.model ?? null);
+    await this.open();
   }
 
   async reset(): Promise<ModelInfo> {
@@ -233,17 +259,22 @@ export class ForecastService {
 
 /** What the page says about the shipped package, from its meta.json. */
 export function shippedModelInfo(meta: ModelMeta): ModelInfo {
-  const { formulation, epochs, data } = meta.training;
-  // meta.json's data reads "… closes 2016-01-04 … 2019-08-04: 187 Monday–Sunday weeks …".
-  const range = /(\d{4}-\d{2}-\d{2}) … (\d{4}-\d{2}-\d{2}): (\d+)/.exec(data);
+  const { formulation, epochs, data, range } = meta.training;
   return {
     source: 'shipped',
     mode: null,
-    trainedOn: range ? { from: range[1], to: range[2], weeks: Number(range[3]) } : null,
+    // The structured range (validated with the rest of meta.json at load); packages exported before it had only the prose.
+    trainedOn: range ?? rangeFromProse(data),
     epochs: typeof epochs === 'number' ? epochs : DEFAULT_EPOCHS,
     // "retrain" and "train new" use the formulation the shipped model was trained with.
     formulation: typeof formulation === 'string' && isFormulation(formulation) ? formulation : 'prefixes-last-close',
     savedAt: null,
     finalLoss: null,
   };
+}
+
+/** Older meta.json: `data` reads "… closes 2016-01-04 … 2019-08-04: 187 Monday–Sunday weeks …". */
+function rangeFromProse(data: string): WeekRange | null {
+  const found = /(\d{4}-\d{2}-\d{2}) … (\d{4}-\d{2}-\d{2}): (\d+)/.exec(data);
+  return found ? { from: found[1], to: found[2], weeks: Number(found[3]) } : null;
 }

@@ -15,6 +15,7 @@ import { createDigitModel, DIGIT_CLASSES } from '../../src/models/digits/model.t
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
 import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
+import { trainEpoch } from '../lib/train-epoch.ts';
 import { augmentDigit } from './augment.ts';
 import { exportDigitPackage } from './export.ts';
 import { loadMnist } from './mnist.ts';
@@ -38,7 +39,7 @@ const maxSteps = args.steps ? Number(args.steps) : Infinity;
 const checkpointDir = path.join(REPO_ROOT, 'training/checkpoints/digits');
 
 // Adam, with the learning rate decayed per epoch so the last epochs settle into a minimum.
-const learningRate = (epoch: number) => 1e-3 * Math.pow(0.75, epoch);
+const learningRate = (epoch: number) => 1e-3 * 0.75 ** epoch;
 
 async function main() {
   console.log(`backend: ${await useNodeBackend('wasm')}`);
@@ -54,43 +55,32 @@ async function main() {
   if (resumed) console.log(`resuming after epoch ${state.epoch}`);
   model.summary(undefined, undefined, (line) => console.log(line));
 
-  const x = new Float32Array(batchSize * 784);
-  const y = new Float32Array(batchSize * DIGIT_CLASSES);
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
     (optimizer as unknown as { learningRate: number }).learningRate = learningRate(epoch);
     const random = seededRandom(1000 + epoch);
     const order = shuffledIndices(train.count, random);
-    const steps = Math.min(Math.floor(train.count / batchSize), maxSteps);
-    const started = performance.now();
-    let lossSum = 0;
-    for (let step = 0; step < steps; step++) {
-      y.fill(0);
-      for (let i = 0; i < batchSize; i++) {
-        const k = order[step * batchSize + i];
-        augmentDigit(train.images, k * 784, x, i * 784, random);
-        y[i * DIGIT_CLASSES + train.labels[k]] = 1;
-      }
-      const [xs, ys] = [tf.tensor4d(x, [batchSize, 28, 28, 1]), tf.tensor2d(y, [batchSize, DIGIT_CLASSES])];
-      const [loss] = (await model.trainOnBatch(xs, ys)) as number[];
-      tf.dispose([xs, ys]);
-      lossSum += loss;
-      if (step % 50 === 0 || step === steps - 1) {
-        const rate = (performance.now() - started) / (step + 1);
-        console.log(
-          `epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`,
-        );
-      }
-    }
-    const seconds = (performance.now() - started) / 1000;
+    const { loss, seconds } = await trainEpoch(model, {
+      steps: Math.min(Math.floor(train.count / batchSize), maxSteps),
+      batchSize,
+      exampleShape: [28, 28, 1],
+      classes: DIGIT_CLASSES,
+      fillBatch: (step, x, y) => {
+        for (let i = 0; i < batchSize; i++) {
+          const k = order[step * batchSize + i];
+          augmentDigit(train.images, k * 784, x, i * 784, random);
+          y[i * DIGIT_CLASSES + train.labels[k]] = 1;
+        }
+      },
+      logEvery: 50,
+      label: `epoch ${epoch + 1}/${epochs}`,
+    });
     state.epoch = epoch + 1;
-    state.history.push({ epoch: epoch + 1, loss: lossSum / steps, seconds });
+    state.history.push({ epoch: epoch + 1, loss, seconds });
     await saveCheckpoint(checkpointDir, model, optimizer, state);
     // Exported after every epoch, so an interrupted run still leaves a usable, measured package.
     // The schedule is fixed in advance: the test set is reported, never used to pick an epoch.
     const testAccuracy = await exportDigitPackage(model, test, { epochs: state.epoch, batchSize, history: state.history });
-    console.log(
-      `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, test accuracy ${testAccuracy.toFixed(4)}, ${seconds.toFixed(0)} s`,
-    );
+    console.log(`epoch ${epoch + 1}: loss ${loss.toFixed(4)}, test accuracy ${testAccuracy.toFixed(4)}, ${seconds.toFixed(0)} s`);
   }
 }
 

@@ -76,6 +76,8 @@ async function main() {
   const { meta, result } = await exportForecastPackage(trained.model, split, {
     command: `npm run train:forecast${formulation === SHIPPED_FORMULATION ? '' : ` -- --formulation ${formulation}`}`,
     data: `DATA_DIR/btc/BTC-USD.csv closes ${BOOK_SPLIT.trainStart} … ${BOOK_SPLIT.trainEnd}: ${trainWeeks.length} Monday–Sunday weeks, each normalized p_i / p_0 − 1`,
+    // The same range for code to read (the page shows it; src/runtime/model-meta.ts validates it).
+    range: { from: BOOK_SPLIT.trainStart, to: BOOK_SPLIT.trainEnd, weeks: trainWeeks.length },
     formulation,
     modelInput:
       '[batch, weeks, 7]: any number of normalized weeks, oldest first; output [batch, 7]: the next week, normalized; prices = last close × (y + 1)',

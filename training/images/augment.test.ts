@@ -41,7 +41,18 @@ describe('augmentImage', () => {
     const counted = (grayscale: number) => {
       const random = seededRandom(9);
       let calls = 0;
-      augmentImage(image, 0, SIZE, new Float32Array(SIZE * SIZE * 3), 0, () => (calls++, random()), { minCrop: 0.75, grayscale });
+      augmentImage(
+        image,
+        0,
+        SIZE,
+        new Float32Array(SIZE * SIZE * 3),
+        0,
+        () => {
+          calls++;
+          return random();
+        },
+        { minCrop: 0.75, grayscale },
+      );
       return calls;
     };
     expect(counted(0)).toBe(7); // crop, x, y, flip, brightness, contrast, saturation

@@ -8,7 +8,7 @@
 import type { Random } from '../../src/models/common/random.ts';
 import { CAFFE_MEAN_BGR } from '../../src/models/images/input-normalization.ts';
 
-const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
+const clamp = (v: number) => (v < 0 ? 0 : Math.min(v, 255));
 
 export interface AugmentOptions {
   minCrop: number;

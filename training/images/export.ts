@@ -31,8 +31,10 @@ import { SPLIT_SEED, stratifiedSplit, VALIDATION_FRACTION } from './split.ts';
 // train.ts exports after every epoch: the training images' model input is made once per set.
 const cleanInputs = new WeakMap<CatCoffeeSet, Float32Array>();
 function cleanTrainingInputs(set: CatCoffeeSet, train: number[]): Float32Array {
-  let inputs = cleanInputs.get(set);
-  if (!inputs) cleanInputs.set(set, (inputs = modelInputs(set, train, IMAGE_PREPROCESSING)));
+  const cached = cleanInputs.get(set);
+  if (cached) return cached;
+  const inputs = modelInputs(set, train, IMAGE_PREPROCESSING);
+  cleanInputs.set(set, inputs);
   return inputs;
 }
 

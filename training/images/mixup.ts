@@ -12,12 +12,12 @@ function normal(random: Random): number {
 
 /** Gamma(shape, 1) draw: Marsaglia and Tsang's method, boosted for shape < 1. */
 export function gamma(shape: number, random: Random): number {
-  if (shape < 1) return gamma(shape + 1, random) * Math.pow(1 - random(), 1 / shape);
+  if (shape < 1) return gamma(shape + 1, random) * (1 - random()) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
     const z = normal(random);
-    const v = Math.pow(1 + c * z, 3);
+    const v = (1 + c * z) ** 3;
     if (v <= 0) continue;
     const u = 1 - random();
     if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;

@@ -23,11 +23,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { seededRandom } from '../../src/models/common/random.ts';
+import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 import { BLOCK_FILTERS, createImageModel, IMAGE_LABELS } from '../../src/models/images/model.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { loadCheckpoint, saveCheckpoint } from '../lib/checkpoint.ts';
 import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
+import { trainEpoch } from '../lib/train-epoch.ts';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
 import { type AugmentOptions, augmentImage, DEFAULT_AUGMENT } from './augment.ts';
 import { loadCatCoffee } from './cat-coffee.ts';
@@ -118,51 +119,29 @@ async function main() {
   if (resumed) console.log(`resuming after epoch ${state.epoch}`);
   model.summary(undefined, undefined, (line) => console.log(line));
 
-  const x = new Float32Array(batchSize * pixelsPerImage);
-  const y = new Float32Array(batchSize * classes);
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
     (optimizer as unknown as { learningRate: number }).learningRate = learningRate(epoch);
     // Seed 7's streams are the ones every earlier run used; another seed moves them far apart.
     const random = seededRandom(5000 + epoch + (seed - DEFAULT_SEED) * 100_000);
-    const order = [...train];
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    const steps = Math.min(Math.floor(order.length / batchSize), maxSteps);
-    const started = performance.now();
-    let lossSum = 0;
-    let accuracySum = 0;
-    for (let step = 0; step < steps; step++) {
-      y.fill(0);
-      for (let i = 0; i < batchSize; i++) {
-        const k = order[step * batchSize + i];
-        augmentImage(set.pixels, k * pixelsPerImage, set.size, x, i * pixelsPerImage, random, augment);
-        y[i * classes + set.labels[k]] = 1;
-      }
-      if (mixupAlpha > 0) mixBatch(x, y, batchSize, mixupAlpha, random);
-      const xs = tf.tensor4d(x, [batchSize, set.size, set.size, 3]);
-      const ys = tf.tensor2d(y, [batchSize, classes]);
-      const [loss, accuracy] = (await model.trainOnBatch(xs, ys)) as number[];
-      tf.dispose([xs, ys]);
-      lossSum += loss;
-      accuracySum += accuracy;
-      if (step % 5 === 0 || step === steps - 1) {
-        const rate = (performance.now() - started) / (step + 1);
-        console.log(
-          `epoch ${epoch + 1}/${epochs} step ${step + 1}/${steps} loss ${(lossSum / (step + 1)).toFixed(4)} ${rate.toFixed(0)} ms/step`,
-        );
-      }
-    }
-    const seconds = (performance.now() - started) / 1000;
-    state.epoch = epoch + 1;
-    state.history.push({
-      epoch: epoch + 1,
-      loss: lossSum / steps,
-      accuracy: accuracySum / steps,
-      seconds,
-      learningRate: learningRate(epoch),
+    const order = Array.from(shuffledIndices(train.length, random), (i) => train[i]);
+    const { loss, accuracy, seconds } = await trainEpoch(model, {
+      steps: Math.min(Math.floor(order.length / batchSize), maxSteps),
+      batchSize,
+      exampleShape: [set.size, set.size, 3],
+      classes,
+      fillBatch: (step, x, y) => {
+        for (let i = 0; i < batchSize; i++) {
+          const k = order[step * batchSize + i];
+          augmentImage(set.pixels, k * pixelsPerImage, set.size, x, i * pixelsPerImage, random, augment);
+          y[i * classes + set.labels[k]] = 1;
+        }
+        if (mixupAlpha > 0) mixBatch(x, y, batchSize, mixupAlpha, random);
+      },
+      logEvery: 5,
+      label: `epoch ${epoch + 1}/${epochs}`,
     });
+    state.epoch = epoch + 1;
+    state.history.push({ epoch: epoch + 1, loss, accuracy, seconds, learningRate: learningRate(epoch) });
     if (averageFrom !== null && state.epoch > averageFrom) {
       average.add(model);
       state.averaged = average.count;
@@ -184,9 +163,7 @@ async function main() {
       restore?.();
       measured = `, validation accuracy ${validation.toFixed(4)}`;
     }
-    console.log(
-      `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, train accuracy ${(accuracySum / steps).toFixed(4)}${measured}, ${seconds.toFixed(0)} s`,
-    );
+    console.log(`epoch ${epoch + 1}: loss ${loss.toFixed(4)}, train accuracy ${accuracy.toFixed(4)}${measured}, ${seconds.toFixed(0)} s`);
   }
 }
 

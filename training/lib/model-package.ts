@@ -14,8 +14,17 @@ export function describeFile(dir: string, name: string): PackageFile {
 
 export function writeMeta(dir: string, meta: Omit<ModelMeta, 'files'>, fileNames: string[]): ModelMeta {
   const full: ModelMeta = { ...meta, files: fileNames.map((f) => describeFile(dir, f)) };
-  writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(full, null, 2) + '\n');
+  writeMetaAsIs(dir, full);
+  // An export measures as it goes; what eval prints is the record (training/eval-results.test.ts compares them).
+  console.log(
+    `wrote ${path.join(dir, 'meta.json')}; then run \`npm run eval -- --task ${meta.task} --write\` so that its metrics are eval's`,
+  );
   return full;
+}
+
+/** Writes meta.json as given; its file list (sizes, sha256) is taken on trust, as when only its metrics change. */
+export function writeMetaAsIs(dir: string, meta: ModelMeta): void {
+  writeFileSync(path.join(dir, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
 }
 
 export function readMeta(dir: string): ModelMeta {

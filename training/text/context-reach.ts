@@ -13,7 +13,7 @@ import { TextNetwork } from '../../src/models/text/network.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { dataDir, REPO_ROOT } from '../lib/data-dir.ts';
 import { loadLayersModel } from '../lib/model-files.ts';
-import { heldOutSet, readPackageVocabulary } from './eval.ts';
+import { heldOutSet, readPackageVocabulary } from './evaluate.ts';
 
 const dir = path.resolve(process.argv[2] ?? path.join(REPO_ROOT, 'public/models/text'));
 const CONTEXTS = [1, 2, 3, 5, 10, 20, 30, 40];

@@ -1,6 +1,6 @@
 /**
  * Prints what the text corpus looks like: `npx tsx training/text/corpus-stats.ts [--max-words N]`.
- * Numbers to compare with the seed, which printed "16192 unique words" (len(word_index) + 1, over all
+ * Numbers to compare with the original app, which printed "16192 unique words" (len(word_index) + 1, over all
  * 3,522 abstracts before the >70 filter) and 318,563 training sequences (all kept abstracts).
  */
 import { countWords } from '../../src/models/text/tokenizer.ts';
@@ -38,7 +38,10 @@ const heldOutUnknown = unknownTokens(heldOutSequences);
 const lines: [string, string][] = [
   ['abstracts read', fmt(read.length)],
   [`abstracts kept (> ${MIN_TOKENS_EXCLUSIVE} tokens)`, fmt(kept.length)],
-  ['distinct words, all abstracts read', `${fmt(distinctRead)} (+1 padding id = ${fmt(distinctRead + 1)}; seed printed 16,192)`],
+  [
+    'distinct words, all abstracts read',
+    `${fmt(distinctRead)} (+1 padding id = ${fmt(distinctRead + 1)}; the original app printed 16,192)`,
+  ],
   ['distinct words, kept abstracts', fmt(distinctKept)],
   [
     'kept abstracts sharing a passage with another',
@@ -52,7 +55,10 @@ const lines: [string, string][] = [
   ],
   ['training tokens outside the vocabulary', `${fmt(unknownTokens(trainSequences))} of ${fmt(tokens(trainSequences))}`],
   ['held-out tokens outside the vocabulary', `${fmt(heldOutUnknown)} of ${fmt(heldOutTokens)} (${pct(heldOutUnknown, heldOutTokens)})`],
-  ['windows, all kept abstracts (seed-comparable)', `${fmt(countWindows(kept.map((a) => a.words)))} (seed: 318,563)`],
+  [
+    'windows, all kept abstracts (comparable with the original app)',
+    `${fmt(countWindows(kept.map((a) => a.words)))} (original app: 318,563)`,
+  ],
   ['windows, train', fmt(countWindows(trainSequences))],
   ['windows, held-out', fmt(countWindows(heldOutSequences))],
 ];

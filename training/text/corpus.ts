@@ -1,6 +1,6 @@
 /**
  * The patent-abstract corpus of the text model, from DATA_DIR/patents: read, cleaned and tokenized
- * as the seed did, split by abstract, and encoded with a vocabulary built from the training side.
+ * as the original app did, split by abstract, and encoded with a vocabulary built from the training side.
  * Training, evaluation and the build step that copies held-out abstracts all call `loadTextCorpus`,
  * so they see the same split.
  */
@@ -9,13 +9,13 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { encodeWords } from '../../src/models/text/encode.ts';
 import { formatSequence } from '../../src/models/text/format-sequence.ts';
-import { SEED_TOKENIZER, textToWordSequence } from '../../src/models/text/tokenizer.ts';
+import { ORIGINAL_APP_TOKENIZER, textToWordSequence } from '../../src/models/text/tokenizer.ts';
 import { fitVocabulary, type Vocabulary } from '../../src/models/text/vocabulary.ts';
 import { dataDir } from '../lib/data-dir.ts';
 import { groupBySharedSpans, type SplitOptions, splitAbstracts } from './split.ts';
 
 export const PATENTS_CSV = path.join('patents', 'neural_network_patent_query.csv');
-/** The seed kept abstracts with MORE than training_length + 20 = 70 tokens. */
+/** The original app kept abstracts with MORE than training_length + 20 = 70 tokens. */
 export const MIN_TOKENS_EXCLUSIVE = 70;
 
 export interface PatentAbstract {
@@ -26,7 +26,7 @@ export interface PatentAbstract {
   abstract: string;
   /** After format_sequence. */
   text: string;
-  /** `text` split by the seed's tokenizer. */
+  /** `text` split by the original app's tokenizer. */
   words: string[];
 }
 
@@ -40,7 +40,7 @@ export function parsePatentCsv(csv: string): PatentAbstract[] {
   return parsed.data.map((record, row) => {
     const abstract = record.patent_abstract ?? '';
     const text = formatSequence(abstract);
-    return { row, patentNumber: record.patent_number ?? '', abstract, text, words: textToWordSequence(text, SEED_TOKENIZER) };
+    return { row, patentNumber: record.patent_number ?? '', abstract, text, words: textToWordSequence(text, ORIGINAL_APP_TOKENIZER) };
   });
 }
 
@@ -49,7 +49,7 @@ export function readPatentAbstracts(dir: string = dataDir()): PatentAbstract[] {
 }
 
 /**
- * The seed filtered on the length of each Keras sequence, from a tokenizer fitted on all abstracts;
+ * The original app filtered on the length of each Keras sequence, from a tokenizer fitted on all abstracts;
  * with every word in that vocabulary nothing is dropped, so sequence length = word count. Filtering
  * on word count is therefore the same filter, and it does not depend on which vocabulary we build.
  */
@@ -75,7 +75,7 @@ export interface TextCorpus {
   heldOutSequences: Int32Array[];
 }
 
-/** Unlike the seed (vocabulary from every abstract, split by window), held-out text stays unseen. */
+/** Unlike the original app (vocabulary from every abstract, split by window), held-out text stays unseen. */
 export function buildTextCorpus(read: PatentAbstract[], options: TextCorpusOptions = {}): TextCorpus {
   const kept = keepLongAbstracts(read);
   const split = splitAbstracts(
@@ -89,7 +89,7 @@ export function buildTextCorpus(read: PatentAbstract[], options: TextCorpusOptio
   const heldOut = split.heldOut.map((i) => kept[i]);
   const vocabulary = fitVocabulary(
     train.map((a) => a.text),
-    { tokenizer: SEED_TOKENIZER, maxWords: options.maxWords },
+    { tokenizer: ORIGINAL_APP_TOKENIZER, maxWords: options.maxWords },
   );
   const encode = (a: PatentAbstract) => encodeWords(vocabulary, a.words);
   return { read, kept, train, heldOut, vocabulary, trainSequences: train.map(encode), heldOutSequences: heldOut.map(encode) };

@@ -27,7 +27,7 @@ import {
   readPackageVocabulary,
   sampleOf,
   type WindowQuality,
-} from './eval.ts';
+} from './evaluate.ts';
 import type { PackageOrigin } from './from-package.ts';
 
 export const TEXT_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/text');

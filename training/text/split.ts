@@ -6,7 +6,7 @@
  */
 import { seededRandom, shuffledIndices } from '../../src/models/common/random.ts';
 
-export const SPLIT_SEED = 50; // the seed's RANDOM_STATE
+export const SPLIT_SEED = 50; // the original app's RANDOM_STATE
 export const HELD_OUT_FRACTION = 0.1;
 /** Abstracts sharing this many consecutive words are kept together (largest group on the real file: 10). */
 export const SHARED_SPAN_WORDS = 20;
@@ -41,8 +41,10 @@ export function groupBySharedSpans(wordLists: readonly (readonly string[])[], sp
   const firstWithSpan = new Map<number, number>();
   wordLists.forEach((words, i) => {
     const ids = Int32Array.from(words, (word) => {
-      let id = wordIds.get(word);
-      if (id === undefined) wordIds.set(word, (id = wordIds.size));
+      const known = wordIds.get(word);
+      if (known !== undefined) return known;
+      const id = wordIds.size;
+      wordIds.set(word, id);
       return id;
     });
     const length = Math.min(spanWords, ids.length);
@@ -56,8 +58,10 @@ export function groupBySharedSpans(wordLists: readonly (readonly string[])[], sp
   const numbers = new Map<number, number>();
   return Int32Array.from(wordLists, (_, i) => {
     const r = root(i);
-    let n = numbers.get(r);
-    if (n === undefined) numbers.set(r, (n = numbers.size));
+    const known = numbers.get(r);
+    if (known !== undefined) return known;
+    const n = numbers.size;
+    numbers.set(r, n);
     return n;
   });
 }
@@ -81,7 +85,10 @@ export function splitAbstracts(groups: ArrayLike<number>, options: SplitOptions 
   const fraction = options.heldOutFraction ?? HELD_OUT_FRACTION;
   if (!(fraction >= 0 && fraction < 1)) throw new Error(`heldOutFraction must be in [0, 1), got ${fraction}.`);
   const members: number[][] = [];
-  for (let i = 0; i < groups.length; i++) (members[groups[i]] ??= []).push(i);
+  for (let i = 0; i < groups.length; i++) {
+    members[groups[i]] ??= [];
+    members[groups[i]].push(i);
+  }
   const present = members.filter((list) => list !== undefined);
   const target = Math.ceil(groups.length * fraction);
   const held = new Uint8Array(groups.length);

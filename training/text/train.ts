@@ -38,9 +38,9 @@ import { REPO_ROOT } from '../lib/data-dir.ts';
 import { AVERAGE_FILE, WeightAverage } from '../lib/weight-average.ts';
 import { makeChunks } from './chunks.ts';
 import { loadTextCorpus } from './corpus.ts';
-import { measureWindows } from './eval.ts';
-import type { TextQuality } from './evaluate.ts';
+import { measureWindows } from './evaluate.ts';
 import { type PackageOrigin, startFromPackage } from './from-package.ts';
+import type { TextQuality } from './score-windows.ts';
 import { makeWindows, type Windows } from './windows.ts';
 
 interface TrainState {
@@ -112,7 +112,7 @@ const HELD_OUT_LOG_SAMPLE = 4096;
 function learningRate(epoch: number, state?: Pick<TrainState, 'averageFrom' | 'averageLearningRate'>): number {
   const averageFrom = state?.averageFrom;
   if (averageFrom !== undefined && epoch >= averageFrom && state?.averageLearningRate !== undefined) return state.averageLearningRate;
-  return 2e-3 * Math.pow(0.85, averageFrom === undefined ? epoch : Math.min(epoch, averageFrom));
+  return 2e-3 * 0.85 ** (averageFrom === undefined ? epoch : Math.min(epoch, averageFrom));
 }
 
 /** Scales gradients down when their global norm exceeds `max` (LSTMs occasionally explode). */
@@ -124,7 +124,7 @@ function clipByGlobalNorm(grads: tf.NamedTensorMap, max: number): tf.NamedTensor
   });
 }
 
-/** eval.ts's measure through a view of the training model, which stays the caller's. */
+/** evaluate.ts's measure through a view of the training model, which stays the caller's. */
 function measureHeldOut(model: tf.LayersModel, windows: Windows, sample: ArrayLike<number>): TextQuality {
   const network = new TextNetwork(model);
   try {

@@ -1,5 +1,5 @@
 /**
- * Training pairs as the seed's `make_sequences(training_length=50)` made them: for every position
+ * Training pairs as the original app's `make_sequences(training_length=50)` made them: for every position
  * i ≥ length of an abstract, the previous `length` ids are the features and id i is the label.
  */
 import { WINDOW_LENGTH } from '../../src/models/text/constants.ts';

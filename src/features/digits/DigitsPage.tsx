@@ -2,7 +2,7 @@
  * Digits: draw (or drop a picture of) a digit, see what the CNN reads, live, plus the JSON the
  * seed's `POST /recognize.json` API answered, computed on this device.
  */
-import { type ChangeEvent, type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ChangeEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { isModelUnavailable, useInference, usePageSignal, useTaskModel } from '../../app/inference.tsx';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
 import { plainMessage } from '../../app/plain-message.ts';
@@ -12,6 +12,8 @@ import { type DigitResult, digitJson } from '../../models/digits/result.ts';
 import { CopyableJson } from '../common/CopyableJson.tsx';
 import { latestOnly } from '../common/latest-only.ts';
 import { readDigitPicture } from '../common/picture-client.ts';
+import { useFileDrop } from '../common/use-file-drop.ts';
+import { useResendWhenReady } from '../common/use-resend-when-ready.ts';
 import { DrawingCanvas, type DrawingCanvasHandle } from './DrawingCanvas.tsx';
 import { InkBoxOverlay } from './InkBoxOverlay.tsx';
 import { NetworkInput } from './NetworkInput.tsx';
@@ -37,14 +39,13 @@ export function DigitsPage() {
   const canvas = useRef<DrawingCanvasHandle>(null);
   const [recognition, setRecognition] = useState<Recognition | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   // The picture on the canvas (for its size) and whether the last one held no single digit.
   const [picture, setPicture] = useState<{ width: number; height: number } | null>(null);
   const [noDigit, setNoDigit] = useState(false);
   const generation = useRef(0);
   const pageSignal = usePageSignal();
   // The canvas keeps what was drawn or dropped before the model could be downloaded; read it once it is.
-  const [waitingForModel, setWaitingForModel] = useState(false);
+  const kept = useResendWhenReady<'canvas', null>(state.status === 'ready', () => recognizeCanvas());
 
   const recognize = useMemo(
     () =>
@@ -56,11 +57,11 @@ export function DigitsPage() {
           setNoDigit(source === 'picture' && !answer);
         } catch (err) {
           if (gen !== generation.current) return;
-          if (isModelUnavailable(err)) setWaitingForModel(true);
+          if (isModelUnavailable(err)) kept.keep('canvas', null);
           else setMessage(plainMessage(err, 'This digit could not be read. Draw it again; if that fails too, reload the page.'));
         }
       }),
-    [client, pageSignal],
+    [client, pageSignal, kept.keep],
   );
 
   const recognizeCanvas = useCallback(() => {
@@ -68,12 +69,6 @@ export function DigitsPage() {
     setMessage(null);
     recognize({ image: canvas.current.pixels(), gen: generation.current, source: 'drawing' });
   }, [recognize]);
-
-  useEffect(() => {
-    if (state.status !== 'ready' || !waitingForModel) return;
-    setWaitingForModel(false);
-    recognizeCanvas();
-  }, [state.status, waitingForModel, recognizeCanvas]);
 
   // While drawing: at most one prediction per animation frame, and never more than one in flight.
   const frame = useRef(0);
@@ -112,14 +107,10 @@ export function DigitsPage() {
     }
   };
 
+  const { dragging, dropHandlers } = useFileDrop((files) => void upload(files[0]));
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     void upload(e.target.files?.[0]);
     e.target.value = ''; // picking the same file again still triggers a change
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void upload(e.dataTransfer.files[0]);
   };
 
   const ready = state.status === 'ready';
@@ -132,15 +123,7 @@ export function DigitsPage() {
       </header>
       <ModelStatus state={state} retry={retry} cancel={cancel} what="digit model" />
       <div className="digits-layout">
-        <div
-          className={`canvas-column${dragging ? ' dragging' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
+        <div className={`canvas-column${dragging ? ' dragging' : ''}`} {...dropHandlers}>
           <div className="canvas-frame">
             <DrawingCanvas ref={canvas} onStroke={onStroke} onStrokeEnd={recognizeCanvas} />
             {picture && recognition?.box && <InkBoxOverlay picture={picture} box={recognition.box} />}

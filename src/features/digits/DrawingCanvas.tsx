@@ -33,6 +33,7 @@ export const DrawingCanvas = forwardRef<DrawingCanvasHandle, { onStroke: () => v
     ctx.fillRect(0, 0, canvas.width, canvas.height);
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sized and cleared once, when the canvas mounts
   useEffect(() => {
     const canvas = canvasRef.current!;
     const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));

@@ -5,6 +5,7 @@ export function Probabilities({ probabilities, winner }: { probabilities: number
       {Array.from({ length: 10 }, (_, digit) => {
         const p = probabilities?.[digit] ?? 0;
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the index is the digit, a fixed list of ten
           <li key={digit} data-digit={digit} data-probability={p.toFixed(6)} className={digit === winner ? 'winner' : undefined}>
             <span className="label">{digit}</span>
             <span className="track">

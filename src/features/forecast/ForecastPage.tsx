@@ -4,7 +4,9 @@
  * from public exchanges, or replaced by a dropped, picked or pasted file, and the model retrained
  * (or trained anew) on this device, in the forecast worker. State and calls: use-forecast.ts.
  */
-import { type ChangeEvent, type DragEvent, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { ModelStatus } from '../../app/ModelStatus.tsx';
+import { useFileDrop } from '../common/use-file-drop.ts';
 import { describeModel } from './describe-model.ts';
 import { ForecastMetrics, ForecastTable } from './ForecastResults.tsx';
 import { PredictJson } from './PredictJson.tsx';
@@ -16,8 +18,9 @@ import { usePastePrices } from './use-paste-prices.ts';
 
 export function ForecastPage() {
   const forecast = useForecast();
-  const { start, model, prices, prediction } = forecast;
-  const [dragging, setDragging] = useState(false);
+  const { modelLoad, model, prices, prediction } = forecast;
+  const { state } = modelLoad;
+  const { dragging, dropHandlers } = useFileDrop((files) => forecast.acceptFile(files[0]));
   usePastePrices(forecast.acceptFile, forecast.acceptPasted);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
@@ -25,23 +28,9 @@ export function ForecastPage() {
     if (file) forecast.acceptFile(file);
     e.target.value = ''; // picking the same file again still triggers a change
   };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const file = e.dataTransfer.files[0];
-    if (file) forecast.acceptFile(file);
-  };
 
   return (
-    <section
-      className={`page forecast${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-    >
+    <section className={`page forecast${dragging ? ' dragging' : ''}`} {...dropHandlers}>
       <header className="page-head">
         <h1>Forecast</h1>
         <p>
@@ -50,15 +39,7 @@ export function ForecastPage() {
         </p>
       </header>
 
-      {start.status === 'starting' && <p className="muted">Loading the forecast model…</p>}
-      {start.status === 'error' && (
-        <div className="model-error" role="alert" data-testid="model-error">
-          <p>The forecast model could not be loaded. {start.message}</p>
-          <button type="button" data-testid="model-retry" onClick={forecast.retry}>
-            Retry
-          </button>
-        </div>
-      )}
+      <ModelStatus state={state} retry={modelLoad.retry} cancel={modelLoad.cancel} what="forecast model" />
 
       <div className="forecast-inputs">
         <label className="button">
@@ -85,7 +66,7 @@ export function ForecastPage() {
           ))}
         </ul>
       )}
-      {start.status === 'ready' && !prices && (
+      {state.status === 'ready' && !prices && (
         <p className="hint" data-testid="forecast-empty">
           No prices yet: open, drop or paste a daily Bitcoin price CSV from Yahoo Finance (two weeks or more) to see the forecast.
         </p>
@@ -109,7 +90,7 @@ export function ForecastPage() {
       )}
       {prediction && <ForecastMetrics metrics={prediction.metrics} />}
 
-      <TrainingPanel training={forecast.training} model={model} canTrain={prices !== null && start.status !== 'error'} />
+      <TrainingPanel training={forecast.training} model={model} canTrain={prices !== null && state.status !== 'error'} />
 
       {prediction && <PredictJson days={prediction.forecast.days} />}
     </section>

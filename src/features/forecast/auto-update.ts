@@ -3,7 +3,10 @@
  * localStorage with the time of the last automatic update, so reloads ask the exchange at most
  * once an hour. Storage that refuses (private modes, quotas) means off, and nothing breaks.
  */
-export const AUTO_UPDATE_EVERY_MS = 60 * 60 * 1000;
+export { AUTO_UPDATE_EVERY_MS } from '../../runtime/settings.ts';
+
+import { AUTO_UPDATE_EVERY_MS } from '../../runtime/settings.ts';
+
 const ENABLED_KEY = 'tabml.forecast.autoUpdate';
 const LAST_KEY = 'tabml.forecast.autoUpdate.lastAt';
 

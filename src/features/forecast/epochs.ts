@@ -1,11 +1,12 @@
-/** The epochs field: a whole number in the range the worker accepts. */
-import { MAX_EPOCHS } from '../../models/forecast/constants.ts';
+/** The epochs field: a whole number in the range the worker accepts (models/forecast/epoch-count.ts). */
+import { EPOCH_COUNT_RULE, isEpochCount } from '../../models/forecast/epoch-count.ts';
 
 export function parseEpochs(text: string): { epochs: number } | { error: string } {
   const value = text.trim();
   const epochs = Number(value);
-  if (!/^\d+$/.test(value) || epochs < 1 || epochs > MAX_EPOCHS) {
-    return { error: `Epochs must be a whole number from 1 to ${MAX_EPOCHS}${value ? ` (not '${value}')` : ''}.` };
+  // Digits only: Number() would also take '1e3' or '0x10', which nobody means as a count.
+  if (!/^\d+$/.test(value) || !isEpochCount(epochs)) {
+    return { error: `${EPOCH_COUNT_RULE}${value ? ` (not '${value}')` : ''}.` };
   }
   return { epochs };
 }

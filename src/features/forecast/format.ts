@@ -3,16 +3,15 @@ const usd = new Map<number, Intl.NumberFormat>();
 
 export function formatUsd(value: number, digits = 2): string {
   let format = usd.get(digits);
-  if (!format)
-    usd.set(
-      digits,
-      (format = new Intl.NumberFormat('en-US', {
-        style: 'currency',
-        currency: 'USD',
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      })),
-    );
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    usd.set(digits, format);
+  }
   return format.format(value);
 }
 

@@ -51,4 +51,22 @@ describe('LossLog', () => {
     frame.run();
     expect(notified).toBe(0);
   });
+
+  it('starts over when the run restarts: earlier epochs are dropped, shown or not', () => {
+    const frame = frames();
+    const log = new LossLog(frame.schedule);
+    let notified = 0;
+    log.subscribe(() => notified++);
+    log.push(0.5);
+    frame.run();
+    log.push(0.4);
+    expect(log.count).toBe(2);
+    log.restart();
+    expect(log.snapshot()).toEqual([]);
+    expect(log.count).toBe(0);
+    expect(notified).toBe(2);
+    log.push(0.6);
+    frame.run();
+    expect(log.snapshot()).toEqual([0.6]);
+  });
 });

@@ -38,6 +38,18 @@ export class LossLog {
     return () => this.listeners.delete(listener);
   };
 
+  /** The run started over (on another backend, after a GPU reset): its losses so far no longer count. */
+  restart(): void {
+    this.pending = [];
+    this.shown = [];
+    for (const listener of this.listeners) listener();
+  }
+
+  /** How many epochs have arrived, shown or not. */
+  get count(): number {
+    return this.shown.length + this.pending.length;
+  }
+
   /** The losses shown so far (a new array only when they change, as useSyncExternalStore needs). */
   readonly snapshot = (): readonly number[] => this.shown;
 }

@@ -7,10 +7,11 @@
 import { PERIOD_LENGTH } from '../../models/forecast/constants.ts';
 import { MIN_TRAINING_WEEKS } from '../../models/forecast/formulation.ts';
 import { type ParsedPrices, parseYahooCsv } from '../../models/forecast/parse-yahoo-csv.ts';
+import { MAX_PRICE_FILE_BYTES } from '../../runtime/settings.ts';
 
 export const MIN_DAYS = MIN_TRAINING_WEEKS * PERIOD_LENGTH;
-/** Ten years of daily prices are ~250 kB; anything past this is not a price export. */
-export const MAX_BYTES = 20_000_000;
+/** Ten years of daily prices are ~250 kB; anything past this is not a price export (runtime/settings.ts). */
+export const MAX_BYTES = MAX_PRICE_FILE_BYTES;
 
 export function readPrices(text: string): ParsedPrices {
   // NUL bytes and undecodable bytes mean a picture, a spreadsheet, a zip: not a CSV.

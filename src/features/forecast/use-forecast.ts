@@ -3,29 +3,25 @@
  * request wins over an older one), accept a file or pasted text, and, through their own hooks,
  * update to today and train. Components render what it returns.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { keepForOffline } from '../../app/offline-cache.ts';
 import { plainMessage } from '../../app/plain-message.ts';
+import { type ModelLoader, useModelLoad } from '../../app/use-model-load.ts';
 import type { ParsedPrices } from '../../models/forecast/parse-yahoo-csv.ts';
-import { requestedBackend } from '../../runtime/backend-choice.ts';
 import { modelsBaseUrl } from '../../runtime/models-url.ts';
-import { tfjsFlagsFrom } from '../../runtime/tfjs-flags.ts';
-import type { ModelInfo, Prediction } from '../../workers/forecast-protocol.ts';
+import { visitSettings } from '../../runtime/settings.ts';
+import type { ForecastCalls, ModelInfo, Prediction } from '../../workers/forecast-protocol.ts';
 import { forecastClient, SAMPLE_PRICES_PATH } from './forecast-client.ts';
 import { BUNDLED, type Prices } from './prices.ts';
 import { readPastedPrices, readPriceFileOffThread, readSamplePrices } from './prices-client.ts';
 import { usePriceUpdate } from './use-price-update.ts';
 import { useTraining } from './use-training.ts';
 
-export type Start = { status: 'starting' } | { status: 'ready' } | { status: 'error'; message: string };
-
 const NOT_KEPT =
   'These prices could not be kept on this device (its storage refused them): they are shown now, but a reload brings back the previous ones.';
 
 export function useForecast() {
   const client = useMemo(forecastClient, []);
-  const [start, setStart] = useState<Start>({ status: 'starting' });
-  const [attempt, setAttempt] = useState(0);
   const [model, setModel] = useState<ModelInfo | null>(null);
   const [prices, setPrices] = useState<Prices | null>(null);
   const [prediction, setPrediction] = useState<Prediction | null>(null);
@@ -60,34 +56,32 @@ export function useForecast() {
     [client],
   );
 
-  useEffect(() => {
-    let live = true;
-    setStart({ status: 'starting' });
-    client
-      .call('open', { backend: requestedBackend(location.search), modelsBaseUrl: modelsBaseUrl(), flags: tfjsFlagsFrom(location.search) })
-      .then(
-        async (opened) => {
-          if (!live) return;
-          setModel(opened.model);
-          if (opened.notice) setNotes([opened.notice]);
-          setStart({ status: 'ready' });
-          void keepForOffline(opened.packageFiles);
-          // Prices the visitor gave meanwhile win over the saved or sample ones.
-          if (opened.prices) {
-            if (!pricesRef.current) show({ rows: opened.prices.rows, source: opened.prices.source });
-            return;
-          }
-          // The bundled history, read in the prices worker (null: offline before the first visit).
-          const sample = await readSamplePrices(new URL(SAMPLE_PRICES_PATH, location.href).href);
-          if (live && sample && !pricesRef.current) show({ rows: sample.rows, source: BUNDLED });
-        },
-        (err: Error) =>
-          live && setStart({ status: 'error', message: plainMessage(err, 'Reload the page; if it keeps failing, check your connection.') }),
-      );
-    return () => {
-      live = false;
-    };
-  }, [client, attempt, show]);
+  // The model loads as every page's does (progress, cancel, retry: ModelStatus shows it); `open`
+  // also starts the worker's backend and reads the prices kept on this device.
+  const loader = useMemo(
+    (): ModelLoader<ForecastCalls['open']['result']> => ({
+      onProgress: (listener) => client.on('progress', ({ loadedBytes, totalBytes }) => listener({ loadedBytes, totalBytes })),
+      load: () => {
+        const visit = visitSettings(location.search);
+        return client.call('open', { backend: visit.backend, modelsBaseUrl: modelsBaseUrl(), flags: visit.tfjsFlags });
+      },
+      cancel: () => void client.call('cancelLoad', { task: 'forecast' }),
+    }),
+    [client],
+  );
+  const modelLoad = useModelLoad(loader, async (opened, live) => {
+    setModel(opened.model);
+    if (opened.notice) setNotes([opened.notice]);
+    void keepForOffline(opened.packageFiles);
+    // Prices the visitor gave meanwhile win over the saved or sample ones.
+    if (opened.prices) {
+      if (!pricesRef.current) show({ rows: opened.prices.rows, source: opened.prices.source });
+      return;
+    }
+    // The bundled history, read in the prices worker (null: offline before the first visit).
+    const sample = await readSamplePrices(new URL(SAMPLE_PRICES_PATH, location.href).href);
+    if (live() && sample && !pricesRef.current) show({ rows: sample.rows, source: BUNDLED });
+  });
 
   /** Keeps prices on this device, then shows them; a refusal to keep them is said, not fatal. */
   const keepAndShow = useCallback(
@@ -133,9 +127,8 @@ export function useForecast() {
     (text: string) => void accept(() => readPastedPrices(text), 'Pasted text', 'your pasted prices'),
     [accept],
   );
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
-  return { start, retry, model, prices, prediction, predictError, error, notes, acceptFile, acceptPasted, update, training };
+  return { modelLoad, model, prices, prediction, predictError, error, notes, acceptFile, acceptPasted, update, training };
 }
 
 export type Forecast = ReturnType<typeof useForecast>;

@@ -4,9 +4,10 @@
  * LossLog, so an epoch re-renders only the progress bar and the loss curve.
  */
 import { useCallback, useRef, useState } from 'react';
+import { failureOfError } from '../../app/failure.ts';
 import { plainMessage } from '../../app/plain-message.ts';
-import type { WorkerCallError } from '../../runtime/worker-client.ts';
-import type { ModelInfo, TrainMode } from '../../workers/forecast-protocol.ts';
+import { assertNever } from '../../runtime/error-kinds.ts';
+import type { ModelInfo, TrainMode, TrainProgress } from '../../workers/forecast-protocol.ts';
 import { describeModel } from './describe-model.ts';
 import type { ForecastClient } from './forecast-client.ts';
 import { LossLog } from './loss-log.ts';
@@ -19,6 +20,20 @@ interface Deps {
   /** Forecasts prices again with the model that now serves. */
   show: (prices: Prices) => void;
   setModel: (model: ModelInfo) => void;
+}
+
+/** How a run that failed ends: cancelled by the person, or failed with a message. */
+function runStatusAfter(err: unknown): 'cancelled' | 'failed' {
+  const failure = failureOfError(err);
+  switch (failure) {
+    case 'cancelled':
+      return 'cancelled';
+    case 'wait-for-model':
+    case 'show':
+      return 'failed';
+    default:
+      return assertNever(failure);
+  }
 }
 
 export function useTraining({ client, current, show, setModel }: Deps) {
@@ -34,25 +49,30 @@ export function useTraining({ client, current, show, setModel }: Deps) {
       const losses = new LossLog();
       setRun({ mode, epochs, losses, status: 'running', message: null });
       try {
-        const result = await client.call(
-          'train',
-          { rows: prices.rows, mode, epochs },
-          { signal: abort.signal, onUpdate: (u) => losses.push(u.loss) },
-        );
+        let restarted = false;
+        const onUpdate = ({ epoch, loss }: TrainProgress) => {
+          // Epoch 1 again: the GPU was reset and the worker started the run over on WebAssembly.
+          if (epoch <= losses.count) {
+            restarted = true;
+            losses.restart();
+          }
+          losses.push(loss);
+        };
+        const result = await client.call('train', { rows: prices.rows, mode, epochs }, { signal: abort.signal, onUpdate });
         losses.flush();
         setModel(result.model);
-        setRun((r) => r && { ...r, status: 'done', message: `Done: ${describeModel(result.model)} It is saved on this device.` });
+        const note = restarted ? ' (The graphics processor was reset during training, so it started again on the CPU.)' : '';
+        setRun((r) => r && { ...r, status: 'done', message: `Done: ${describeModel(result.model)} It is saved on this device.${note}` });
         // The prices may have changed while it trained: forecast the ones shown now.
         const shown = current();
         if (shown) show(shown);
       } catch (err) {
         losses.flush();
-        const { kind } = err as WorkerCallError;
         const message = plainMessage(
           err,
           'Training stopped on an unexpected error; the previous model still serves. Try again, or train a new model.',
         );
-        setRun((r) => r && { ...r, status: kind === 'cancelled' ? 'cancelled' : 'failed', message });
+        setRun((r) => r && { ...r, status: runStatusAfter(err), message });
       } finally {
         controller.current = null;
       }

@@ -2,7 +2,7 @@
  * Bring your own model: pick or drop model.json + its .bin shards (+ an optional labels file), or give
  * a URL; choose the preprocessing it was trained with. Once loaded, new pictures go to it.
  */
-import { type DragEvent, type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useInference } from '../../app/inference.tsx';
 import { plainMessage } from '../../app/plain-message.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
@@ -10,6 +10,7 @@ import type { ReadProgress } from '../../models/images/read-shards.ts';
 import { modelsBaseUrl } from '../../runtime/models-url.ts';
 import type { RememberedModel } from '../../workers/remembered-models.ts';
 import type { CustomModelInfo } from '../../workers/tasks/images.ts';
+import { useFileDrop } from '../common/use-file-drop.ts';
 import { type CustomModelSource, sourceFromFiles, sourceFromUrl } from './custom-model-source.ts';
 
 export interface LoadedCustomModel {
@@ -32,7 +33,6 @@ export function CustomModelPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [url, setUrl] = useState('');
-  const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<ReadProgress | null>(null);
   const [remembered, setRemembered] = useState<RememberedModel[]>([]);
   const [rememberedId, setRememberedId] = useState<string | null>(null);
@@ -105,15 +105,11 @@ export function CustomModelPanel({
     }, 'This remembered model could not be deleted. Try again.');
 
   const fromFiles = (files: File[]) => files.length && void load(() => sourceFromFiles(files));
+  // A model's files: no drop zone around this one may take them for photos.
+  const { dragging, dropHandlers } = useFileDrop(fromFiles, { nested: true });
   const fromUrl = (e: FormEvent) => {
     e.preventDefault();
     if (url.trim()) void load(() => sourceFromUrl(url, location.href, modelsBaseUrl()));
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    e.stopPropagation();
-    setDragging(false);
-    fromFiles(Array.from(e.dataTransfer.files));
   };
   const unload = () => {
     void client.call('unloadCustomImageModel', {});
@@ -129,16 +125,7 @@ export function CustomModelPanel({
         A TensorFlow.js model as <code>tensorflowjs_converter</code> writes it (Keras 2 or 3, or a graph model from a SavedModel), e.g. a
         Keras VGG16. Its files stay on this device; the input size and classes are read from the model.
       </p>
-      <div
-        className={`byo-drop${dragging ? ' dragging' : ''}`}
-        data-testid="byo-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
+      <div className={`byo-drop${dragging ? ' dragging' : ''}`} data-testid="byo-drop" {...dropHandlers}>
         <label className="button">
           Choose model.json + .bin files (+ labels)…
           <input

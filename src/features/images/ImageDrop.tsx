@@ -1,16 +1,11 @@
-import { type DragEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useRef } from 'react';
+import { useFileDrop } from '../common/use-file-drop.ts';
 
 /** The drop target: drop one or many pictures, or click (Enter/Space) to pick them. */
 export function ImageDrop({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
+  const { dragging, dropHandlers } = useFileDrop(onFiles);
   const pick = () => input.current?.click();
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const files = Array.from(e.dataTransfer.files);
-    if (files.length) onFiles(files);
-  };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -18,6 +13,7 @@ export function ImageDrop({ onFiles, disabled }: { onFiles: (files: File[]) => v
     }
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <button> cannot hold the file input it opens
     <div
       className={`image-drop${dragging ? ' dragging' : ''}${disabled ? ' disabled' : ''}`}
       data-testid="image-drop"
@@ -28,12 +24,7 @@ export function ImageDrop({ onFiles, disabled }: { onFiles: (files: File[]) => v
         if (e.target !== input.current) pick(); // the input's own click bubbles here too
       }}
       onKeyDown={onKey}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      {...dropHandlers}
     >
       <strong>Drop photos here</strong>
       <span className="muted">or click to choose them, or paste one (Ctrl/⌘+V). Several at once make a grid.</span>

@@ -6,8 +6,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isModelUnavailable, useInference, usePageSignal, useTaskModel } from '../../app/inference.tsx';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
 import { plainMessage } from '../../app/plain-message.ts';
+import { exposeImagesPageHooks } from '../../app/test-hooks.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import { decodePhoto } from '../common/picture-client.ts';
+import { useResendWhenReady } from '../common/use-resend-when-ready.ts';
 import { CustomModelPanel, type LoadedCustomModel } from './CustomModelPanel.tsx';
 import { type CardState, ImageCard } from './ImageCard.tsx';
 import { ImageDrop } from './ImageDrop.tsx';
@@ -18,28 +20,32 @@ export function ImagesPage() {
   const { client } = useInference();
   const { state, retry, cancel } = useTaskModel('images');
   const pageSignal = usePageSignal();
-  const modelReady = useRef(false);
-  modelReady.current = state.status === 'ready';
   // Photos dropped before the model could be downloaded: kept, and classified once it is there.
-  const waiting = useRef(new Map<number, File>());
+  const kept = useResendWhenReady<number, File>(state.status === 'ready', (file, id) => {
+    update(id, (c) => ({ ...c, status: 'working' }));
+    queue.current = queue.current.then(() => classify(file, id, file.name || 'pasted image'));
+  });
   const [cards, setCards] = useState<CardState[]>([]);
   const [custom, setCustom] = useState<LoadedCustomModel | null>(null);
   const [preprocessing, setPreprocessing] = useState<ImagePreprocessing>({ interpolation: 'nearest', mode: 'caffe' });
   const settings = useRef({ custom, preprocessing });
   settings.current = { custom, preprocessing };
 
-  const update = (id: number, next: (card: CardState) => CardState) => setCards((all) => all.map((c) => (c.id === id ? next(c) : c)));
+  const update = useCallback(
+    (id: number, next: (card: CardState) => CardState) => setCards((all) => all.map((c) => (c.id === id ? next(c) : c))),
+    [],
+  );
 
   // Previews are object URLs: each is freed when its card goes, and all of them when the page closes.
   // A card removed while it waits in the queue is skipped, or its preview freed as soon as it exists.
   const urls = useRef(new Set<string>());
   const removed = useRef(new Set<number>());
   useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
-  const freePreview = (url: string | undefined) => {
+  const freePreview = useCallback((url: string | undefined) => {
     if (!url) return;
     URL.revokeObjectURL(url);
     urls.current.delete(url);
-  };
+  }, []);
 
   const classify = useCallback(
     async (file: File, id: number, name: string) => {
@@ -47,7 +53,8 @@ export function ImagesPage() {
       let previewUrl: string | undefined;
       try {
         const pixels = await decodePhoto(file, name);
-        const preview = (previewUrl = URL.createObjectURL(file));
+        const preview = URL.createObjectURL(file);
+        previewUrl = preview;
         urls.current.add(preview);
         if (removed.current.has(id)) return;
         update(id, (c) => ({ ...c, previewUrl: preview }));
@@ -59,9 +66,8 @@ export function ImagesPage() {
         update(id, () => ({ id, name, status: 'done', previewUrl: preview, answer, modelName: model?.name ?? 'cat or coffee' }));
       } catch (err) {
         if (isModelUnavailable(err)) {
-          waiting.current.set(id, file);
           update(id, (c) => ({ id, name, status: 'waiting', previewUrl: c.previewUrl }));
-          if (modelReady.current) retryWaiting.current(); // the download was retried and finished meanwhile
+          kept.keep(id, file); // after the card says so: a download retried meanwhile sends it at once
           return;
         }
         const message = plainMessage(
@@ -73,7 +79,7 @@ export function ImagesPage() {
         if (removed.current.has(id)) freePreview(previewUrl);
       }
     },
-    [client, pageSignal],
+    [client, pageSignal, kept.keep, update, freePreview],
   );
 
   // One at a time, in order: the worker runs one model, and a grid fills predictably.
@@ -91,18 +97,6 @@ export function ImagesPage() {
     [classify],
   );
 
-  const retryWaiting = useRef(() => {});
-  retryWaiting.current = () => {
-    for (const [id, file] of waiting.current) {
-      waiting.current.delete(id);
-      update(id, (c) => ({ ...c, status: 'working' }));
-      queue.current = queue.current.then(() => classify(file, id, file.name || 'pasted image'));
-    }
-  };
-  useEffect(() => {
-    if (state.status === 'ready') retryWaiting.current();
-  }, [state.status]);
-
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       const files = Array.from(e.clipboardData?.files ?? []);
@@ -116,20 +110,19 @@ export function ImagesPage() {
 
   const remove = (card: CardState) => {
     removed.current.add(card.id);
-    waiting.current.delete(card.id);
+    kept.forget(card.id);
     freePreview(card.previewUrl);
     setCards((all) => all.filter((c) => c.id !== card.id));
   };
 
-  // The e2e tests measure this decoder against PIL, and count live previews, through this handle.
   useEffect(() => {
-    (window as unknown as { __tabmlImages?: unknown }).__tabmlImages = {
+    exposeImagesPageHooks({
       previews: () => urls.current.size,
       decode: async (bytes: number[], type: string) => {
         const pixels = await decodePhoto(new Blob([Uint8Array.from(bytes)], { type }), 'fixture');
         return { width: pixels.width, height: pixels.height, data: Array.from(pixels.data) };
       },
-    };
+    });
   }, []);
 
   return (

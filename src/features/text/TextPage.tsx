@@ -8,15 +8,16 @@ import { isModelUnavailable, useInference, useTaskModel } from '../../app/infere
 import { ModelStatus } from '../../app/ModelStatus.tsx';
 import { plainMessage } from '../../app/plain-message.ts';
 import { removeSpaces } from '../../models/text/format-sequence.ts';
-import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
+import { EMPTY_PROMPT_MESSAGE, requestProblem } from '../../models/text/request.ts';
 import type { WorkerCallError } from '../../runtime/worker-client.ts';
 import type { TextGeneration } from '../../workers/tasks/text.ts';
+import { useResendWhenReady } from '../common/use-resend-when-ready.ts';
 import { loadTextSamples, OWN_START_WORDS, randomStart } from './text-samples.ts';
 import { formFromHash, hashForGeneration, type TextForm } from './text-url.ts';
 
 type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: TextGeneration } | { status: 'stopped' };
 
-/** Where the seed shown beside the output came from. */
+/** Where the prompt shown beside the output came from. */
 interface Origin {
   kind: 'typed' | 'sample' | 'own';
   note?: string;
@@ -32,14 +33,17 @@ export function TextPage() {
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState<Run>({ status: 'idle' });
   const [words, setWords] = useState<string[]>([]);
-  const [seedWords, setSeedWords] = useState<string[] | null>(null);
+  const [promptWords, setPromptWords] = useState<string[] | null>(null);
   const [unknownWords, setUnknownWords] = useState<string[]>([]);
   const [origin, setOrigin] = useState<Origin>({ kind: 'typed' });
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const stopper = useRef<AbortController | null>(null);
   const autostarted = useRef(false);
   // A request made before the model could be downloaded: kept, and written once the model is ready.
-  const [waiting, setWaiting] = useState<{ form: TextForm; origin: Origin } | null>(null);
+  const kept = useResendWhenReady<'start', { form: TextForm; origin: Origin }>(
+    state.status === 'ready',
+    ({ form: start, origin: from }) => void generate(start, from),
+  );
 
   const set = (field: keyof TextForm) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
@@ -49,18 +53,18 @@ export function TextPage() {
       const count = Number(chosen.words.trim() === '' ? NaN : chosen.words);
       const rngSeed = parseOptionalInt(chosen.rngSeed);
       const problem =
-        chosen.seed.trim() === '' ? EMPTY_SEED_MESSAGE : requestProblem({ seed: chosen.seed, diversity, words: count, rngSeed });
+        chosen.prompt.trim() === '' ? EMPTY_PROMPT_MESSAGE : requestProblem({ prompt: chosen.prompt, diversity, words: count, rngSeed });
       if (problem) {
         setError(problem);
         return;
       }
       stopper.current?.abort();
-      setWaiting(null);
+      kept.forget('start');
       const controller = new AbortController();
       stopper.current = controller;
       setError(null);
       setWords([]);
-      setSeedWords(null);
+      setPromptWords(null);
       setUnknownWords([]);
       setCopied(null);
       setOrigin(from);
@@ -68,13 +72,13 @@ export function TextPage() {
       try {
         const result = await client.call(
           'generateText',
-          { seed: chosen.seed, diversity, words: count, rngSeed, method: chosen.method },
+          { prompt: chosen.prompt, diversity, words: count, rngSeed, method: chosen.method },
           {
             signal: controller.signal,
             onUpdate: (update) => {
               if (stopper.current !== controller) return;
-              if (update.kind === 'seed') {
-                setSeedWords(update.seedWords);
+              if (update.kind === 'prompt') {
+                setPromptWords(update.promptWords);
                 setUnknownWords(update.unknownWords);
               } else {
                 // By index: a run repeated after a GPU reset rewrites the same places.
@@ -90,7 +94,7 @@ export function TextPage() {
         if (stopper.current !== controller) return;
         if (isModelUnavailable(err)) {
           setRun({ status: 'idle' });
-          setWaiting({ form: chosen, origin: from });
+          kept.keep('start', { form: chosen, origin: from });
         } else if ((err as WorkerCallError).kind === 'cancelled') {
           setRun({ status: 'stopped' });
         } else {
@@ -101,7 +105,7 @@ export function TextPage() {
         if (stopper.current === controller) stopper.current = null;
       }
     },
-    [client],
+    [client, kept.forget, kept.keep],
   );
 
   const stop = () => stopper.current?.abort();
@@ -112,16 +116,16 @@ export function TextPage() {
     if (samples) {
       const abstract = samples[Math.floor(Math.random() * samples.length)];
       const start = randomStart(abstract, Number.isInteger(count) && count > 0 ? Math.min(count, 100) : 50);
-      const chosen = { ...form, seed: start.seed };
+      const chosen = { ...form, prompt: start.prompt };
       setForm(chosen);
       await generate(chosen, {
         kind: 'sample',
-        note: `Held-out patent ${start.patentNumber} (never seen in training): its first 50 words are the seed.`,
+        note: `Held-out patent ${start.patentNumber} (never seen in training): its first 50 words are the prompt.`,
         actual: start.actual,
       });
     } else {
       const first = OWN_START_WORDS[Math.floor(Math.random() * OWN_START_WORDS.length)];
-      const chosen = { ...form, seed: first };
+      const chosen = { ...form, prompt: first };
       setForm(chosen);
       await generate(chosen, {
         kind: 'own',
@@ -130,24 +134,20 @@ export function TextPage() {
     }
   };
 
-  // A shared link (seed and rng seed in the URL) writes the same text again once the model is ready.
+  // A shared link (prompt and rng seed in the URL) writes the same text again once the model is ready.
   useEffect(() => {
     if (state.status !== 'ready' || autostarted.current) return;
     autostarted.current = true;
     const linked = formFromHash(location.hash);
-    if (linked.seed.trim() !== '' && linked.rngSeed.trim() !== '') void generate(linked, { kind: 'typed' });
+    if (linked.prompt.trim() !== '' && linked.rngSeed.trim() !== '') void generate(linked, { kind: 'typed' });
   }, [state.status, generate]);
-
-  useEffect(() => {
-    if (state.status === 'ready' && waiting) void generate(waiting.form, waiting.origin);
-  }, [state.status, waiting, generate]);
 
   useEffect(() => () => stopper.current?.abort(), []);
 
   const output = removeSpaces(words.join(' '));
-  const seedEcho = seedWords ? removeSpaces(seedWords.join(' ')) : null;
+  const promptEcho = promptWords ? removeSpaces(promptWords.join(' ')) : null;
   const copy = () =>
-    navigator.clipboard.writeText([seedEcho, output].filter(Boolean).join(' ')).then(
+    navigator.clipboard.writeText([promptEcho, output].filter(Boolean).join(' ')).then(
       () => setCopied('yes'),
       () => setCopied('failed'),
     );
@@ -171,13 +171,13 @@ export function TextPage() {
           void generate(form, { kind: 'typed' });
         }}
       >
-        <label className="text-seed-label">
+        <label className="text-prompt-label">
           Start of the abstract
           <textarea
             data-testid="text-seed"
             rows={4}
-            value={form.seed}
-            onChange={set('seed')}
+            value={form.prompt}
+            onChange={set('prompt')}
             placeholder="A neural network is trained to"
           />
         </label>
@@ -198,7 +198,7 @@ export function TextPage() {
             <input data-testid="text-words" type="number" inputMode="numeric" step="1" value={form.words} onChange={set('words')} />
           </label>
           <label>
-            Random seed
+            RNG seed
             <input
               data-testid="text-rng-seed"
               type="text"
@@ -212,7 +212,7 @@ export function TextPage() {
             Method
             <select data-testid="text-method" value={form.method} onChange={set('method')}>
               <option value="stateful">one LSTM step per word</option>
-              <option value="seedMethod">re-read the whole text for every word (the original app)</option>
+              <option value="fullReread">full re-read: the whole text again for every word (the original app)</option>
             </select>
           </label>
         </div>
@@ -240,10 +240,10 @@ export function TextPage() {
         </p>
       )}
       <div className="text-result" aria-live="polite" aria-busy={running}>
-        {seedEcho !== null && (
-          <p className="text-seed-echo">
-            <span className="muted small">Seed · </span>
-            <span data-testid="text-seed-echo">{seedEcho}</span>
+        {promptEcho !== null && (
+          <p className="text-prompt-echo">
+            <span className="muted small">Prompt · </span>
+            <span data-testid="text-seed-echo">{promptEcho}</span>
           </p>
         )}
         <p className="text-output-line">
@@ -263,10 +263,10 @@ export function TextPage() {
             state.status !== 'ready' &&
             'Waiting for the text model to download; your start is kept and continued as soon as it is ready.'}
           {running && state.status === 'ready' && `Writing… ${words.length} of ${Number.isInteger(requested) ? requested : '?'} words`}
-          {waiting && !running && 'Your start is kept: the network continues it as soon as the model is downloaded (see above).'}
+          {kept.waiting && !running && 'Your start is kept: the network continues it as soon as the model is downloaded (see above).'}
           {run.status === 'stopped' && `Stopped after ${words.length} words.`}
           {run.status === 'done' &&
-            `${run.result.words.length} words in ${(run.result.ms / 1000).toFixed(2)} s (${((1000 * run.result.words.length) / Math.max(run.result.ms, 1)).toFixed(0)} words/s), random seed ${run.result.rngSeed}: the page's link now writes this text again.`}
+            `${run.result.words.length} words in ${(run.result.ms / 1000).toFixed(2)} s (${((1000 * run.result.words.length) / Math.max(run.result.ms, 1)).toFixed(0)} words/s), RNG seed ${run.result.rngSeed}: the page's link now writes this text again.`}
         </p>
         {words.length > 0 && !running && (
           <button type="button" onClick={() => void copy()}>

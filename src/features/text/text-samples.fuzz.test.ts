@@ -33,7 +33,7 @@ it(
         if (typeof abstract.patentNumber !== 'string' || !(abstract.words.length > WINDOW_LENGTH))
           throw new Error(`kept ${JSON.stringify(abstract).slice(0, 200)}`);
         const start = randomStart(abstract, count);
-        if (typeof start.seed !== 'string' || typeof start.actual !== 'string') throw new Error('no start');
+        if (typeof start.prompt !== 'string' || typeof start.actual !== 'string') throw new Error('no start');
       }
     });
   },

@@ -21,10 +21,10 @@ describe('text samples', () => {
     expect(parseTextSamples({ abstracts: 'no' })).toEqual([]);
   });
 
-  it('seeds with the first 50 words and shows the real next ones, spaced as the seed showed them', () => {
+  it('prompts with the first 50 words and shows the real next ones, spaced as the original app showed them', () => {
     const start = randomStart({ patentNumber: '7', words: words(80, 'w') }, 10);
-    expect(start.seed.startsWith('w0 w1 w2, w4')).toBe(true);
-    expect(start.seed.split(' ')).toHaveLength(49); // 50 words, the comma joined to its word
+    expect(start.prompt.startsWith('w0 w1 w2, w4')).toBe(true);
+    expect(start.prompt.split(' ')).toHaveLength(49); // 50 words, the comma joined to its word
     expect(start.actual).toBe('w50 w51 w52 w53 w54 w55 w56 w57 w58 w59');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * "Random" starts: held-out abstracts the build wrote into samples/text/abstracts.json (absent when
- * the build had no DATA_DIR). The first 50 words are the seed; the next ones are what the patent said.
+ * the build had no DATA_DIR). The first 50 words are the prompt; the next ones are what the patent said.
  */
 import { WINDOW_LENGTH } from '../../models/text/constants.ts';
 import { removeSpaces } from '../../models/text/format-sequence.ts';
@@ -12,7 +12,7 @@ export interface SampleAbstract {
   words: string[];
 }
 
-/** Checks the file's shape; keeps only abstracts long enough to have a seed and a continuation. */
+/** Checks the file's shape; keeps only abstracts long enough to have a prompt and a continuation. */
 export function parseTextSamples(value: unknown): SampleAbstract[] {
   if (typeof value !== 'object' || value === null) return [];
   const abstracts = (value as { abstracts?: unknown }).abstracts;
@@ -30,8 +30,8 @@ export function parseTextSamples(value: unknown): SampleAbstract[] {
 
 export interface RandomStart {
   patentNumber: string;
-  /** The seed, as text the page puts in the seed box. */
-  seed: string;
+  /** The prompt, as text the page puts in the prompt box. */
+  prompt: string;
   /** The abstract's real next words, as text. */
   actual: string;
 }
@@ -39,7 +39,7 @@ export interface RandomStart {
 export function randomStart(abstract: SampleAbstract, words: number): RandomStart {
   return {
     patentNumber: abstract.patentNumber,
-    seed: removeSpaces(abstract.words.slice(0, WINDOW_LENGTH).join(' ')),
+    prompt: removeSpaces(abstract.words.slice(0, WINDOW_LENGTH).join(' ')),
     actual: removeSpaces(abstract.words.slice(WINDOW_LENGTH, WINDOW_LENGTH + words).join(' ')),
   };
 }

@@ -1,21 +1,22 @@
 /**
- * The Text page's parameters in the URL (#/text?seed=…&diversity=…&words=…&rng=…&method=…), so a
+ * The Text page's parameters in the URL (#/text?prompt=…&diversity=…&words=…&rng=…&method=…), so a
  * link reproduces a generation. Values are kept as the person typed them; the page validates them.
+ * Older links (seed=… for the prompt, method=seedMethod for the full re-read) still open as they did.
  */
 import type { GenerationMethod } from '../../models/text/generate.ts';
 import { DIVERSITY_RANGE, WORDS_RANGE } from '../../models/text/request.ts';
 
 export interface TextForm {
-  seed: string;
+  prompt: string;
   diversity: string;
   words: string;
-  /** Empty: a fresh random seed each time. */
+  /** The rng seed; empty: a fresh one each time. */
   rngSeed: string;
   method: GenerationMethod;
 }
 
 export const DEFAULT_FORM: TextForm = {
-  seed: '',
+  prompt: '',
   diversity: String(DIVERSITY_RANGE.default),
   words: String(WORDS_RANGE.default),
   rngSeed: '',
@@ -28,17 +29,17 @@ export function formFromHash(hash: string): TextForm {
   const params = new URLSearchParams(query);
   const method = params.get('method');
   return {
-    seed: params.get('seed') ?? DEFAULT_FORM.seed,
+    prompt: params.get('prompt') ?? params.get('seed') ?? DEFAULT_FORM.prompt,
     diversity: params.get('diversity') ?? DEFAULT_FORM.diversity,
     words: params.get('words') ?? DEFAULT_FORM.words,
     rngSeed: params.get('rng') ?? DEFAULT_FORM.rngSeed,
-    method: method === 'seedMethod' ? 'seedMethod' : 'stateful',
+    method: method === 'fullReread' || method === 'seedMethod' ? 'fullReread' : 'stateful',
   };
 }
 
 /** The hash that reproduces a generation: the rng seed actually used, not the (maybe empty) field. */
 export function hashForGeneration(form: TextForm, usedRngSeed: number): string {
-  const params = new URLSearchParams({ seed: form.seed, diversity: form.diversity, words: form.words, rng: String(usedRngSeed) });
+  const params = new URLSearchParams({ prompt: form.prompt, diversity: form.diversity, words: form.words, rng: String(usedRngSeed) });
   if (form.method !== 'stateful') params.set('method', form.method);
   return `#/text?${params.toString()}`;
 }

@@ -3,7 +3,7 @@
  * test's steps existed, today's MNIST-style normalization read 3 of them right.
  */
 import path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { beforeAll, expect, it } from 'vitest';
 import { photoCases, readPhotos } from '../../../training/digits/photos.ts';
 import { loadLayersModel } from '../../../training/lib/model-files.ts';

@@ -3,7 +3,5 @@
 /** Days per group ("week"): the model reads sequences of weeks and predicts the next one. */
 export const PERIOD_LENGTH = 7;
 
-/** Cryptonic's EPOCHS default. */
-export const DEFAULT_EPOCHS = 300;
-/** The most epochs the page lets one training run (300 take about a minute or two on WASM). */
-export const MAX_EPOCHS = 5000;
+// The epoch limits are settings (runtime/settings.ts); re-exported for the code that always read them here.
+export { DEFAULT_EPOCHS, MAX_EPOCHS } from '../../runtime/settings.ts';

@@ -39,7 +39,7 @@ describe('mergeFetchedPrices on generated inputs', () => {
     fc.assert(
       fc.property(stored, fetched, (history, incoming) => {
         inputs++;
-        let merged;
+        let merged: ReturnType<typeof mergeFetchedPrices>;
         try {
           merged = mergeFetchedPrices(history, incoming as PriceRow[]);
         } catch (err) {

@@ -7,6 +7,7 @@
  * bias of 1); the book's model is Keras's, so those are set explicitly.
  */
 import * as tf from '@tensorflow/tfjs';
+import { setForgetBias } from '../common/forget-bias.ts';
 import { PERIOD_LENGTH } from './constants.ts';
 
 export interface ForecastModelOptions {
@@ -43,19 +44,6 @@ export function createForecastModel({ seed = 7, returnSequences = false }: Forec
       kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }),
     }),
   );
-  setForgetBias(model.layers[0], 1);
+  setForgetBias(model.layers[0]);
   return model;
-}
-
-/**
- * Keras's unit_forget_bias: the forget gate's bias starts at 1 (gates are ordered i, f, c, o).
- * Set by hand because tfjs's own `unitForgetBias` leaks 4 tensors per model it builds.
- */
-function setForgetBias(lstm: tf.layers.Layer, value: number): void {
-  const [kernel, recurrent, bias] = lstm.getWeights();
-  const values = bias.dataSync().slice();
-  values.fill(value, PERIOD_LENGTH, 2 * PERIOD_LENGTH);
-  const replaced = tf.tensor1d(values);
-  lstm.setWeights([kernel, recurrent, replaced]);
-  replaced.dispose();
 }

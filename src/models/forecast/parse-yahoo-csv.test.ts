@@ -4,7 +4,7 @@ import { parseYahooCsv } from './parse-yahoo-csv.ts';
 const HEADER = 'Date,Open,High,Low,Close,Adj Close,Volume';
 /** A Yahoo-style line with made-up prices: open/high/low around the close, adj close = close. */
 const line = (date: string, close: number | string) => `${date},${close},${close},${close},${close},${close},1000`;
-const csv = (...lines: string[]) => lines.join('\n') + '\n';
+const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
 describe('parseYahooCsv', () => {
   it('reads a plain export', () => {
@@ -18,7 +18,7 @@ describe('parseYahooCsv', () => {
   });
 
   it('accepts a BOM and CRLF line ends', () => {
-    const text = '\uFEFF' + [HEADER, line('2020-01-01', 1), line('2020-01-02', 2)].join('\r\n') + '\r\n';
+    const text = `\uFEFF${[HEADER, line('2020-01-01', 1), line('2020-01-02', 2)].join('\r\n')}\r\n`;
     expect(parseYahooCsv(text)).toEqual({
       rows: [
         { date: '2020-01-01', close: 1 },
@@ -108,7 +108,7 @@ describe('parseYahooCsv', () => {
 
   it('refuses a huge malformed number at once, quoting only its start', () => {
     // found by the fuzz test: 100,000 digits and a letter kept the old number pattern backtracking for minutes
-    const digits = '9'.repeat(50_000) + 'x' + '9'.repeat(50_000);
+    const digits = `${'9'.repeat(50_000)}x${'9'.repeat(50_000)}`;
     const start = performance.now();
     expect(() => parseYahooCsv(csv('Date,Close', `2020-01-01,${digits}`))).toThrow(
       `Line 2: the close price '${'9'.repeat(40)}…' is not a number.`,

@@ -14,7 +14,7 @@ function syntheticPrices(days: number, start = '2021-03-01'): PriceRow[] {
   let noise = 12345;
   return Array.from({ length: days }, (_, t) => {
     noise = (noise * 1103515245 + 12345) % 2147483648;
-    const close = 1000 * Math.pow(1.002, t) * (1 + 0.03 * Math.sin((2 * Math.PI * t) / 7)) * (1 + 0.005 * (noise / 2147483648 - 0.5));
+    const close = 1000 * 1.002 ** t * (1 + 0.03 * Math.sin((2 * Math.PI * t) / 7)) * (1 + 0.005 * (noise / 2147483648 - 0.5));
     return { date: addDays(start, t), close };
   });
 }

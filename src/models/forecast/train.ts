@@ -40,7 +40,10 @@ export async function trainForecastModel(weeks: readonly Week[], options: TrainF
   const arrays = trainingArrays(weeks, formulation);
   const trainer = createForecastModel({ seed, returnSequences: arrays.perStep });
   if (initialWeights) trainer.setWeights(initialWeights);
-  const optimizer = tf.train.rmsprop(learningRate);
+  // Keras's RMSprop (rho 0.9, no momentum, epsilon 1e-7), all stated: tfjs's default epsilon is the
+  // backend's, and tfjs 4.22's WebGL backend reports half precision (epsilon 1e-4) even on float32
+  // GPUs, which slowed training there (losses 16 % off the CPU's after 20 epochs: e2e/parity.spec.ts).
+  const optimizer = tf.train.rmsprop(learningRate, 0.9, 0, 1e-7);
   trainer.compile({ optimizer, loss: 'meanSquaredError' });
   const x = tf.tensor3d(arrays.x, arrays.xShape);
   const y = arrays.perStep

@@ -33,16 +33,18 @@ const shapeWords = (shape: Shape | undefined) =>
 export function buildFailure(err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
   const quote = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+  const noTarget = message.match(/Provided weight data has no target variable: (\S+)/);
+  const notSet = message.match(/(\d+) of (\d+) weights are not set: ([^,\s]+)/);
+  const unknown = message.match(/Unknown (?:layer|activation|initializer|regularizer|constraint): (\w+)/);
   let words: string;
-  let match: RegExpMatchArray | null;
-  if ((match = message.match(/Provided weight data has no target variable: (\S+)/))) {
-    words = `The weight “${quote(match[1])}” matches no layer of this model. ${SAME_CONVERSION}`;
-  } else if ((match = message.match(/(\d+) of (\d+) weights are not set: ([^,\s]+)/))) {
-    words = `${match[1]} of this model's ${match[2]} weights are not in its weight files (the first: “${quote(match[3])}”). ${SAME_CONVERSION}`;
+  if (noTarget) {
+    words = `The weight “${quote(noTarget[1])}” matches no layer of this model. ${SAME_CONVERSION}`;
+  } else if (notSet) {
+    words = `${notSet[1]} of this model's ${notSet[2]} weights are not in its weight files (the first: “${quote(notSet[3])}”). ${SAME_CONVERSION}`;
   } else if (/Shape mismatch|shape.*(does not|doesn't) match|Based on the provided shape/i.test(message)) {
     words = `A weight in the weight files has another shape than its layer in model.json. ${SAME_CONVERSION}`;
-  } else if ((match = message.match(/Unknown (?:layer|activation|initializer|regularizer|constraint): (\w+)/))) {
-    words = `This model uses “${quote(match[1])}”, which TensorFlow.js 4.22 does not know: rebuild it from built-in Keras layers, then re-export.`;
+  } else if (unknown) {
+    words = `This model uses “${quote(unknown[1])}”, which TensorFlow.js 4.22 does not know: rebuild it from built-in Keras layers, then re-export.`;
   } else {
     words = `TensorFlow.js could not build this model from its model.json. ${SAME_CONVERSION} If they do, the model uses something TensorFlow.js 4.22 cannot run.`;
   }

@@ -88,7 +88,7 @@ export function modelInputSize(model: tf.LayersModel): TargetSize {
 export function modelClassCount(model: tf.LayersModel): number {
   const shape = model.outputs[0]?.shape;
   const classes = shape?.[shape.length - 1];
-  if (!shape || shape.length !== 2 || classes == null) {
+  if (shape?.length !== 2 || classes == null) {
     throw new Error(`This model's output has shape [${shape?.join(', ')}]; a classifier outputs [batch, classes].`);
   }
   return classes === 1 ? 2 : classes;

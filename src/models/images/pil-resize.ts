@@ -119,7 +119,7 @@ export function pilBilinearCoefficients(srcSize: number, dstSize: number): PilCo
   assertSize(srcSize, 'source size');
   assertSize(dstSize, 'target size');
   const scale = srcSize / dstSize;
-  const filterScale = scale < 1 ? 1 : scale;
+  const filterScale = Math.max(scale, 1);
   const support = 1 * filterScale; // the triangle's support is 1
   const ksize = Math.ceil(support) * 2 + 1;
   const first = new Int32Array(dstSize);
@@ -153,7 +153,7 @@ export function pilBilinearCoefficients(srcSize: number, dstSize: number): PilCo
 function clip8(sum: number): number {
   if (sum <= 0) return 0;
   const v = Math.floor(sum / ONE);
-  return v > 255 ? 255 : v;
+  return Math.min(v, 255);
 }
 
 function horizontalPass(src: Image8, rowFirst: number, rows: number, co: PilCoefficients, width: number): Image8 {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeIds, encodeSeed, encodeWords, textsToSequences, UNKNOWN_PLACEHOLDER } from './encode.ts';
+import { decodeIds, encodePrompt, encodeWords, textsToSequences, UNKNOWN_PLACEHOLDER } from './encode.ts';
 import { formatSequence } from './format-sequence.ts';
 import { fitVocabulary } from './vocabulary.ts';
 
@@ -15,14 +15,14 @@ describe('textsToSequences (Keras, no oov_token)', () => {
   });
 });
 
-describe('encodeSeed', () => {
+describe('encodePrompt', () => {
   const vocabulary = fitVocabulary(TRAINING);
 
   it('maps unknown words to the unknown id and reports each once, in order', () => {
-    const seed = encodeSeed(vocabulary, 'The turbine spins and the rotor spins.');
-    expect(seed.words).toEqual(['The', 'turbine', 'spins', 'and', 'the', 'rotor', 'spins', '.']);
-    expect(seed.unknownWords).toEqual(['turbine', 'spins', 'rotor']);
-    expect(Array.from(seed.ids)).toEqual([
+    const encoded = encodePrompt(vocabulary, 'The turbine spins and the rotor spins.');
+    expect(encoded.words).toEqual(['The', 'turbine', 'spins', 'and', 'the', 'rotor', 'spins', '.']);
+    expect(encoded.unknownWords).toEqual(['turbine', 'spins', 'rotor']);
+    expect(Array.from(encoded.ids)).toEqual([
       vocabulary.idOf('The'),
       vocabulary.unknownId,
       vocabulary.unknownId,
@@ -35,21 +35,21 @@ describe('encodeSeed', () => {
   });
 
   it('cleans the text as the training abstracts were (format_sequence, then filters)', () => {
-    const seed = encodeSeed(vocabulary, '"The valve" (12) rises;the pump!');
-    expect(seed.words).toEqual(['The', 'valve', 'rises', 'the', 'pump']);
-    expect(seed.unknownWords).toEqual([]);
+    const encoded = encodePrompt(vocabulary, '"The valve" (12) rises;the pump!');
+    expect(encoded.words).toEqual(['The', 'valve', 'rises', 'the', 'pump']);
+    expect(encoded.unknownWords).toEqual([]);
   });
 
   it('returns no words for empty or filter-only text', () => {
-    expect(encodeSeed(vocabulary, '  !! ;; ')).toEqual({ words: [], ids: new Int32Array(0), unknownWords: [] });
+    expect(encodePrompt(vocabulary, '  !! ;; ')).toEqual({ words: [], ids: new Int32Array(0), unknownWords: [] });
   });
 
   it('treats words beyond a vocabulary cap as unknown', () => {
     const capped = fitVocabulary(TRAINING, { maxWords: 3 }); // the (6), valve (3), float (3)
     expect(capped.words).toEqual(['the', 'valve', 'float']);
-    const seed = encodeSeed(capped, 'the float sinks when');
-    expect(Array.from(seed.ids)).toEqual([1, 3, 4, 4]);
-    expect(seed.unknownWords).toEqual(['sinks', 'when']);
+    const encoded = encodePrompt(capped, 'the float sinks when');
+    expect(Array.from(encoded.ids)).toEqual([1, 3, 4, 4]);
+    expect(encoded.unknownWords).toEqual(['sinks', 'when']);
   });
 });
 
@@ -58,7 +58,7 @@ describe('decodeIds', () => {
 
   it('round-trips text through ids, removing the spaces format_sequence added', () => {
     const text = 'Does the valve closes when the float sinks? The pump waits, and the float rises.';
-    expect(decodeIds(vocabulary, encodeSeed(vocabulary, text).ids)).toBe(text);
+    expect(decodeIds(vocabulary, encodePrompt(vocabulary, text).ids)).toBe(text);
   });
 
   it('skips padding, shows unknown words as a placeholder, and rejects ids out of range', () => {

@@ -1,4 +1,4 @@
-/** Text → ids for training and for the page's seed, and ids → text for the page's output. */
+/** Text → ids for training and for the page's prompt, and ids → text for the page's output. */
 import { formatSequence, removeSpaces } from './format-sequence.ts';
 import { textToWordSequence } from './tokenizer.ts';
 import { PADDING_ID, type Vocabulary } from './vocabulary.ts';
@@ -27,7 +27,7 @@ export function encodeWords(vocabulary: Vocabulary, words: readonly string[]): I
   return ids;
 }
 
-export interface EncodedSeed {
+export interface EncodedPrompt {
   /** The words the text was split into, after format_sequence and the tokenizer's filters. */
   words: string[];
   /** One id per word; unknown words have `vocabulary.unknownId`. */
@@ -38,10 +38,10 @@ export interface EncodedSeed {
 
 /**
  * What a person typed → model input. Cleaned exactly like the training abstracts (format_sequence,
- * then the tokenizer's filters). The seed's Flask app split with str.split() and skipped the filters,
+ * then the tokenizer's filters). The original app's Flask app split with str.split() and skipped the filters,
  * so e.g. `"word"` was unknown there; here it is `word`, as the model saw it in training.
  */
-export function encodeSeed(vocabulary: Vocabulary, text: string): EncodedSeed {
+export function encodePrompt(vocabulary: Vocabulary, text: string): EncodedPrompt {
   const words = textToWordSequence(formatSequence(text), vocabulary.tokenizer);
   const ids = encodeWords(vocabulary, words);
   const unknownWords = [...new Set(words.filter((_, i) => ids[i] === vocabulary.unknownId))];
@@ -51,7 +51,7 @@ export function encodeSeed(vocabulary: Vocabulary, text: string): EncodedSeed {
 export const UNKNOWN_PLACEHOLDER = '<unk>';
 
 /**
- * Ids → readable text as the seed showed it: words joined by spaces, then remove_spaces takes out the
+ * Ids → readable text as the original app showed it: words joined by spaces, then remove_spaces takes out the
  * space before `. , ; ?`. Padding ids are skipped; the unknown id is shown as `unknown`.
  */
 export function decodeIds(vocabulary: Vocabulary, ids: ArrayLike<number>, unknown = UNKNOWN_PLACEHOLDER): string {

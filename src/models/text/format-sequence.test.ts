@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatSequence, removeSpaces } from './format-sequence.ts';
 
-// Expected values were produced by the seed's three re.sub calls in CPython 3.11.
-describe('formatSequence (the seed format_sequence)', () => {
+// Expected values were produced by the original app’s three re.sub calls in CPython 3.11.
+describe('formatSequence (the original app’s format_sequence)', () => {
   it('puts a space before . , ; ? that follow a letter, but not after them', () => {
     expect(formatSequence('The lamp glows.It hums, softly; does it? Yes.')).toBe('The lamp glows .It hums , softly ; does it ? Yes .');
   });
@@ -43,7 +43,7 @@ describe('formatSequence (the seed format_sequence)', () => {
   });
 });
 
-describe('removeSpaces (the seed remove_spaces)', () => {
+describe('removeSpaces (the original app’s remove_spaces)', () => {
   it('removes the whitespace before . , ; ?', () => {
     expect(removeSpaces('a , b . c ; d ? e')).toBe('a, b. c; d? e');
     expect(removeSpaces('a  .')).toBe('a.');

@@ -1,5 +1,5 @@
 /**
- * The seed's text clean-up, reproduced step by step with Python `re.sub` semantics:
+ * The original app's text clean-up, reproduced step by step with Python `re.sub` semantics:
  * `format_sequence` before tokenizing and `remove_spaces` after decoding.
  */
 import { isPythonSpace, PY_DIGIT, PY_SPACE } from './python-regex.ts';
@@ -35,14 +35,14 @@ function spaceBeforePunctuation(s: string): string {
 }
 
 /**
- * The seed's `format_sequence`: a space before `. , ; ?` unless preceded by a space or a digit;
+ * The original app's `format_sequence`: a space before `. , ; ?` unless preceded by a space or a digit;
  * figure references such as "(12)" removed; pairs of whitespace characters replaced by one space.
  */
 export function formatSequence(text: string): string {
   return spaceBeforePunctuation(text).replace(FIGURE_REFERENCE, '').replace(DOUBLE_SPACE, ' ');
 }
 
-/** The seed's `remove_spaces`: `re.sub(r'\s+([.,;?])', r'\1', s)`, used on decoded text. */
+/** The original app's `remove_spaces`: `re.sub(r'\s+([.,;?])', r'\1', s)`, used on decoded text. */
 export function removeSpaces(text: string): string {
   return text.replace(SPACE_BEFORE_PUNCTUATION, '$1');
 }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { seededRandom } from '../common/random.ts';
-import { type GenerationMethod, generateIds, seedWindow } from './generate.ts';
+import { type GenerationMethod, generateIds, promptWindow } from './generate.ts';
 import type { TextNetwork } from './network.ts';
 import { smallTextNetwork } from './test-network.ts';
 
@@ -31,15 +31,15 @@ describe('generateIds', () => {
   });
 
   it('writes the same words both ways, also past one 50-word window', async () => {
-    for (const [seed, rngSeed] of [
+    for (const [prompt, rngSeed] of [
       [[1, 2, 3], 1],
       [[9, 9, 14, 2, 30, 11, 5], 2],
       [Array.from({ length: 50 }, (_, i) => (i % 30) + 1), 3],
     ] as const) {
-      const words = 70 - seed.length;
+      const words = 70 - prompt.length;
       for (const diversity of [0.5, 1, 3]) {
-        expect(await generate([...seed], words, 'seedMethod', rngSeed, diversity)).toEqual(
-          await generate([...seed], words, 'stateful', rngSeed, diversity),
+        expect(await generate([...prompt], words, 'fullReread', rngSeed, diversity)).toEqual(
+          await generate([...prompt], words, 'stateful', rngSeed, diversity),
         );
       }
     }
@@ -62,7 +62,7 @@ describe('generateIds', () => {
     );
     network.model.getLayer('logits').setWeights([kernel, boosted]);
     try {
-      for (const method of ['stateful', 'seedMethod'] as const) {
+      for (const method of ['stateful', 'fullReread'] as const) {
         const ids = await generate([4, 4, 2], 60, method, 5, 5);
         expect(ids.filter((id) => id === 0 || id === unknownId())).toEqual([]);
       }
@@ -72,19 +72,19 @@ describe('generateIds', () => {
     }
   });
 
-  it('reads only the seed’s last 50 words', () => {
+  it('reads only the prompt’s last 50 words', () => {
     const long = Array.from({ length: 80 }, (_, i) => i);
-    expect(Array.from(seedWindow(long))).toEqual(long.slice(30));
+    expect(Array.from(promptWindow(long))).toEqual(long.slice(30));
   });
 
-  it('refuses an empty seed', async () => {
+  it('refuses an empty prompt', async () => {
     await expect(generate([], 5, 'stateful', 1)).rejects.toThrow(/no words/);
   });
 
   it('leaves no tensors behind, finished or stopped early, with either method', async () => {
     await generate([1, 2], 3, 'stateful', 1); // first use creates lasting backend state, if any
     const before = tf.memory().numTensors;
-    for (const method of ['stateful', 'seedMethod'] as const) {
+    for (const method of ['stateful', 'fullReread'] as const) {
       await generate([5, 6, 7], 70, method, 3);
       for await (const id of generateIds(network, [2, 3], {
         words: 50,

@@ -1,9 +1,9 @@
 /**
- * Writing words after a seed, two ways:
- * - 'stateful': the seed's window runs through the LSTM once, then one cell step per new word,
+ * Writing words after a prompt, two ways:
+ * - 'stateful': the prompt's window runs through the LSTM once, then one cell step per new word,
  *   carrying (h, c). Past 50 words of text it keeps all the context it has read.
- * - 'seedMethod': what the seed did, kept to measure against: for every new word, the whole
- *   growing sequence (the seed's window and every word written since) runs through the network again.
+ * - 'fullReread': the full re-read, as the original app did it, kept to measure against: for every new word, the whole
+ *   growing sequence (the prompt's window and every word written since) runs through the network again.
  * Both read the same context, so they compute the same distributions and the same random numbers
  * give the same words; only the cost differs (one cell step per word against the whole sequence).
  */
@@ -14,7 +14,7 @@ import { disposeState, type LstmState, type TextNetwork } from './network.ts';
 import { sampleWithTemperature } from './sampling.ts';
 import { PADDING_ID } from './vocabulary.ts';
 
-export type GenerationMethod = 'stateful' | 'seedMethod';
+export type GenerationMethod = 'stateful' | 'fullReread';
 
 export interface GenerationOptions {
   /** How many new words. */
@@ -26,9 +26,9 @@ export interface GenerationOptions {
   unknownId: number;
 }
 
-/** The window the network reads first: the seed's last 50 ids. */
-export function seedWindow(seedIds: ArrayLike<number>, length = WINDOW_LENGTH): Int32Array {
-  return Int32Array.from(Array.from(seedIds).slice(-length));
+/** The window the network reads first: the prompt's last 50 ids. */
+export function promptWindow(promptIds: ArrayLike<number>, length = WINDOW_LENGTH): Int32Array {
+  return Int32Array.from(Array.from(promptIds).slice(-length));
 }
 
 async function logitsData(logits: tf.Tensor2D): Promise<Float32Array> {
@@ -57,7 +57,7 @@ function statefulReader(network: TextNetwork, window: Int32Array): Reader {
   return { next: () => logitsData(network.stateLogits(state)), push: step, dispose: () => disposeState(state) };
 }
 
-function seedMethodReader(network: TextNetwork, window: Int32Array): Reader {
+function fullRereadReader(network: TextNetwork, window: Int32Array): Reader {
   const ids = Array.from(window);
   return {
     next: () => logitsData(tf.tidy(() => network.windowLogits(tf.tensor2d(ids, [1, ids.length], 'int32')))),
@@ -72,12 +72,12 @@ function seedMethodReader(network: TextNetwork, window: Int32Array): Reader {
  */
 export async function* generateIds(
   network: TextNetwork,
-  seedIds: ArrayLike<number>,
+  promptIds: ArrayLike<number>,
   options: GenerationOptions,
 ): AsyncGenerator<number, void, undefined> {
-  const window = seedWindow(seedIds);
-  if (window.length === 0) throw new Error('The seed has no words to start from.');
-  const reader = options.method === 'stateful' ? statefulReader(network, window) : seedMethodReader(network, window);
+  const window = promptWindow(promptIds);
+  if (window.length === 0) throw new Error('The prompt has no words to start from.');
+  const reader = options.method === 'stateful' ? statefulReader(network, window) : fullRereadReader(network, window);
   try {
     for (let n = 0; n < options.words; n++) {
       const logits = await reader.next();

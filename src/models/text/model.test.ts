@@ -55,7 +55,7 @@ describe('createTextModel', () => {
     model.dispose();
   });
 
-  it('leaves nothing behind once disposed (tfjs-layers leaks the LSTM forget-bias initial value; see createTextModel)', () => {
+  it('leaves nothing behind once disposed (tfjs-layers leaks the LSTM forget-bias initial value; see src/models/common/forget-bias.ts)', () => {
     const before = tf.memory().numTensors;
     createTextModel({ idCount: 30, embeddingSize: 8, lstmUnits: 6, dropout: 0.1 }).dispose();
     expect(tf.memory().numTensors).toBe(before);

@@ -4,6 +4,7 @@
  * the same number of predictions). Shared by Node training/eval and the browser.
  */
 import * as tf from '@tensorflow/tfjs';
+import { setForgetBias } from '../common/forget-bias.ts';
 
 export interface TextModelConfig {
   /** Input and output size: padding, the words and unknown (Vocabulary.idCount). */
@@ -26,16 +27,6 @@ export interface TextModelConfig {
 export const DEFAULT_TEXT_MODEL: Omit<TextModelConfig, 'idCount'> = { embeddingSize: 100, lstmUnits: 256, dropout: 0.3 };
 
 export function createTextModel(config: TextModelConfig, seed = 7): tf.LayersModel {
-  // tfjs-layers' LSTM leaves the pieces of its unitForgetBias initial value undisposed (4 tensors
-  // per model): building inside tidy frees them; the weights are variables, which tidy keeps.
-  let model: tf.LayersModel | undefined;
-  tf.tidy(() => {
-    model = buildTextModel(config, seed);
-  });
-  return model!;
-}
-
-function buildTextModel(config: TextModelConfig, seed: number): tf.LayersModel {
   const ids = tf.input({ shape: [null], dtype: 'int32', name: 'ids' });
   const embedded = tf.layers
     .embedding({
@@ -49,13 +40,12 @@ function buildTextModel(config: TextModelConfig, seed: number): tf.LayersModel {
     // Sigmoid gates (Keras's default since 2.3), not tfjs's hardSigmoid: a hard-sigmoid gate that
     // saturates at exactly 1 has zero gradient and never reopens; trained that way, the forget and
     // input gates stuck open, the cell state grew by ~1 per word and the model read only the last
-    // ~10 words (training/text/context-reach.ts). Forget bias 1 (Keras's unit_forget_bias) starts
-    // the cell remembering.
+    // ~10 words (training/text/context-reach.ts). Forget bias 1 (Keras's unit_forget_bias, set
+    // below) starts the cell remembering.
     .lstm({
       units: config.lstmUnits,
       returnSequences: true,
       recurrentActivation: config.gateActivation ?? 'sigmoid',
-      unitForgetBias: true,
       recurrentDropout: config.recurrentDropout ?? 0,
       kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }),
       recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }),
@@ -65,7 +55,9 @@ function buildTextModel(config: TextModelConfig, seed: number): tf.LayersModel {
   const logits = tf.layers
     .dense({ units: config.idCount, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 4 }), name: 'logits' })
     .apply(tf.layers.dropout({ rate: config.dropout, seed: seed + 5 }).apply(states)) as tf.SymbolicTensor;
-  return tf.model({ inputs: ids, outputs: logits, name: 'text' });
+  const model = tf.model({ inputs: ids, outputs: logits, name: 'text' });
+  setForgetBias(model.getLayer('lstm'));
+  return model;
 }
 
 /**

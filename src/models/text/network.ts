@@ -1,7 +1,7 @@
 /**
  * The trained word model taken apart for generation: the embedding, the LSTM cell and the output
  * layer, so the app can (a) carry the LSTM state from word to word — one cell step per new word —
- * or (b) re-run a whole window, as the seed did, computing the output layer at the last position only.
+ * or (b) re-run a whole window, as the original app did, computing the output layer at the last position only.
  * Dropout layers are skipped: they do nothing at inference.
  *
  * The per-word path (advance, stateLogits) runs the cell's arithmetic on the layers' weights with

@@ -1,5 +1,5 @@
 /**
- * Character classes that behave like Python 3's `re` module on str patterns, so that the seed's
+ * Character classes that behave like Python 3's `re` module on str patterns, so that the original app's
  * regular expressions give the same result here. JavaScript's `\s` and `\d` differ from Python's:
  * JS `\s` has U+FEFF but not U+001C–U+001F or U+0085, and JS `\d` is ASCII only.
  */

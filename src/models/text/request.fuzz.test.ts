@@ -6,18 +6,18 @@ import { expectPlainMessage } from '../../testing/plain-error.ts';
 import {
   DIVERSITY_MESSAGE,
   type GenerationRequest,
-  LONG_SEED_MESSAGE,
-  MAX_SEED_CHARACTERS,
+  LONG_PROMPT_MESSAGE,
+  MAX_PROMPT_CHARACTERS,
   RNG_SEED_MESSAGE,
   requestProblem,
   WORDS_MESSAGE,
 } from './request.ts';
 
-const MESSAGES = [LONG_SEED_MESSAGE, DIVERSITY_MESSAGE, WORDS_MESSAGE, RNG_SEED_MESSAGE];
+const MESSAGES = [LONG_PROMPT_MESSAGE, DIVERSITY_MESSAGE, WORDS_MESSAGE, RNG_SEED_MESSAGE];
 
 /** The rules, written out again: a request can run exactly when each value is in its range. */
 const runnable = (r: GenerationRequest) =>
-  (r.seed === undefined || r.seed.length <= MAX_SEED_CHARACTERS) &&
+  (r.prompt === undefined || r.prompt.length <= MAX_PROMPT_CHARACTERS) &&
   Number.isFinite(r.diversity) &&
   r.diversity >= 0.5 &&
   r.diversity <= 5 &&
@@ -29,7 +29,7 @@ const runnable = (r: GenerationRequest) =>
 // What the Text page's fields hold, damaged, then read as numbers the way the page reads them.
 const field = (valid: string[]) => mutatedText(valid).map((text) => Number(text.trim() === '' ? NaN : text));
 const fromFields = fc.record({
-  seed: fc.option(fc.string({ maxLength: 50 }), { nil: undefined }),
+  prompt: fc.option(fc.string({ maxLength: 50 }), { nil: undefined }),
   diversity: field(['0.8', '0.5', '5', '1e0']),
   words: field(['50', '10', '100']),
   rngSeed: fc.option(field(['42', '0', '4294967295']), { nil: undefined }),
@@ -40,10 +40,10 @@ const extremeNumber = fc.oneof(
   fc.constantFrom(0.5, 5, 10, 100, 2 ** 32 - 1, 2 ** 32, -0, 0.49999999999999994, 5.000000000000001),
 );
 const fromAnywhere = fc.record({
-  seed: fc.option(
+  prompt: fc.option(
     fc.oneof(
       fc.string(),
-      fc.integer({ min: MAX_SEED_CHARACTERS - 2, max: MAX_SEED_CHARACTERS + 2 }).map((n) => 'w'.repeat(n)),
+      fc.integer({ min: MAX_PROMPT_CHARACTERS - 2, max: MAX_PROMPT_CHARACTERS + 2 }).map((n) => 'w'.repeat(n)),
     ),
     { nil: undefined },
   ),

@@ -1,22 +1,22 @@
 /**
  * What a person may ask the text model for, checked the same way on the page and in the worker.
- * The messages are the seed app's own, word for word.
+ * The messages are the original app's own, word for word.
  */
 export const DIVERSITY_RANGE = { min: 0.5, max: 5, default: 0.8 } as const;
 export const WORDS_RANGE = { min: 10, max: 100, default: 50 } as const;
 
 export const DIVERSITY_MESSAGE = 'Diversity must be between 0.5 and 5.';
 export const WORDS_MESSAGE = 'Number of words must be between 10 and 100';
-export const EMPTY_SEED_MESSAGE = 'Write the start of an abstract in the box, or press Random to start from a real one.';
-export const MAX_SEED_CHARACTERS = 20_000;
-export const LONG_SEED_MESSAGE = `The start text is too long: keep it under ${MAX_SEED_CHARACTERS.toLocaleString('en-US')} characters (the network reads only its last 50 words).`;
-export const RNG_SEED_MESSAGE = 'The random seed must be a whole number from 0 to 4294967295, or left empty.';
+export const EMPTY_PROMPT_MESSAGE = 'Write the start of an abstract in the box, or press Random to start from a real one.';
+export const MAX_PROMPT_CHARACTERS = 20_000;
+export const LONG_PROMPT_MESSAGE = `The start text is too long: keep it under ${MAX_PROMPT_CHARACTERS.toLocaleString('en-US')} characters (the network reads only its last 50 words).`;
+export const RNG_SEED_MESSAGE = 'The RNG seed must be a whole number from 0 to 4294967295, or left empty.';
 
 export interface GenerationRequest {
-  seed?: string;
+  prompt?: string;
   diversity: number;
   words: number;
-  /** undefined: a fresh random seed. */
+  /** undefined: a fresh rng seed. */
   rngSeed?: number;
 }
 
@@ -34,6 +34,6 @@ export function rngSeedProblem(rngSeed: number | undefined): string | null {
 
 /** The first problem with a request, or null when it can run. */
 export function requestProblem(request: GenerationRequest): string | null {
-  const seedProblem = request.seed !== undefined && request.seed.length > MAX_SEED_CHARACTERS ? LONG_SEED_MESSAGE : null;
-  return seedProblem ?? diversityProblem(request.diversity) ?? wordsProblem(request.words) ?? rngSeedProblem(request.rngSeed);
+  const promptProblem = request.prompt !== undefined && request.prompt.length > MAX_PROMPT_CHARACTERS ? LONG_PROMPT_MESSAGE : null;
+  return promptProblem ?? diversityProblem(request.diversity) ?? wordsProblem(request.words) ?? rngSeedProblem(request.rngSeed);
 }

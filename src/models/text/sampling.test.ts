@@ -29,7 +29,7 @@ function draw(distribution: Float64Array, draws: number, seed: number): number[]
 const CRITICAL_5_DOF = 20.515;
 
 describe('temperatureDistribution', () => {
-  it("is the seed's exp(log p / diversity), normalized", () => {
+  it("is the original app's exp(log p / diversity), normalized", () => {
     for (const diversity of [0.5, 0.8, 1, 2.5, 5]) {
       const naive = probabilities.map((p) => Math.exp(Math.log(p) / diversity));
       const total = naive.reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 /**
- * Temperature ("diversity") sampling as the seed did it: p_i ∝ exp(log(p_i) / diversity), in float64.
+ * Temperature ("diversity") sampling as the original app did it: p_i ∝ exp(log(p_i) / diversity), in float64.
  * Padding and unknown ids are never drawn: they are not words a person could read.
  */
 import type { Random } from '../common/random.ts';
@@ -36,7 +36,7 @@ function drawIndex(weights: Float64Array, total: number, random: Random): number
   return last; // rounding left the total a hair under u
 }
 
-/** The distribution the seed sampled from, with `excluded` ids at probability 0, renormalized. */
+/** The distribution the original app sampled from, with `excluded` ids at probability 0, renormalized. */
 export function temperatureDistribution(
   logProbabilities: ArrayLike<number>,
   diversity: number,

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, SEED_TOKENIZER, textToWordSequence } from './tokenizer.ts';
+import { countWords, ORIGINAL_APP_TOKENIZER, textToWordSequence } from './tokenizer.ts';
 
-describe('textToWordSequence (Keras, seed settings)', () => {
-  it('has exactly the seed filter characters', () => {
-    expect([...SEED_TOKENIZER.filters]).toEqual(['!', '"', '%', ';', '[', '\\', ']', '^', '_', '`', '{', '|', '}', '~', '\t', '\n']);
-    expect(SEED_TOKENIZER.lower).toBe(false);
+describe('textToWordSequence (Keras, the original app’s settings)', () => {
+  it('has exactly the original app’s filter characters', () => {
+    expect([...ORIGINAL_APP_TOKENIZER.filters]).toEqual([
+      '!',
+      '"',
+      '%',
+      ';',
+      '[',
+      '\\',
+      ']',
+      '^',
+      '_',
+      '`',
+      '{',
+      '|',
+      '}',
+      '~',
+      '\t',
+      '\n',
+    ]);
+    expect(ORIGINAL_APP_TOKENIZER.lower).toBe(false);
   });
 
   it('turns every filter character into a word break', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_TOKENIZER } from './tokenizer.ts';
+import { ORIGINAL_APP_TOKENIZER } from './tokenizer.ts';
 import { fitVocabulary } from './vocabulary.ts';
 import { parseVocabulary, stringifyVocabulary, vocabularyFromJson, vocabularyToJson } from './vocabulary-json.ts';
 
@@ -10,7 +10,7 @@ describe('vocabulary JSON', () => {
     expect(vocabularyToJson(vocabulary)).toEqual({
       version: 1,
       lower: false,
-      filters: SEED_TOKENIZER.filters,
+      filters: ORIGINAL_APP_TOKENIZER.filters,
       unknownId: 8,
       words: ['gear', 'shaft', ',', 'bolt', '?', 'nut', '.'],
     });
@@ -50,7 +50,7 @@ describe('vocabulary JSON', () => {
     expect(() => vocabularyFromJson({ ...good, unknownId: undefined })).toThrow(
       `"unknownId" is missing but the file lists ${good.words.length} words`,
     );
-    expect(() => vocabularyFromJson({ ...good, words: ['x'.repeat(100) + ' y'], unknownId: 2 })).toThrow(
+    expect(() => vocabularyFromJson({ ...good, words: [`${'x'.repeat(100)} y`], unknownId: 2 })).toThrow(
       `word 1 ("${'x'.repeat(40)}…") is not`,
     );
   });

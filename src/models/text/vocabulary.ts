@@ -4,7 +4,7 @@
  * size + 1, stands for every word outside the vocabulary. So the model has `idCount` = size + 2
  * inputs and outputs, and the words' ids are exactly the ones Keras would give them.
  */
-import { countWords, SEED_TOKENIZER, type TokenizerConfig } from './tokenizer.ts';
+import { countWords, ORIGINAL_APP_TOKENIZER, type TokenizerConfig } from './tokenizer.ts';
 
 export const PADDING_ID = 0;
 
@@ -16,7 +16,7 @@ export class Vocabulary {
   /** `words[i]` gets id i + 1. */
   constructor(
     readonly words: readonly string[],
-    readonly tokenizer: TokenizerConfig = SEED_TOKENIZER,
+    readonly tokenizer: TokenizerConfig = ORIGINAL_APP_TOKENIZER,
   ) {
     words.forEach((word, i) => {
       if (this.ids.has(word)) throw new Error(`The vocabulary lists "${word}" twice.`);
@@ -60,7 +60,7 @@ export interface FitOptions {
  * order they were first seen (Python's sort of the OrderedDict is stable, and so is Array#sort).
  */
 export function fitVocabulary(texts: Iterable<string>, options: FitOptions = {}): Vocabulary {
-  const tokenizer = options.tokenizer ?? SEED_TOKENIZER;
+  const tokenizer = options.tokenizer ?? ORIGINAL_APP_TOKENIZER;
   return vocabularyFromCounts(countWords(texts, tokenizer), { ...options, tokenizer });
 }
 
@@ -71,5 +71,5 @@ export function vocabularyFromCounts(counts: Map<string, number>, options: FitOp
     throw new Error(`maxWords must be a whole number ≥ 0, got ${maxWords}.`);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
-  return new Vocabulary(maxWords === undefined ? ranked : ranked.slice(0, maxWords), options.tokenizer ?? SEED_TOKENIZER);
+  return new Vocabulary(maxWords === undefined ? ranked : ranked.slice(0, maxWords), options.tokenizer ?? ORIGINAL_APP_TOKENIZER);
 }

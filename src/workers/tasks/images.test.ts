@@ -1,15 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ModelRegistry } from '../../runtime/model-registry.ts';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
 import type { CallContext } from '../../runtime/rpc.ts';
-import { imagesHandlers } from './images.ts';
+import type { InferenceModel } from '../inference-protocol.ts';
+import { imagesHandlers as makeImagesHandlers } from './images.ts';
 
-// The worker's shared machinery starts browser backends; the bring-your-own path needs none of it.
-vi.mock('../inference-core', () => ({
-  defineTask: () => () => Promise.reject(new Error('no package in this test')),
-  guarded: <T>(work: () => Promise<T>) => work(),
-  warmUp: async (model: tf.LayersModel, shape: number[]) => tf.tidy(() => void model.predict(tf.zeros([1, ...shape]))),
-}));
+// The bring-your-own path needs no package and no browser backend: a registry that never downloads,
+// and a guard with no WebGL context to lose.
+const imagesHandlers = makeImagesHandlers({
+  models: new ModelRegistry<InferenceModel>({
+    fetchPackage: () => Promise.reject(new Error('no package in this test')),
+    onProgress: () => {},
+  }),
+  guarded: (work) => work(),
+});
 
 const context: CallContext<unknown> = { signal: new AbortController().signal, update: () => {} };
 

@@ -3,7 +3,7 @@
  * VGG16) classified the same way. Pixels arrive decoded (RGBA, full size); resizing and Keras's
  * preprocessing happen here, off the page's thread.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { classifyPixels, type ImageClassification } from '../../models/images/classify.ts';
 import { modelClassCount, prepareCustomModel, readManifest } from '../../models/images/custom-model.ts';
 import { buildCustomClassifier, type CustomClassifier } from '../../models/images/custom-model-build.ts';
@@ -11,49 +11,18 @@ import type { ImagesMeta } from '../../models/images/images-meta.ts';
 import { labelsFor } from '../../models/images/labels.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import type { TargetSize } from '../../models/images/pil-resize.ts';
-import type { PixelSource } from '../../models/images/pixels.ts';
 import { type ReadProgress, readShards, type ShardSource, sourceSize } from '../../models/images/read-shards.ts';
 import { INPUT_MODES, INTERPOLATIONS } from '../../models/images/vgg16-preprocess.ts';
 import { sha256Hex } from '../../runtime/integrity.ts';
-import { layersModelFrom } from '../../runtime/model-package.ts';
+import { layersModelFrom, type ModelPackage } from '../../runtime/model-package.ts';
 import { type Handlers, KindedError } from '../../runtime/rpc.ts';
-import { defineTask, guarded, warmUp } from '../inference-core.ts';
-import { forgetModel, listRemembered, type RememberedModel, readRemembered, rememberModel } from '../remembered-models.ts';
+import { warmUp } from '../../runtime/warm-up.ts';
+import type { CustomModelInfo, CustomModelSource, ImageAnswer, ImagesCalls } from '../inference-protocol.ts';
+import { forgetModel, listRemembered, readRemembered, rememberModel } from '../remembered-models.ts';
+import type { TaskRuntime } from './task-runtime.ts';
 
-export type ImageAnswer = ImageClassification & { ms: number };
-
-export interface CustomModelInfo {
-  inputSize: TargetSize;
-  labels: string[];
-  parameters: number;
-  /** Said to the person, e.g. that augmentation layers were left out. */
-  notice?: string;
-}
-
-/** What a bring-your-own model is made of, kept as Blobs (files stay on disk) to rebuild or remember it. */
-export interface CustomModelSource {
-  modelJson: string;
-  weights: ShardSource[];
-  labels?: string[];
-  name?: string;
-}
-
-export type ImagesCalls = {
-  /** Classifies decoded pixels with the shipped model, preprocessed as its meta.json says. */
-  classifyImage: { params: { image: PixelSource }; result: ImageAnswer; update: never };
-  /** Builds a bring-your-own model from its files (replacing any earlier one), reporting bytes read. */
-  loadCustomImageModel: { params: CustomModelSource; result: CustomModelInfo; update: ReadProgress };
-  loadCustomImageModelFromUrl: { params: { url: string; labels?: string[] }; result: CustomModelInfo; update: never };
-  /** Classifies with the bring-your-own model. */
-  classifyWithCustomModel: { params: { image: PixelSource; preprocessing: ImagePreprocessing }; result: ImageAnswer; update: never };
-  unloadCustomImageModel: { params: Record<string, never>; result: boolean; update: never };
-  /** Keeps the loaded model in this device's IndexedDB, with its checksums. */
-  rememberCustomImageModel: { params: { preprocessing: ImagePreprocessing }; result: RememberedModel; update: ReadProgress };
-  listRememberedImageModels: { params: Record<string, never>; result: RememberedModel[]; update: never };
-  /** Loads a remembered model, refusing it if a stored file fails its checksum. */
-  loadRememberedImageModel: { params: { id: string }; result: CustomModelInfo & { remembered: RememberedModel }; update: ReadProgress };
-  deleteRememberedImageModel: { params: { id: string }; result: boolean; update: never };
-};
+// The page's types, from where they used to be declared.
+export type { CustomModelInfo, ImageAnswer } from '../inference-protocol.ts';
 
 interface ShippedModel {
   model: tf.LayersModel;
@@ -73,21 +42,14 @@ function checkPreprocessing(p: Partial<ImagePreprocessing> | undefined): ImagePr
   return { interpolation: p.interpolation!, mode: p.mode! };
 }
 
-const imagesModel = defineTask('images', async (pkg): Promise<ShippedModel> => {
+async function buildImagesModel(pkg: ModelPackage): Promise<ShippedModel> {
   const meta = pkg.meta as ImagesMeta;
   const preprocessing = checkPreprocessing(meta.preprocessing);
   const model = await layersModelFrom(pkg);
   await warmUp(model, meta.inputShape);
   const [h, w] = meta.inputShape;
   return { model, size: [h, w], preprocessing, labels: labelsFor(modelClassCount(model), meta.labels), dispose: () => model.dispose() };
-});
-
-/**
- * The bring-your-own model and what it was built from: a lost WebGL context takes its weights with
- * it, and the visitor should not have to pick the files a second time. The weight files are kept as
- * Blobs (on disk), not as read bytes, so memory holds the model once.
- */
-let custom: { model: CustomClassifier; info: CustomModelInfo; source: CustomModelSource; backend: string } | null = null;
+}
 
 async function timed(work: () => Promise<ImageClassification>): Promise<ImageAnswer> {
   const started = performance.now();
@@ -137,146 +99,145 @@ async function buildFrom(
   try {
     await warmUp(classifier as unknown as tf.LayersModel, [...classifier.inputSize, 3]);
   } catch (err) {
+    console.error('tabml: the model was built but its first run failed', err);
     classifier.dispose();
     throw new KindedError(
       `TensorFlow.js built this model but could not run it on a ${classifier.inputSize.join('×')} picture. Check that model.json and its weight files come from the same conversion.`,
       'format',
     );
-    void err;
   }
   return Object.assign(classifier, { notice: model.notice });
 }
 
-/** Builds a bring-your-own model, reads its input size and classes, and keeps it with its source. */
-async function installCustom(
-  source: CustomModelSource,
-  onProgress?: (p: ReadProgress) => void,
-  expected?: string[],
-): Promise<CustomModelInfo> {
-  const kept: CustomModelSource = { ...source, weights: asBlobs(source.weights) };
-  disposeCustom();
-  const model = await buildFrom(kept, onProgress, expected);
-  const info: CustomModelInfo = {
-    inputSize: model.inputSize,
-    labels: labelsFor(model.classes, source.labels),
-    parameters: model.parameters,
-    ...(model.notice ? { notice: model.notice } : {}),
-  };
-  custom = { model, info, source: kept, backend: tf.getBackend() };
-  return info;
-}
+/** The registry's name for the bring-your-own model: rebuilt from its files after a backend switch, like the shipped ones. */
+const CUSTOM = 'custom-image';
 
-function disposeCustom() {
-  try {
-    custom?.model.dispose();
-  } catch {
-    // Its WebGL context is gone, and its weights with it.
-  }
-  custom = null;
-}
+export function imagesHandlers({ models, guarded }: TaskRuntime): Handlers<ImagesCalls> {
+  const imagesModel = models.define('images', buildImagesModel);
+  /**
+   * What the bring-your-own model was built from: a lost WebGL context takes its weights with it,
+   * and the visitor should not have to pick the files a second time. The weight files are kept as
+   * Blobs (on disk), not as read bytes, so memory holds the model once. The model is in `models`.
+   */
+  let custom: { info: CustomModelInfo; source: CustomModelSource } | null = null;
 
-/** The loaded model, rebuilt (from the same files) when the backend changed under it. */
-async function customModel(): Promise<NonNullable<typeof custom>> {
-  const loaded = custom;
-  if (!loaded) throw new KindedError('Load a model first: pick its model.json and weight files.', 'format');
-  if (loaded.backend === tf.getBackend()) return loaded;
-  try {
-    loaded.model.dispose();
-  } catch {
-    // As above: nothing left to free.
-  }
-  const model = await buildFrom(loaded.source);
-  if (custom !== loaded) {
-    model.dispose(); // unloaded or replaced meanwhile
-    return customModel();
-  }
-  custom = { ...loaded, model, backend: tf.getBackend() };
-  return custom;
-}
-
-export const imagesHandlers: Handlers<ImagesCalls> = {
-  classifyImage: ({ image }, { signal }) =>
-    guarded(async () => {
-      const shipped = await imagesModel(signal);
-      return timed(() => classifyPixels(shipped.model, image, shipped.size, shipped.preprocessing, shipped.labels));
-    }),
-
-  loadCustomImageModel: (source, { update }) => installCustom(source, update),
-
-  /** For the benchmark: the same, fetched from an absolute URL the page's origin serves. */
-  async loadCustomImageModelFromUrl({ url, labels }) {
-    const modelJson = await (await fetch(url)).text();
-    const manifest = readManifest((JSON.parse(modelJson) as { weightsManifest?: unknown }).weightsManifest);
-    const weights = await Promise.all(
-      manifest.flatMap((g) => g.paths).map(async (p) => ({ name: p, data: await (await fetch(new URL(p, url))).blob() })),
-    );
-    return installCustom({ modelJson, weights, labels });
-  },
-
-  classifyWithCustomModel: ({ image, preprocessing }) =>
-    guarded(async () => {
-      const options = checkPreprocessing(preprocessing);
-      const loaded = await customModel();
-      return timed(() => classifyPixels(loaded.model, image, loaded.info.inputSize, options, loaded.info.labels));
-    }),
-
-  async unloadCustomImageModel() {
-    const had = custom !== null;
+  /** Builds a bring-your-own model, reads its input size and classes, and keeps it with its source. */
+  async function installCustom(
+    source: CustomModelSource,
+    onProgress?: (p: ReadProgress) => void,
+    expected?: string[],
+  ): Promise<CustomModelInfo> {
+    const kept: CustomModelSource = { ...source, weights: asBlobs(source.weights) };
     disposeCustom();
-    return had;
-  },
+    const model = await buildFrom(kept, onProgress, expected);
+    const info: CustomModelInfo = {
+      inputSize: model.inputSize,
+      labels: labelsFor(model.classes, source.labels),
+      parameters: model.parameters,
+      ...(model.notice ? { notice: model.notice } : {}),
+    };
+    models.adopt(CUSTOM, model, () => buildFrom(kept));
+    custom = { info, source: kept };
+    return info;
+  }
 
-  async rememberCustomImageModel({ preprocessing }, { update }) {
+  function disposeCustom() {
+    models.remove(CUSTOM);
+    custom = null;
+  }
+
+  /** The loaded model (rebuilt from the same files when the backend changed under it) and what it is. */
+  async function customModel(): Promise<{ model: CustomClassifier; info: CustomModelInfo }> {
     const loaded = custom;
-    if (!loaded) throw new KindedError('Load a model first, then remember it.', 'format');
-    const options = checkPreprocessing(preprocessing);
-    const { shards } = prepare(loaded.source);
-    try {
-      const { sha256 } = await readShards(shards, { hash: true, onProgress: update });
-      return await rememberModel(
-        {
-          name: loaded.source.name ?? 'your model',
-          bytes: shards.reduce((n, s) => n + sourceSize(s), 0),
-          inputSize: loaded.info.inputSize,
-          classes: loaded.info.labels.length,
-          preprocessing: options,
-          modelJson: loaded.source.modelJson,
-          modelJsonSha256: await sha256Hex(new TextEncoder().encode(loaded.source.modelJson)),
-          labels: loaded.source.labels,
-          files: shards.map((s, i) => ({ name: s.name, sha256: sha256[i], size: sourceSize(s) })),
-        },
-        shards.map((s) => s.data as Blob),
+    const model = models.adopted<CustomClassifier>(CUSTOM);
+    if (!loaded || !model) throw new KindedError('Load a model first: pick its model.json and weight files.', 'format');
+    return { model: await model, info: loaded.info };
+  }
+
+  return {
+    classifyImage: ({ image }, { signal }) =>
+      guarded(async () => {
+        const shipped = await imagesModel(signal);
+        return timed(() => classifyPixels(shipped.model, image, shipped.size, shipped.preprocessing, shipped.labels));
+      }),
+
+    loadCustomImageModel: (source, { update }) => installCustom(source, update),
+
+    /** For the benchmark: the same, fetched from an absolute URL the page's origin serves. */
+    async loadCustomImageModelFromUrl({ url, labels }) {
+      const modelJson = await (await fetch(url)).text();
+      const manifest = readManifest((JSON.parse(modelJson) as { weightsManifest?: unknown }).weightsManifest);
+      const weights = await Promise.all(
+        manifest.flatMap((g) => g.paths).map(async (p) => ({ name: p, data: await (await fetch(new URL(p, url))).blob() })),
       );
-    } catch (err) {
-      throw formatError(err);
-    }
-  },
+      return installCustom({ modelJson, weights, labels });
+    },
 
-  listRememberedImageModels: () => listRemembered(),
+    classifyWithCustomModel: ({ image, preprocessing }) =>
+      guarded(async () => {
+        const options = checkPreprocessing(preprocessing);
+        const loaded = await customModel();
+        return timed(() => classifyPixels(loaded.model, image, loaded.info.inputSize, options, loaded.info.labels));
+      }),
 
-  async loadRememberedImageModel({ id }, { update }) {
-    let stored;
-    try {
-      stored = await readRemembered(id);
-    } catch (err) {
-      throw formatError(err);
-    }
-    const { record, blobs } = stored;
-    if ((await sha256Hex(new TextEncoder().encode(record.modelJson))) !== record.modelJsonSha256) {
-      throw new KindedError(
-        `The model.json of the remembered model “${record.name.slice(0, 40)}” no longer matches its checksum: the stored copy is damaged. Delete it and load the model from its files again.`,
-        'format',
+    async unloadCustomImageModel() {
+      const had = custom !== null;
+      disposeCustom();
+      return had;
+    },
+
+    async rememberCustomImageModel({ preprocessing }, { update }) {
+      const loaded = custom;
+      if (!loaded) throw new KindedError('Load a model first, then remember it.', 'format');
+      const options = checkPreprocessing(preprocessing);
+      const { shards } = prepare(loaded.source);
+      try {
+        const { sha256 } = await readShards(shards, { hash: true, onProgress: update });
+        return await rememberModel(
+          {
+            name: loaded.source.name ?? 'your model',
+            bytes: shards.reduce((n, s) => n + sourceSize(s), 0),
+            inputSize: loaded.info.inputSize,
+            classes: loaded.info.labels.length,
+            preprocessing: options,
+            modelJson: loaded.source.modelJson,
+            modelJsonSha256: await sha256Hex(new TextEncoder().encode(loaded.source.modelJson)),
+            labels: loaded.source.labels,
+            files: shards.map((s, i) => ({ name: s.name, sha256: sha256[i], size: sourceSize(s) })),
+          },
+          shards.map((s) => s.data as Blob),
+        );
+      } catch (err) {
+        throw formatError(err);
+      }
+    },
+
+    listRememberedImageModels: () => listRemembered(),
+
+    async loadRememberedImageModel({ id }, { update }) {
+      let stored: Awaited<ReturnType<typeof readRemembered>>;
+      try {
+        stored = await readRemembered(id);
+      } catch (err) {
+        throw formatError(err);
+      }
+      const { record, blobs } = stored;
+      if ((await sha256Hex(new TextEncoder().encode(record.modelJson))) !== record.modelJsonSha256) {
+        throw new KindedError(
+          `The model.json of the remembered model “${record.name.slice(0, 40)}” no longer matches its checksum: the stored copy is damaged. Delete it and load the model from its files again.`,
+          'format',
+        );
+      }
+      const weights = record.files.map((f, i) => ({ name: f.name, data: blobs[i] }));
+      const info = await installCustom(
+        { modelJson: record.modelJson, weights, labels: record.labels, name: record.name },
+        update,
+        record.files.map((f) => f.sha256),
       );
-    }
-    const weights = record.files.map((f, i) => ({ name: f.name, data: blobs[i] }));
-    const info = await installCustom(
-      { modelJson: record.modelJson, weights, labels: record.labels, name: record.name },
-      update,
-      record.files.map((f) => f.sha256),
-    );
-    const { id: rid, name, savedAt, bytes, inputSize, classes, preprocessing } = record;
-    return { ...info, remembered: { id: rid, name, savedAt, bytes, inputSize, classes, preprocessing } };
-  },
+      const { id: rid, name, savedAt, bytes, inputSize, classes, preprocessing } = record;
+      return { ...info, remembered: { id: rid, name, savedAt, bytes, inputSize, classes, preprocessing } };
+    },
 
-  deleteRememberedImageModel: ({ id }) => forgetModel(id),
-};
+    deleteRememberedImageModel: ({ id }) => forgetModel(id),
+  };
+}

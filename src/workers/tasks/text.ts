@@ -1,40 +1,19 @@
-/** Text: the word LSTM writes patent abstracts after a seed, one word at a time, streamed. */
+/** Text: the word LSTM writes patent abstracts after a prompt, one word at a time, streamed. */
 
 import { seededRandom } from '../../models/common/random.ts';
-import { encodeSeed } from '../../models/text/encode.ts';
-import { type GenerationMethod, generateIds, seedWindow } from '../../models/text/generate.ts';
+import { encodePrompt } from '../../models/text/encode.ts';
+import { generateIds, promptWindow } from '../../models/text/generate.ts';
 import { TextNetwork } from '../../models/text/network.ts';
-import { EMPTY_SEED_MESSAGE, requestProblem } from '../../models/text/request.ts';
+import { EMPTY_PROMPT_MESSAGE, requestProblem } from '../../models/text/request.ts';
 import type { Vocabulary } from '../../models/text/vocabulary.ts';
 import { parseVocabulary } from '../../models/text/vocabulary-json.ts';
-import { layersModelFrom, PackageError } from '../../runtime/model-package.ts';
+import { layersModelFrom, type ModelPackage, PackageError } from '../../runtime/model-package.ts';
 import { type Handlers, KindedError } from '../../runtime/rpc.ts';
-import { defineTask, guarded } from '../inference-core.ts';
+import type { TextCalls } from '../inference-protocol.ts';
+import type { TaskRuntime } from './task-runtime.ts';
 
-export interface TextGeneration {
-  /** The new words, in order (the seed is not repeated). */
-  words: string[];
-  /** The words the network read first: the seed's last 50, as the tokenizer split them. */
-  seedWords: string[];
-  /** Seed words outside the vocabulary (each once); the network read them as "unknown". */
-  unknownWords: string[];
-  /** The random seed used: pass it again to get the same words. */
-  rngSeed: number;
-  method: GenerationMethod;
-  ms: number;
-}
-
-export type TextCalls = {
-  /** Continues `seed` with `words` new words; streams each as it is sampled; cancel stops at once. */
-  generateText: {
-    params: { seed: string; diversity: number; words: number; rngSeed?: number; method?: GenerationMethod };
-    result: TextGeneration;
-    update: TextUpdate;
-  };
-};
-
-/** First what the network read (so the page can show it at once), then each new word. */
-export type TextUpdate = { kind: 'seed'; seedWords: string[]; unknownWords: string[] } | { kind: 'word'; index: number; word: string };
+// The page's types, from where they used to be declared.
+export type { TextGeneration, TextUpdate } from '../inference-protocol.ts';
 
 interface TextModel {
   network: TextNetwork;
@@ -42,7 +21,7 @@ interface TextModel {
   dispose(): void;
 }
 
-const textModel = defineTask('text', async (pkg): Promise<TextModel> => {
+const buildTextModel = async (pkg: ModelPackage): Promise<TextModel> => {
   const file = pkg.files.get('vocabulary.json');
   if (!file) throw new PackageError('The text model package has no vocabulary.json.', 'format');
   let vocabulary: Vocabulary;
@@ -66,7 +45,7 @@ const textModel = defineTask('text', async (pkg): Promise<TextModel> => {
   }))
     void id;
   return { network, vocabulary, dispose: () => network.dispose() };
-});
+};
 
 /** Lets the worker read its messages (a cancel) between words; unlike setTimeout, never clamped to 4 ms. */
 function nextTask(): Promise<void> {
@@ -84,38 +63,41 @@ function freshRngSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0];
 }
 
-export const textHandlers: Handlers<TextCalls> = {
-  async generateText({ seed, diversity, words, rngSeed, method = 'stateful' }, { signal, update }) {
-    const problem = requestProblem({ seed, diversity, words, rngSeed });
-    if (problem) throw new KindedError(problem, 'input');
-    if (method !== 'stateful' && method !== 'seedMethod') throw new KindedError(`Unknown generation method ${String(method)}.`, 'input');
-    const seedNumber = rngSeed ?? freshRngSeed();
-    return guarded(async () => {
-      const { network, vocabulary } = await textModel(signal);
-      const encoded = encodeSeed(vocabulary, seed);
-      if (encoded.words.length === 0) throw new KindedError(EMPTY_SEED_MESSAGE, 'input');
-      const seedWords = encoded.words.slice(-seedWindow(encoded.ids).length);
-      update({ kind: 'seed', seedWords, unknownWords: encoded.unknownWords });
-      const started = performance.now();
-      const written: string[] = [];
-      const options = { words, diversity, random: seededRandom(seedNumber), method, unknownId: vocabulary.unknownId };
-      for await (const id of generateIds(network, encoded.ids, options)) {
-        const word = vocabulary.wordOf(id);
-        if (word === undefined) throw new Error(`The model wrote id ${id}, which is not a word.`);
-        update({ kind: 'word', index: written.length, word });
-        written.push(word);
-        await nextTask();
-        if (signal.aborted) break; // leaving the loop frees the LSTM state
-      }
-      if (signal.aborted) throw new KindedError(`Stopped after ${written.length} words.`, 'cancelled');
-      return {
-        words: written,
-        seedWords,
-        unknownWords: encoded.unknownWords,
-        rngSeed: seedNumber,
-        method,
-        ms: performance.now() - started,
-      };
-    });
-  },
-};
+export function textHandlers({ models, guarded }: TaskRuntime): Handlers<TextCalls> {
+  const textModel = models.define('text', buildTextModel);
+  return {
+    async generateText({ prompt, diversity, words, rngSeed, method = 'stateful' }, { signal, update }) {
+      const problem = requestProblem({ prompt, diversity, words, rngSeed });
+      if (problem) throw new KindedError(problem, 'input');
+      if (method !== 'stateful' && method !== 'fullReread') throw new KindedError(`Unknown generation method ${String(method)}.`, 'input');
+      const usedRngSeed = rngSeed ?? freshRngSeed();
+      return guarded(async () => {
+        const { network, vocabulary } = await textModel(signal);
+        const encoded = encodePrompt(vocabulary, prompt);
+        if (encoded.words.length === 0) throw new KindedError(EMPTY_PROMPT_MESSAGE, 'input');
+        const promptWords = encoded.words.slice(-promptWindow(encoded.ids).length);
+        update({ kind: 'prompt', promptWords, unknownWords: encoded.unknownWords });
+        const started = performance.now();
+        const written: string[] = [];
+        const options = { words, diversity, random: seededRandom(usedRngSeed), method, unknownId: vocabulary.unknownId };
+        for await (const id of generateIds(network, encoded.ids, options)) {
+          const word = vocabulary.wordOf(id);
+          if (word === undefined) throw new Error(`The model wrote id ${id}, which is not a word.`);
+          update({ kind: 'word', index: written.length, word });
+          written.push(word);
+          await nextTask();
+          if (signal.aborted) break; // leaving the loop frees the LSTM state
+        }
+        if (signal.aborted) throw new KindedError(`Stopped after ${written.length} words.`, 'cancelled');
+        return {
+          words: written,
+          promptWords,
+          unknownWords: encoded.unknownWords,
+          rngSeed: usedRngSeed,
+          method,
+          ms: performance.now() - started,
+        };
+      });
+    },
+  };
+}

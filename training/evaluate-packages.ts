@@ -1,29 +1,38 @@
 /**
  * npm run eval — measures every committed model package on DATA_DIR and prints one JSON object
  * per line: {"model":"digits","metric":"accuracy","value":0.99,"n":10000}. CI runs this; it never trains.
+ *
+ * Options: --task NAME (measure only this package; repeatable),
+ *          --write (record what it printed in training/eval-results.jsonl and in each measured
+ *          package's meta.json metrics, so that they say what eval says; weights are not touched).
  */
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { normalizePicture } from '../src/models/digits/normalize-picture.ts';
 import { useNodeBackend } from '../src/runtime/node-backend.ts';
 import { digitAccuracy } from './digits/evaluate.ts';
 import { loadMnist } from './digits/mnist.ts';
 import { PHOTO_MNIST, PHOTO_STROKES, photoCases, readPhotos } from './digits/photos.ts';
+import {
+  type DescribedMeasurement,
+  EVAL_RESULTS_FILE,
+  evalLine,
+  type Measurement,
+  mergeEvalResults,
+  readEvalResults,
+  withMeasuredMetrics,
+  writeEvalResults,
+} from './eval-results.ts';
 import { evaluateForecast } from './forecast/evaluate.ts';
 import { evaluateImages } from './images/evaluate.ts';
 import { dataDir, REPO_ROOT } from './lib/data-dir.ts';
 import { loadLayersModel } from './lib/model-files.ts';
-import { evaluateText } from './text/eval.ts';
+import { readMeta, writeMetaAsIs } from './lib/model-package.ts';
+import { evaluateText } from './text/evaluate.ts';
 
-interface Measurement {
-  model: string;
-  metric: string;
-  value: number;
-  n: number;
-}
-
-const evaluators: Record<string, (dir: string, data: string) => Promise<Measurement[]>> = {
+const evaluators: Record<string, (dir: string, data: string) => Promise<DescribedMeasurement[]>> = {
   async digits(dir, data) {
     const model = await loadLayersModel(dir);
     const test = loadMnist(data, 't10k');
@@ -33,7 +42,13 @@ const evaluators: Record<string, (dir: string, data: string) => Promise<Measurem
     model.dispose();
     return [
       { model: 'digits', metric: 'accuracy', value: Number(value.toFixed(4)), n: test.count },
-      { model: 'digits', metric: 'accuracy_photos', value: Number((photos.correct / photos.n).toFixed(4)), n: photos.n },
+      {
+        model: 'digits',
+        metric: 'accuracy_photos',
+        value: Number((photos.correct / photos.n).toFixed(4)),
+        n: photos.n,
+        data: "phone-like photos generated from the e2e stroke digits and MNIST t10k digits (e2e/fixtures/digit-photos.ts), through the page's picture steps",
+      },
     ];
   },
   images: (dir, data) => evaluateImages(dir, data),
@@ -41,17 +56,27 @@ const evaluators: Record<string, (dir: string, data: string) => Promise<Measurem
   forecast: (_dir, data) => evaluateForecast(data),
 };
 
+const { values: args } = parseArgs({ options: { task: { type: 'string', multiple: true }, write: { type: 'boolean', default: false } } });
+const tasks = args.task ?? Object.keys(evaluators);
+const unknown = tasks.filter((t) => !(t in evaluators));
+if (unknown.length) throw new Error(`--task wants one of ${Object.keys(evaluators).join(', ')}; got ${unknown.join(', ')}`);
+
 async function main() {
   await useNodeBackend('wasm');
   const data = dataDir();
-  for (const [task, evaluate] of Object.entries(evaluators)) {
+  const printed: Measurement[] = [];
+  for (const task of tasks) {
     const dir = path.join(REPO_ROOT, 'public/models', task);
     if (!existsSync(path.join(dir, 'model.json'))) {
       console.error(`${task}: no model package in ${dir}; skipped`);
       continue;
     }
-    for (const m of await evaluate(dir, data)) console.log(JSON.stringify(m));
+    const measured = await evaluators[task](dir, data);
+    for (const m of measured) console.log(evalLine(m));
+    printed.push(...measured);
+    if (args.write) writeMetaAsIs(dir, withMeasuredMetrics(readMeta(dir), measured));
   }
+  if (args.write) writeEvalResults(mergeEvalResults(existsSync(EVAL_RESULTS_FILE) ? readEvalResults() : [], printed));
 }
 
 main().catch((err) => {

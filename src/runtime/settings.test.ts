@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { buildSettings, visitSettings, wasmThreadCount } from './settings.ts';
+
+describe('settings', () => {
+  it('reads the build-time URLs, trimmed, with the app’s own models/ as the default', () => {
+    expect(buildSettings({ VITE_MODELS_URL: ' https://cdn.example/models/ ', BASE_URL: '/tabml/' })).toMatchObject({
+      modelsUrl: 'https://cdn.example/models/',
+      baseUrl: '/tabml/',
+    });
+    expect(buildSettings({})).toEqual({ modelsUrl: '', baseUrl: '/', priceSources: undefined, pricesUrl: undefined });
+  });
+
+  it('reads what a visit’s URL chooses', () => {
+    expect(visitSettings('?backend=wasm&tfjsflags=WEBGL_PACK:false')).toEqual({ backend: 'wasm', tfjsFlags: { WEBGL_PACK: false } });
+    expect(visitSettings('')).toEqual({ backend: null, tfjsFlags: {} });
+  });
+
+  it('uses every core for WASM, from 1 to 8', () => {
+    expect(wasmThreadCount(0)).toBe(1);
+    expect(wasmThreadCount(2)).toBe(2);
+    expect(wasmThreadCount(64)).toBe(8);
+  });
+});
