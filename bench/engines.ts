@@ -77,9 +77,8 @@ export async function benchEngines(base: string, webDriverPort: number, record: 
   const webkit = findWebKit();
   if (webkit.ok) {
     ran.push(await measure('images.vgg16Ms.webkit', () => launchWebKit(webkit.binaries, { port: webDriverPort }), base, record));
-    ran.push(
-      `with JSC_useSharedArrayBuffer=1 ${await measure('images.vgg16Ms.webkitThreads', () => launchWebKit(webkit.binaries, { port: webDriverPort, sharedMemory: true }), base, record)}`,
-    );
+    const withSharedMemory = () => launchWebKit(webkit.binaries, { port: webDriverPort, sharedMemory: true });
+    ran.push(`with JSC_useSharedArrayBuffer=1 ${await measure('images.vgg16Ms.webkitThreads', withSharedMemory, base, record)}`);
   } else {
     console.warn(`bench: WebKit not measured: ${webkit.missing} is not installed.`);
   }

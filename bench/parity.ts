@@ -51,7 +51,8 @@ export async function benchParity(
         out.values[`parity.${task}.${config.name}.top1Agreement`] = significant(cells[task].top1Agreement);
       }
       console.log(
-        `parity ${config.name.padEnd(15)} on ${out.ranOn[config.name]}: ${TASKS.map((t) => `${t} ${significant(cells[t].maxAbsDiff)}/${significant(cells[t].top1Agreement)}`).join(', ')}`,
+        `parity ${config.name.padEnd(15)} on ${out.ranOn[config.name]}: ` +
+          `${TASKS.map((t) => `${t} ${significant(cells[t].maxAbsDiff)}/${significant(cells[t].top1Agreement)}`).join(', ')}`,
       );
     } finally {
       await context.close();

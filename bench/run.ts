@@ -198,7 +198,10 @@ async function firstInference(browser: Browser, base: string, probe: TaskProbe):
 
 const TEXT_METHOD_RUNS = 7;
 
-/** Words per second, stateful (one LSTM step per word) against the full re-read (the original app's method: the whole growing text read again per word): the median of TEXT_METHOD_RUNS runs each. */
+/**
+ * Words per second, stateful (one LSTM step per word) against the full re-read (the original app's
+ * method: the whole growing text read again per word): the median of TEXT_METHOD_RUNS runs each.
+ */
 async function benchTextMethods(browser: Browser, base: string) {
   const { context, page } = await openOn(browser, base, 'wasm', 'text');
   await modelReady(page);
@@ -402,7 +405,9 @@ async function main() {
       Object.fromEntries(Object.entries(sorted).filter(([key]) => !key.startsWith('parity.'))),
       {
         date: new Date().toISOString().slice(0, 10),
-        machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
+        machine:
+          `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ` +
+          `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
         versions: `Chromium ${browser.version()}, TensorFlow.js ${tf.version.tfjs}, Node ${process.version}`,
         runs: RUNS,
         engines,

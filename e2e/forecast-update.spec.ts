@@ -154,7 +154,8 @@ test.describe('update to today', () => {
     await expect(page.getByText('Coinbase could not be reached. The prices came from Kraken instead.')).toBeVisible();
     await expect(
       page.getByText(
-        `Partly filled: Kraken had no prices from 2024-04-22 to ${addDays(firstKraken, -1)} (Kraken gives only its latest 720 days), so prices were added from ${firstKraken} on`,
+        `Partly filled: Kraken had no prices from 2024-04-22 to ${addDays(firstKraken, -1)} ` +
+          `(Kraken gives only its latest 720 days), so prices were added from ${firstKraken} on`,
       ),
     ).toBeVisible();
     await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${yesterday()}, source: bundled + Kraken.`);
@@ -173,7 +174,8 @@ test.describe('update to today', () => {
     kraken.fault = 'down';
     await button.click();
     await expect(error).toHaveText(
-      "Could not update the prices. Coinbase answered with an error (HTTP 503: 'Service Unavailable'). Kraken answered with an error (HTTP 503: 'Service Unavailable'). " +
+      "Could not update the prices. Coinbase answered with an error (HTTP 503: 'Service " +
+        "Unavailable'). Kraken answered with an error (HTTP 503: 'Service Unavailable'). " +
         'Your prices and the model are unchanged. Try again later, or open a CSV of newer daily prices.',
     );
     await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${BUNDLED_LAST}, source: bundled.`);
@@ -216,7 +218,9 @@ test.describe('update to today', () => {
       await expect(page.getByTestId('forecast-model')).toHaveText(model!);
     }
     await page.reload();
-    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${BUNDLED_LAST}, source: bundled.`, { timeout: 60_000 }); // nothing was stored
+    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ` + `${BUNDLED_LAST}, ` + `source: bundled.`, {
+      timeout: 60_000,
+    }); // nothing was stored
     coinbase.fault = null;
     kraken.fault = null;
     await page.getByTestId('forecast-update').click();

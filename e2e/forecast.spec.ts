@@ -22,73 +22,75 @@ test.describe('forecast page', () => {
     await withoutSamplePrices(page);
   });
 
-  test('starts empty without sample prices; a picked CSV gets 7 dated days from the shipped model, scored beside the naive forecast', async ({
-    page,
-  }) => {
-    await openForecast(page);
-    await expect(page.getByTestId('forecast-empty')).toBeVisible();
-    await expect(page.getByTestId('forecast-model')).toContainText('shipped model, trained on Bitcoin closes 2016-01-04 … 2019-08-04');
-    await pickCsv(page, HISTORY.csv);
-    const shown = await shownForecast(page, HISTORY.lastDate);
-    expect(shown.dates).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => nextDay(HISTORY.lastDate, n)));
-    for (const p of shown.predictions) expect(p).toBeGreaterThan(0);
+  test(
+    'starts empty without sample prices; a picked CSV gets 7 dated ' + 'days from the shipped model, scored beside the naive forecast',
+    async ({ page }) => {
+      await openForecast(page);
+      await expect(page.getByTestId('forecast-empty')).toBeVisible();
+      await expect(page.getByTestId('forecast-model')).toContainText('shipped model, trained on Bitcoin closes 2016-01-04 … 2019-08-04');
+      await pickCsv(page, HISTORY.csv);
+      const shown = await shownForecast(page, HISTORY.lastDate);
+      expect(shown.dates).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => nextDay(HISTORY.lastDate, n)));
+      for (const p of shown.predictions) expect(p).toBeGreaterThan(0);
 
-    for (const id of ['forecast-metrics', 'forecast-baseline']) {
-      const box = page.getByTestId(id);
-      for (const metric of ['mse', 'rmse', 'mape']) await expect(box.locator(`[data-metric="${metric}"]`)).toHaveText(/\d/);
-    }
-    await expect(page.getByText('One week ahead on the 15 most recent weeks')).toBeVisible();
-    const chart = page.getByTestId('forecast-chart');
-    await expect(chart).toHaveAccessibleName('Bitcoin closes, last six months, and the next 7 days');
-    await expect(chart).toHaveAccessibleDescription(new RegExp(`then the forecast to ${shown.dates[6]}`));
-    await expect(chart.locator('polyline')).toHaveCount(2);
+      for (const id of ['forecast-metrics', 'forecast-baseline']) {
+        const box = page.getByTestId(id);
+        for (const metric of ['mse', 'rmse', 'mape']) await expect(box.locator(`[data-metric="${metric}"]`)).toHaveText(/\d/);
+      }
+      await expect(page.getByText('One week ahead on the 15 most recent weeks')).toBeVisible();
+      const chart = page.getByTestId('forecast-chart');
+      await expect(chart).toHaveAccessibleName('Bitcoin closes, last six months, and the next 7 days');
+      await expect(chart).toHaveAccessibleDescription(new RegExp(`then the forecast to ${shown.dates[6]}`));
+      await expect(chart.locator('polyline')).toHaveCount(2);
 
-    const payload = JSON.parse((await page.getByTestId('forecast-json').textContent())!);
-    expect(Object.keys(payload).sort()).toEqual(['message', 'period_length', 'result', 'success']);
-    expect(payload.period_length).toBe(7);
-    expect(payload.success).toBe(true);
-    expect(payload.result.map((r: { date: string }) => r.date)).toEqual(shown.dates);
-    payload.result.forEach((r: { prediction: number }, i: number) => {
-      expect(Object.keys(r).sort()).toEqual(['date', 'prediction']);
-      expect(r.prediction).toBe(shown.predictions[i]);
-    });
-    const download = page.waitForEvent('download');
-    await page.getByTestId('forecast-json-download').click();
-    expect((await download).suggestedFilename()).toBe('predict.json');
-  });
+      const payload = JSON.parse((await page.getByTestId('forecast-json').textContent())!);
+      expect(Object.keys(payload).sort()).toEqual(['message', 'period_length', 'result', 'success']);
+      expect(payload.period_length).toBe(7);
+      expect(payload.success).toBe(true);
+      expect(payload.result.map((r: { date: string }) => r.date)).toEqual(shown.dates);
+      payload.result.forEach((r: { prediction: number }, i: number) => {
+        expect(Object.keys(r).sort()).toEqual(['date', 'prediction']);
+        expect(r.prediction).toBe(shown.predictions[i]);
+      });
+      const download = page.waitForEvent('download');
+      await page.getByTestId('forecast-json-download').click();
+      expect((await download).suggestedFilename()).toBe('predict.json');
+    },
+  );
 
-  test('drop a CSV, retrain with 3 epochs: progress, a new model and forecast that survive a reload; reset returns to the shipped model', async ({
-    page,
-  }) => {
-    await openForecast(page);
-    await dropCsv(page, HISTORY.csv);
-    const shipped = await shownForecast(page, HISTORY.lastDate);
-    const tensors = (await forecastMemory(page)).numTensors;
+  test(
+    'drop a CSV, retrain with 3 epochs: progress, a new model and ' + 'forecast that survive a reload; reset returns to the shipped model',
+    async ({ page }) => {
+      await openForecast(page);
+      await dropCsv(page, HISTORY.csv);
+      const shipped = await shownForecast(page, HISTORY.lastDate);
+      const tensors = (await forecastMemory(page)).numTensors;
 
-    await page.getByTestId('forecast-epochs').fill('3');
-    await page.getByTestId('forecast-retrain').click();
-    await expect(page.getByTestId('forecast-train-message')).toContainText('Done: Serving a model retrained on this device');
-    await expect(page.getByTestId('forecast-progress')).toContainText('epoch 3 of 3');
-    await expect(page.getByTestId('forecast-progress').locator('.loss-curve polyline')).toHaveCount(1);
-    await expect(page.getByTestId('forecast-model')).toContainText(
-      'retrained on this device on 2023-01-02 … 2023-11-12 (45 weeks), 3 epochs',
-    );
-    await expect.poll(async () => (await shownForecast(page)).predictions).not.toEqual(shipped.predictions);
-    const retrained = await shownForecast(page, HISTORY.lastDate);
+      await page.getByTestId('forecast-epochs').fill('3');
+      await page.getByTestId('forecast-retrain').click();
+      await expect(page.getByTestId('forecast-train-message')).toContainText('Done: Serving a model retrained on this device');
+      await expect(page.getByTestId('forecast-progress')).toContainText('epoch 3 of 3');
+      await expect(page.getByTestId('forecast-progress').locator('.loss-curve polyline')).toHaveCount(1);
+      await expect(page.getByTestId('forecast-model')).toContainText(
+        'retrained on this device on 2023-01-02 … 2023-11-12 (45 weeks), 3 epochs',
+      );
+      await expect.poll(async () => (await shownForecast(page)).predictions).not.toEqual(shipped.predictions);
+      const retrained = await shownForecast(page, HISTORY.lastDate);
 
-    await page.reload();
-    await expect(page.getByTestId('forecast-model')).toContainText('retrained on this device');
-    expect(await shownForecast(page, HISTORY.lastDate)).toEqual(retrained); // the prices and the model came back from IndexedDB
+      await page.reload();
+      await expect(page.getByTestId('forecast-model')).toContainText('retrained on this device');
+      expect(await shownForecast(page, HISTORY.lastDate)).toEqual(retrained); // the prices and the model came back from IndexedDB
 
-    await page.getByTestId('forecast-reset').click();
-    await expect(page.getByTestId('forecast-model')).toContainText('Serving the shipped model');
-    await expect.poll(async () => (await shownForecast(page)).predictions).toEqual(shipped.predictions);
-    await expect(page.getByTestId('forecast-reset')).toBeDisabled();
-    await page.reload();
-    await expect(page.getByTestId('forecast-model')).toContainText('Serving the shipped model');
-    await shownForecast(page, HISTORY.lastDate);
-    expect((await forecastMemory(page)).numTensors).toBe(tensors);
-  });
+      await page.getByTestId('forecast-reset').click();
+      await expect(page.getByTestId('forecast-model')).toContainText('Serving the shipped model');
+      await expect.poll(async () => (await shownForecast(page)).predictions).toEqual(shipped.predictions);
+      await expect(page.getByTestId('forecast-reset')).toBeDisabled();
+      await page.reload();
+      await expect(page.getByTestId('forecast-model')).toContainText('Serving the shipped model');
+      await shownForecast(page, HISTORY.lastDate);
+      expect((await forecastMemory(page)).numTensors).toBe(tensors);
+    },
+  );
 
   test('cancel stops training and the old model keeps serving, also after a reload', async ({ page }) => {
     await openForecast(page);

@@ -88,32 +88,34 @@ const THROUGH_THE_PAGE: Array<[fixture: string, expected: [number, number, numbe
   ],
 ];
 
-test('every other converter fixture, picked in the panel: a graph model and a tfjs 0.8 model classify, the rest are refused with their shapes', async ({
-  page,
-}) => {
-  await openPanel(page);
-  for (const [index, [fixture, expected]] of THROUGH_THE_PAGE.entries()) {
-    await test.step(fixture, async () => {
-      if (index > 0) {
-        await page.reload();
-        await page.locator('.byo-panel summary').click();
-      }
-      const labels = Array.isArray(expected) ? Array.from({ length: expected[2] }, (_, i) => `class ${i}`) : ['a', 'b', 'c'];
-      await page.getByTestId('byo-files').setInputFiles(modelFiles(fixture, labels, 'tags'));
-      if (Array.isArray(expected)) {
-        const [h, w, classes] = expected;
-        await expect(page.getByTestId('byo-status')).toContainText(`${h}×${w} input, ${classes} classes`, { timeout: 120_000 });
-        await expect(page.getByTestId('byo-error')).toHaveCount(0);
-        await page.getByTestId('image-input').setInputFiles(photo(`${fixture}.png`, 10 + index));
-        await expectPredictions(page, 1, labels);
-      } else {
-        await expect(page.getByTestId('byo-error')).toContainText(expected, { timeout: 120_000 });
-        await expect(page.getByTestId('byo-status')).toHaveCount(0);
-      }
-      await expectNoInternalMessages(page);
-    });
-  }
-});
+test(
+  'every other converter fixture, picked in the panel: a graph model ' +
+    'and a tfjs 0.8 model classify, the rest are refused with their shapes',
+  async ({ page }) => {
+    await openPanel(page);
+    for (const [index, [fixture, expected]] of THROUGH_THE_PAGE.entries()) {
+      await test.step(fixture, async () => {
+        if (index > 0) {
+          await page.reload();
+          await page.locator('.byo-panel summary').click();
+        }
+        const labels = Array.isArray(expected) ? Array.from({ length: expected[2] }, (_, i) => `class ${i}`) : ['a', 'b', 'c'];
+        await page.getByTestId('byo-files').setInputFiles(modelFiles(fixture, labels, 'tags'));
+        if (Array.isArray(expected)) {
+          const [h, w, classes] = expected;
+          await expect(page.getByTestId('byo-status')).toContainText(`${h}×${w} input, ${classes} classes`, { timeout: 120_000 });
+          await expect(page.getByTestId('byo-error')).toHaveCount(0);
+          await page.getByTestId('image-input').setInputFiles(photo(`${fixture}.png`, 10 + index));
+          await expectPredictions(page, 1, labels);
+        } else {
+          await expect(page.getByTestId('byo-error')).toContainText(expected, { timeout: 120_000 });
+          await expect(page.getByTestId('byo-status')).toHaveCount(0);
+        }
+        await expectNoInternalMessages(page);
+      });
+    }
+  },
+);
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => `digit ${i}`);
 
@@ -151,30 +153,31 @@ test('a remembered model whose stored weights changed is refused, and can be del
   await expect(page.getByTestId('byo-remembered')).toHaveCount(0);
 });
 
-test('remembering a model on a full storage says how much space it needs, keeps nothing, and the model still classifies; with room again it is kept', async ({
-  page,
-  baseURL,
-}) => {
-  const setQuota = await quotaControl(page, new URL(baseURL!).origin);
-  await setQuota(1); // the disk is full before the first visit
-  await openPanel(page);
-  await page.getByTestId('byo-files').setInputFiles(modelFiles('k3-seq-cnn-handpatched', DIGITS, 'tags'));
-  await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 10 classes');
-  await page.getByTestId('byo-remember').click();
-  await expect(page.getByTestId('byo-error')).toContainText(
-    /^Saving this model needs about 6\.5 MB, but .+\. Nothing was kept; the model still works in this tab\./,
-  );
-  await expect(page.getByTestId('byo-remembered')).toHaveCount(0);
-  await expectNoInternalMessages(page);
-  await page.getByTestId('byo-mode').selectOption('raw');
-  await page.getByTestId('image-input').setInputFiles(photo('full-disk.png', 7));
-  await expectPredictions(page, 1, DIGITS);
+test(
+  'remembering a model on a full storage says how much space it needs, ' +
+    'keeps nothing, and the model still classifies; with room again it is kept',
+  async ({ page, baseURL }) => {
+    const setQuota = await quotaControl(page, new URL(baseURL!).origin);
+    await setQuota(1); // the disk is full before the first visit
+    await openPanel(page);
+    await page.getByTestId('byo-files').setInputFiles(modelFiles('k3-seq-cnn-handpatched', DIGITS, 'tags'));
+    await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 10 classes');
+    await page.getByTestId('byo-remember').click();
+    await expect(page.getByTestId('byo-error')).toContainText(
+      /^Saving this model needs about 6\.5 MB, but .+\. Nothing was kept; the model still works in this tab\./,
+    );
+    await expect(page.getByTestId('byo-remembered')).toHaveCount(0);
+    await expectNoInternalMessages(page);
+    await page.getByTestId('byo-mode').selectOption('raw');
+    await page.getByTestId('image-input').setInputFiles(photo('full-disk.png', 7));
+    await expectPredictions(page, 1, DIGITS);
 
-  await setQuota(null);
-  await page.getByTestId('byo-remember').click();
-  await expect(page.getByTestId('byo-remembered').locator('li')).toHaveCount(1);
-  await expect(page.getByTestId('byo-error')).toHaveCount(0);
-});
+    await setQuota(null);
+    await page.getByTestId('byo-remember').click();
+    await expect(page.getByTestId('byo-remembered').locator('li')).toHaveCount(1);
+    await expect(page.getByTestId('byo-error')).toHaveCount(0);
+  },
+);
 
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });

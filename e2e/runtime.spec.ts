@@ -36,20 +36,24 @@ test.describe('backend choice', () => {
     expect((await workerMemory(page)).backend).toBe('webgl');
   });
 
-  test("?tfjsflags= reaches the worker in tfjs's convention: on the phone GPU path (half floats) the precision guard moves the models to WASM and says why", async ({
-    page,
-  }) => {
-    await page.goto('?backend=webgl&tfjsflags=WEBGL_FORCE_F16_TEXTURES:true,WEBGL_RENDER_FLOAT32_ENABLED:false#/digits');
-    const badge = page.getByTestId('backend-badge');
-    await expect(badge).toContainText('wasm');
-    await badge.click();
-    const why = page.getByRole('status');
-    await expect(why).toContainText('webgl was requested but did not start (this GPU computes in half precision');
-    await expect(why).toContainText('TensorFlow.js flags from the URL: WEBGL_FORCE_F16_TEXTURES:true, WEBGL_RENDER_FLOAT32_ENABLED:false');
-    await drawDigit(page, 7);
-    await expect(page.getByTestId('digit-prediction')).toHaveText('7');
-    expect((await workerMemory(page)).backend).toBe('wasm');
-  });
+  test(
+    "?tfjsflags= reaches the worker in tfjs's convention: on the phone GPU path " +
+      '(half floats) the precision guard moves the models to WASM and says why',
+    async ({ page }) => {
+      await page.goto('?backend=webgl&tfjsflags=WEBGL_FORCE_F16_TEXTURES:true,WEBGL_RENDER_FLOAT32_ENABLED:false#/digits');
+      const badge = page.getByTestId('backend-badge');
+      await expect(badge).toContainText('wasm');
+      await badge.click();
+      const why = page.getByRole('status');
+      await expect(why).toContainText('webgl was requested but did not start (this GPU computes in half precision');
+      await expect(why).toContainText(
+        'TensorFlow.js flags from the URL: WEBGL_FORCE_F16_TEXTURES:true, WEBGL_RENDER_FLOAT32_ENABLED:false',
+      );
+      await drawDigit(page, 7);
+      await expect(page.getByTestId('digit-prediction')).toHaveText('7');
+      expect((await workerMemory(page)).backend).toBe('wasm');
+    },
+  );
 
   test('?tfjsflags=WEBGL_PACK:false (unpacked kernels) passes the precision guard and runs on WebGL', async ({ page }) => {
     await page.goto('?backend=webgl&tfjsflags=WEBGL_PACK:false#/digits');

@@ -47,7 +47,9 @@ const evaluators: Record<string, (dir: string, data: string) => Promise<Describe
         metric: 'accuracy_photos',
         value: Number((photos.correct / photos.n).toFixed(4)),
         n: photos.n,
-        data: "phone-like photos generated from the e2e stroke digits and MNIST t10k digits (e2e/fixtures/digit-photos.ts), through the page's picture steps",
+        data:
+          'phone-like photos generated from the e2e stroke digits and MNIST t10k ' +
+          "digits (e2e/fixtures/digit-photos.ts), through the page's picture steps",
       },
     ];
   },

@@ -123,7 +123,8 @@ async function main() {
   };
   writeFileSync(GOLDEN_FILE, `${JSON.stringify(golden, null, 1)}\n`);
   console.log(
-    `wrote ${GOLDEN_FILE}: ${golden.digits.length} digits, ${golden.images.shipped.length}+${golden.images.byo.length} photos, ${golden.text.length} prompts, forecast with ${golden.forecast.retrain.losses.length} epochs`,
+    `wrote ${GOLDEN_FILE}: ${golden.digits.length} digits, ${golden.images.shipped.length}+${golden.images.byo.length} ` +
+      `photos, ${golden.text.length} prompts, forecast with ${golden.forecast.retrain.losses.length} epochs`,
   );
   console.log('digits top-1:', golden.digits.map((d) => d.probabilities.indexOf(Math.max(...d.probabilities))).join(' '));
   console.log('text:', golden.text.map((t) => t.words.slice(0, 8).join(' ')).join(' | '));

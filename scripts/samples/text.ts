@@ -30,7 +30,8 @@ export function sampleWithinBudget(all: readonly Abstract[], heldOutCount: numbe
     source:
       abstracts.length === heldOutCount
         ? `all ${heldOutCount} held-out abstracts of DATA_DIR/patents (never trained on)`
-        : `${abstracts.length} of the ${heldOutCount} held-out abstracts of DATA_DIR/patents (never trained on), chosen with seed ${SAMPLE_SEED}`,
+        : `${abstracts.length} of the ${heldOutCount} held-out abstracts of ` +
+          `DATA_DIR/patents (never trained on), chosen with seed ${SAMPLE_SEED}`,
     abstracts,
   });
   // The envelope's size with a worst-case source line, then each abstract plus its comma.

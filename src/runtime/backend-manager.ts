@@ -22,7 +22,8 @@ export interface BackendDeps {
 }
 
 const UNSUPPORTED =
-  'TensorFlow.js could not start in this browser (neither WebGL, WebAssembly nor plain JavaScript). Try an up-to-date Chrome, Edge, Firefox or Safari.';
+  'TensorFlow.js could not start in this browser (neither WebGL, WebAssembly ' +
+  'nor plain JavaScript). Try an up-to-date Chrome, Edge, Firefox or Safari.';
 
 export class BackendManager {
   private starting: Promise<BackendReport> | null = null;

@@ -12,7 +12,8 @@ export class IntegrityError extends Error {
     readonly actual: string,
   ) {
     super(
-      `${file} is damaged: its checksum does not match the model package (expected sha256 ${expected.slice(0, 12)}…, got ${actual.slice(0, 12)}…).`,
+      `${file} is damaged: its checksum does not match the model package ` +
+        `(expected sha256 ${expected.slice(0, 12)}…, got ${actual.slice(0, 12)}…).`,
     );
     this.name = 'IntegrityError';
   }

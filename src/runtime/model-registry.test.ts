@@ -85,19 +85,22 @@ describe('ModelRegistry', () => {
     expect(await waiting).toBe(await load);
   });
 
-  it('a cancelled download fails the load as cancelled and the waiting requests as model-unavailable; a retry downloads again', async () => {
-    const { net, registry, digits } = setup();
-    const load = registry.load('digits');
-    const waiting = digits();
-    expect(registry.cancelDownload('digits')).toBe(true);
-    await expect(load).rejects.toMatchObject({ kind: 'cancelled' });
-    await expect(waiting).rejects.toMatchObject({ kind: 'model-unavailable' });
-    expect(registry.cancelDownload('digits')).toBe(false);
-    const retry = registry.load('digits');
-    await net.finish('digits');
-    expect(await retry).toBeInstanceOf(Built);
-    expect(net.fetches()).toBe(2);
-  });
+  it(
+    'a cancelled download fails the load as cancelled and the ' + 'waiting requests as model-unavailable; a retry downloads again',
+    async () => {
+      const { net, registry, digits } = setup();
+      const load = registry.load('digits');
+      const waiting = digits();
+      expect(registry.cancelDownload('digits')).toBe(true);
+      await expect(load).rejects.toMatchObject({ kind: 'cancelled' });
+      await expect(waiting).rejects.toMatchObject({ kind: 'model-unavailable' });
+      expect(registry.cancelDownload('digits')).toBe(false);
+      const retry = registry.load('digits');
+      await net.finish('digits');
+      expect(await retry).toBeInstanceOf(Built);
+      expect(net.fetches()).toBe(2);
+    },
+  );
 
   it('a failed download can be retried', async () => {
     const { net, registry } = setup();
@@ -122,23 +125,26 @@ describe('ModelRegistry', () => {
     expect(net.fetches()).toBe(1);
   });
 
-  it('an adopted model (built from files the worker keeps) is rebuilt from them after a switch, and replaced or removed on demand', async () => {
-    const { registry } = setup();
-    let rebuilt = 0;
-    const first = new Built('files');
-    registry.adopt('custom', first, async () => new Built(`files again ${++rebuilt}`));
-    expect(await registry.adopted('custom')).toBe(first);
-    await registry.rebuildAll();
-    expect(first.disposed).toBe(true);
-    expect(((await registry.adopted('custom')) as Built).from).toBe('files again 1');
-    const second = new Built('other files');
-    registry.adopt('custom', second, async () => second);
-    expect(await registry.adopted('custom')).toBe(second);
-    expect(registry.remove('custom')).toBe(true);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(second.disposed).toBe(true);
-    expect(registry.adopted('custom')).toBeUndefined();
-  });
+  it(
+    'an adopted model (built from files the worker keeps) is rebuilt ' + 'from them after a switch, and replaced or removed on demand',
+    async () => {
+      const { registry } = setup();
+      let rebuilt = 0;
+      const first = new Built('files');
+      registry.adopt('custom', first, async () => new Built(`files again ${++rebuilt}`));
+      expect(await registry.adopted('custom')).toBe(first);
+      await registry.rebuildAll();
+      expect(first.disposed).toBe(true);
+      expect(((await registry.adopted('custom')) as Built).from).toBe('files again 1');
+      const second = new Built('other files');
+      registry.adopt('custom', second, async () => second);
+      expect(await registry.adopted('custom')).toBe(second);
+      expect(registry.remove('custom')).toBe(true);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(second.disposed).toBe(true);
+      expect(registry.adopted('custom')).toBeUndefined();
+    },
+  );
 
   it('a package is shared by whoever asks for it, without building (the forecast worker builds its own)', async () => {
     const { net, registry } = setup();

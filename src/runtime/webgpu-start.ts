@@ -27,7 +27,8 @@ export async function startWebGPU(): Promise<boolean> {
   if (!gpu) throw new Error('WebGPU is not available in this browser');
   const adapter = await gpu.requestAdapter();
   if (!adapter) throw new Error('the browser has WebGPU but gave no adapter (no supported GPU, or it is turned off)');
-  adapterNote = `${[adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'unnamed adapter'}${isSoftware(adapter) ? ' (a software adapter)' : ''}`;
+  const name = [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'unnamed adapter';
+  adapterNote = `${name}${isSoftware(adapter) ? ' (a software adapter)' : ''}`;
   await import('./tfjs-webgpu-backend.ts');
   const ok = await tf.setBackend('webgpu');
   if (ok) await tf.ready();

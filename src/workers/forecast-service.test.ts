@@ -156,7 +156,10 @@ describe('ForecastService', () => {
     expect(failed).toMatchObject({ kind: 'storage' });
     // LSTM(7) and Dense(7) weights as float32, plus the scores and the description: a few KB.
     expect((failed as Error).message).toMatch(
-      /^Saving the retrained model needs about \d\.\d KB, but only 0 bytes of this site's 10 KB of storage on this device is free\. The previous model still serves\./,
+      new RegExp(
+        String.raw`^Saving the retrained model needs about \d\.\d KB, but only 0 bytes of this site's 10 KB of storage ` +
+          String.raw`on this device is free\. The previous model still serves\.`,
+      ),
     );
     expect((await service.predict(rows)).forecast).toEqual(before.forecast);
     expect(store.model).toBeNull();

@@ -150,7 +150,8 @@ export class ForecastService {
       const lastLoss = result.losses[result.losses.length - 1];
       if (!allFinite(weights) || !Number.isFinite(lastLoss)) {
         throw new KindedError(
-          'Training diverged (the new weights or loss are not numbers); the previous model still serves. Try fewer epochs or "train a new model".',
+          'Training diverged (the new weights or loss are not numbers); the ' +
+            'previous model still serves. Try fewer epochs or "train a new model".',
           'invalid',
         );
       }

@@ -104,7 +104,8 @@ export async function readRemembered(id: string): Promise<{ record: ModelRecord;
     const file = await database.get('files', [id, index]);
     if (!file)
       throw new Error(
-        `The remembered model “${record.name.slice(0, 40)}” is missing a weight file: the stored copy is damaged. Delete it and load the model from its files again.`,
+        `The remembered model “${record.name.slice(0, 40)}” is missing a weight file: ` +
+          `the stored copy is damaged. Delete it and load the model from its files again.`,
       );
     blobs.push(file.blob);
   }

@@ -42,7 +42,9 @@ describe('storageFullMessage', () => {
   it('says how much is needed and how much is free, when the browser says', () => {
     const message = storageFullMessage('the retrained model', 2400, { usage: 9_900, quota: 10_000 }, outcome);
     expect(message).toBe(
-      "Saving the retrained model needs about 2.4 KB, but only 100 bytes of this site's 10 KB of storage on this device is free. The previous model still serves. Free some space on the device (or clear other sites' data in the browser's settings), then try again.",
+      "Saving the retrained model needs about 2.4 KB, but only 100 bytes of this site's 10 KB of storage on this device is free. The " +
+        'previous model still serves. Free some space on the device (or ' +
+        "clear other sites' data in the browser's settings), then try again.",
     );
   });
 

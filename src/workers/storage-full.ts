@@ -53,5 +53,8 @@ export function storageFullMessage(what: string, neededBytes: number, estimate: 
       : free! < neededBytes
         ? `only ${formatBytes(free!)} of this site's ${formatBytes(estimate.quota)} of storage on this device is free`
         : 'the browser refused to store it (the device’s disk may be full)';
-  return `Saving ${what} needs about ${formatBytes(neededBytes)}, but ${room}. ${outcome} Free some space on the device (or clear other sites' data in the browser's settings), then try again.`;
+  return (
+    `Saving ${what} needs about ${formatBytes(neededBytes)}, but ${room}. ${outcome} Free some ` +
+    `space on the device (or clear other sites' data in the browser's settings), then try again.`
+  );
 }

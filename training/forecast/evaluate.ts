@@ -28,7 +28,9 @@ import { BTC_BOOK_CSV, readPrices } from './btc.ts';
 
 export const FORECAST_PACKAGE_DIR = path.join(REPO_ROOT, 'public/models/forecast');
 
-export const EVAL_DATA = `DATA_DIR/${BTC_BOOK_CSV.split(path.sep).join('/')} ${BOOK_SPLIT.testStart} … ${BOOK_SPLIT.testEnd} (${BOOK_SPLIT.testWeeks} weeks, one week ahead from all weeks before)`;
+export const EVAL_DATA =
+  `DATA_DIR/${BTC_BOOK_CSV.split(path.sep).join('/')} ${BOOK_SPLIT.testStart} … ` +
+  `${BOOK_SPLIT.testEnd} (${BOOK_SPLIT.testWeeks} weeks, one week ahead from all weeks before)`;
 
 export const METRIC_NAMES = [
   'rmse_book',

@@ -54,7 +54,8 @@ async function main() {
   const split = bookSplit(readPrices(dataDir(), BTC_BOOK_CSV));
   const trainWeeks = split.weeks.slice(0, split.firstTest);
   console.log(
-    `training '${formulation}' on ${trainWeeks.length} weeks (${trainWeeks[0].dates[0]} … ${trainWeeks.at(-1)!.dates[6]}), ${epochs} epochs, seed ${seed}`,
+    `training '${formulation}' on ${trainWeeks.length} weeks (${trainWeeks[0].dates[0]} ` +
+      `… ${trainWeeks.at(-1)!.dates[6]}), ${epochs} epochs, seed ${seed}`,
   );
 
   const started = performance.now();
@@ -75,14 +76,18 @@ async function main() {
 
   const { meta, result } = await exportForecastPackage(trained.model, split, {
     command: `npm run train:forecast${formulation === SHIPPED_FORMULATION ? '' : ` -- --formulation ${formulation}`}`,
-    data: `DATA_DIR/btc/BTC-USD.csv closes ${BOOK_SPLIT.trainStart} … ${BOOK_SPLIT.trainEnd}: ${trainWeeks.length} Monday–Sunday weeks, each normalized p_i / p_0 − 1`,
+    data:
+      `DATA_DIR/btc/BTC-USD.csv closes ${BOOK_SPLIT.trainStart} … ${BOOK_SPLIT.trainEnd}: ` +
+      `${trainWeeks.length} Monday–Sunday weeks, each normalized p_i / p_0 − 1`,
     // The same range for code to read (the page shows it; src/runtime/model-meta.ts validates it).
     range: { from: BOOK_SPLIT.trainStart, to: BOOK_SPLIT.trainEnd, weeks: trainWeeks.length },
     formulation,
     modelInput:
-      '[batch, weeks, 7]: any number of normalized weeks, oldest first; output [batch, 7]: the next week, normalized; prices = last close × (y + 1)',
+      '[batch, weeks, 7]: any number of normalized weeks, oldest first; output ' +
+      '[batch, 7]: the next week, normalized; prices = last close × (y + 1)',
     formulationChoice:
-      'best honest RMSE on validation weeks (last 21 of the training range) of reference, prefixes and prefixes-last-close, over seeds 7, 8, 9; test weeks not used (training/forecast/README.md)',
+      'best honest RMSE on validation weeks (last 21 of the training range) of reference, prefixes ' +
+      'and prefixes-last-close, over seeds 7, 8, 9; test weeks not used (training/forecast/README.md)',
     weekAlignment: "'start' for the book's split (Monday–Sunday); 'end' when forecasting (the last week ends on the last date)",
     architecture: 'LSTM(7, tanh, sigmoid gates, forget bias 1) → Dense(7, linear)',
     loss: 'meanSquaredError',

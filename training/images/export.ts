@@ -71,7 +71,9 @@ export async function exportImagesPackage(
     weights: storage,
     preprocessing: IMAGE_PREPROCESSING,
     training: {
-      data: `DATA_DIR/cat-coffee: ${train.length} of ${set.count} images (stratified, ${VALIDATION_FRACTION * 100}% held out, seed ${SPLIT_SEED}), decoded with PIL, augmented with crops, flips, colour jitter`,
+      data:
+        `DATA_DIR/cat-coffee: ${train.length} of ${set.count} images (stratified, ${VALIDATION_FRACTION * 100}% ` +
+        `held out, seed ${SPLIT_SEED}), decoded with PIL, augmented with crops, flips, colour jitter`,
       batchNorm: `moving mean and variance recomputed on the ${train.length} training images, unaugmented, before export`,
       ...training,
     },
@@ -84,7 +86,8 @@ export async function exportImagesPackage(
   };
   const written = writeMeta(dir, meta, [modelJson, ...shards]);
   console.log(
-    `exported ${dir}: ${written.files.reduce((s, f) => s + f.bytes, 0)} bytes, validation accuracy ${scores.accuracy}, log-loss ${scores.logLoss.toFixed(4)}`,
+    `exported ${dir}: ${written.files.reduce((s, f) => s + f.bytes, 0)} bytes, ` +
+      `validation accuracy ${scores.accuracy}, log-loss ${scores.logLoss.toFixed(4)}`,
   );
   return scores.accuracy;
 }
@@ -152,7 +155,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         {
           command: members.map((m, i) => `CHECKPOINT_DIR=${folders[i]} ${m.record.command}`).join(' && '),
           exportCommand: exportCommand(...folders.map((f) => `${f}/images/model`)),
-          ensemble: `the average of ${members.length} networks' probabilities, trained separately: ${members.map((m, i) => `member ${i + 1} [${blockFiltersOf(m.model).join(', ')}] filters per block`).join('; ')}`,
+          ensemble:
+            `the average of ${members.length} networks' probabilities, trained separately: ` +
+            `${members.map((m, i) => `member ${i + 1} [${blockFiltersOf(m.model).join(', ')}] filters per block`).join('; ')}`,
           members: members.map((m) => m.record),
         },
         storage,

@@ -146,7 +146,8 @@ export async function evaluateText(modelDir: string, dataDir: string): Promise<T
       ...lines(
         trained,
         '_training_abstracts',
-        `abstracts the model trained on (like the original app's overlapping split): seeded sample (seed ${EVAL_SAMPLE_SEED}) of ${trained.windows.count} windows`,
+        `abstracts the model trained on (like the original app's overlapping split): ` +
+          `seeded sample (seed ${EVAL_SAMPLE_SEED}) of ${trained.windows.count} windows`,
       ),
     ];
   } finally {

@@ -98,7 +98,8 @@ async function main() {
   // The storage trial compares one network with its quantized copy: a seeded sample tells them apart.
   const trialSet = sampleOf(set);
   console.log(
-    `checkpoint after epoch ${state.epoch}; storage trial on ${trialSet.sample.length} of ${set.windows.count} held-out windows, the package on all`,
+    `checkpoint after epoch ${state.epoch}; storage trial on ${trialSet.sample.length} ` +
+      `of ${set.windows.count} held-out windows, the package on all`,
   );
   const sourceDir = state.averaged ? await writeAveragedCopy(checkpointDir, state.averaged) : checkpointDir;
   if (state.averaged) console.log(`exporting the running average of ${state.averaged} weight snapshots`);
@@ -119,7 +120,8 @@ async function main() {
     const costNats = quality.crossEntropy - float32.crossEntropy;
     trials.push({ storage: candidate, crossEntropy: quality.crossEntropy, accuracy: quality.accuracy, costNats });
     console.log(
-      `${candidate}: cross-entropy ${quality.crossEntropy.toFixed(4)} (${costNats >= 0 ? '+' : ''}${costNats.toFixed(5)} nats), accuracy ${quality.accuracy.toFixed(4)}`,
+      `${candidate}: cross-entropy ${quality.crossEntropy.toFixed(4)} ` +
+        `(${costNats >= 0 ? '+' : ''}${costNats.toFixed(5)} nats), accuracy ${quality.accuracy.toFixed(4)}`,
     );
     if (costNats < QUANTIZATION_BUDGET_NATS) {
       storage = candidate;
@@ -140,7 +142,8 @@ async function main() {
   const carried = measureCarriedState(written, set.sequences, set.sample);
   written.dispose();
   console.log(
-    `same targets, whole abstract as context (stateful): cross-entropy ${carried.crossEntropy.toFixed(4)}, accuracy ${carried.accuracy.toFixed(4)}`,
+    `same targets, whole abstract as context (stateful): cross-entropy ` +
+      `${carried.crossEntropy.toFixed(4)}, accuracy ${carried.accuracy.toFixed(4)}`,
   );
   const meta = writeMeta(
     packageDir,
@@ -153,7 +156,9 @@ async function main() {
       training: {
         command: args['train-command'] ?? state.command ?? `npm run train:text -- --fresh --max-words ${state.maxWords}`,
         exportCommand: 'npm run export:text',
-        data: `DATA_DIR/patents/neural_network_patent_query.csv: abstracts with more than 70 words, split by abstract (10% held out, never trained on)`,
+        data:
+          `DATA_DIR/patents/neural_network_patent_query.csv: abstracts with more ` +
+          `than 70 words, split by abstract (10% held out, never trained on)`,
         epochs: state.epoch,
         ...(state.network ? { network: state.network } : {}),
         ...(state.fromPackage
@@ -176,7 +181,9 @@ async function main() {
         heldOutUnknownTargetShare: set.unknownTargetShare,
         carriedStateContext: {
           ...carried,
-          note: 'the same held-out targets predicted with every earlier word of the abstract as context (the LSTM state carried from its first word), as stateful generation does past 50 words',
+          note:
+            'the same held-out targets predicted with every earlier word of the abstract as context ' +
+            '(the LSTM state carried from its first word), as stateful generation does past 50 words',
         },
       },
       metrics: [
@@ -184,7 +191,9 @@ async function main() {
           metric: 'cross_entropy',
           value: exported.crossEntropy,
           n: exported.n,
-          data: `held-out abstracts: next word after 50 words, every one of the ${set.windows.count} windows; ${(100 * set.unknownTargetShare).toFixed(2)}% of targets are the unknown id`,
+          data:
+            `held-out abstracts: next word after 50 words, every one of the ${set.windows.count} ` +
+            `windows; ${(100 * set.unknownTargetShare).toFixed(2)}% of targets are the unknown id`,
         },
         { metric: 'accuracy', value: exported.accuracy, n: exported.n, data: `the same windows, top-1` },
       ],

@@ -57,7 +57,8 @@ export async function startFromPackage<Epoch>(
   } catch (err) {
     model.dispose();
     throw new Error(
-      `${dir} holds a network of another shape than --embedding ${network.embeddingSize} --units ${network.lstmUnits}: ${(err as Error).message}`,
+      `${dir} holds a network of another shape than --embedding ` +
+        `${network.embeddingSize} --units ${network.lstmUnits}: ${(err as Error).message}`,
     );
   } finally {
     trained.dispose();

@@ -141,7 +141,8 @@ async function main() {
   const heldOut = makeWindows(corpus.heldOutSequences, WINDOW_LENGTH);
   const sample = shuffledIndices(heldOut.count, seededRandom(99)).slice(0, HELD_OUT_LOG_SAMPLE);
   console.log(
-    `vocabulary ${vocabulary.size} words (+padding, unknown); ${corpus.train.length} training / ${corpus.heldOut.length} held-out abstracts; ${heldOut.count} held-out windows`,
+    `vocabulary ${vocabulary.size} words (+padding, unknown); ${corpus.train.length} training ` +
+      `/ ${corpus.heldOut.length} held-out abstracts; ${heldOut.count} held-out windows`,
   );
 
   const optimizer = tf.train.adam(learningRate(0));
@@ -164,7 +165,8 @@ async function main() {
   };
   const network = state.network;
   const networkArgs = network
-    ? ` --embedding ${network.embeddingSize} --units ${network.lstmUnits} --dropout ${network.dropout} --embedding-dropout ${network.embeddingDropout} --recurrent-dropout ${network.recurrentDropout}`
+    ? ` --embedding ${network.embeddingSize} --units ${network.lstmUnits} --dropout ${network.dropout} ` +
+      `--embedding-dropout ${network.embeddingDropout} --recurrent-dropout ${network.recurrentDropout}`
     : '';
   if (args['average-from'] !== undefined) {
     const from = Number(args['average-from']);
@@ -183,7 +185,9 @@ async function main() {
     state.averageFrom === undefined ? '' : ` --average-from ${state.averageFrom} --average-every ${averageEvery}${averageRateArgs}`;
   // Which version of the package it was is in state.fromPackage (and the export's meta.json).
   const packageArgs = state.fromPackage ? ` --from-package ${state.fromPackage.path}` : '';
-  state.command = `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} --max-words ${maxWords}${networkArgs}${averageArgs}${packageArgs}`;
+  state.command =
+    `npm run train:text -- --fresh --batch ${batch} --epochs ${epochs} ` +
+    `--max-words ${maxWords}${networkArgs}${averageArgs}${packageArgs}`;
   const averageFile = path.join(TEXT_CHECKPOINT_DIR, AVERAGE_FILE);
   if (resumed && state.averaged && !existsSync(averageFile)) throw new Error(`the checkpoint's weight average (${averageFile}) is missing`);
   const average =
@@ -198,7 +202,8 @@ async function main() {
   if (resumed) console.log(`resuming after epoch ${state.epoch}${state.partial ? `, step ${state.partial.step}` : ''}`);
   else if (state.fromPackage)
     console.log(
-      `starting from the package version ${state.fromPackage.version} (after ${state.epoch} epochs): held-out sample ${JSON.stringify(measureHeldOut(model, heldOut, sample))}`,
+      `starting from the package version ${state.fromPackage.version} (after ${state.epoch} ` +
+        `epochs): held-out sample ${JSON.stringify(measureHeldOut(model, heldOut, sample))}`,
     );
   model.summary(undefined, undefined, (line) => console.log(line));
 
@@ -263,11 +268,13 @@ async function main() {
     });
     await saveCheckpoint(TEXT_CHECKPOINT_DIR, model, optimizer, state, checkpointFiles());
     console.log(
-      `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, held-out sample cross-entropy ${heldOutSample.crossEntropy.toFixed(4)} accuracy ${heldOutSample.accuracy.toFixed(4)}, ${seconds.toFixed(0)} s`,
+      `epoch ${epoch + 1}: loss ${(lossSum / steps).toFixed(4)}, held-out sample cross-entropy ` +
+        `${heldOutSample.crossEntropy.toFixed(4)} accuracy ${heldOutSample.accuracy.toFixed(4)}, ${seconds.toFixed(0)} s`,
     );
     if (averagedHeldOutSample) {
       console.log(
-        `  average of ${average.count} snapshots: cross-entropy ${averagedHeldOutSample.crossEntropy.toFixed(4)} accuracy ${averagedHeldOutSample.accuracy.toFixed(4)}`,
+        `  average of ${average.count} snapshots: cross-entropy ` +
+          `${averagedHeldOutSample.crossEntropy.toFixed(4)} accuracy ${averagedHeldOutSample.accuracy.toFixed(4)}`,
       );
     }
   }

@@ -21,7 +21,8 @@ export async function readPicture(file: Blob, name: string, maxSide: number): Pr
   if (size && size.width * size.height > MAX_MEGAPIXELS * 1e6) {
     const mp = ((size.width * size.height) / 1e6).toFixed(0);
     throw new PictureError(
-      `“${name}” is ${size.width}×${size.height} pixels (${mp} megapixels); the limit is ${MAX_MEGAPIXELS}. Crop or shrink it, then try again.`,
+      `“${name}” is ${size.width}×${size.height} pixels (${mp} megapixels); ` +
+        `the limit is ${MAX_MEGAPIXELS}. Crop or shrink it, then try again.`,
     );
   }
   let bitmap: ImageBitmap;

@@ -19,7 +19,9 @@ export function LossCurve({ losses, epochs }: { losses: readonly number[]; epoch
       className="loss-curve"
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label={`Training loss over ${losses.length} epochs, from ${losses[0].toPrecision(3)} to ${losses[losses.length - 1].toPrecision(3)}`}
+      aria-label={
+        `Training loss over ${losses.length} epochs, from ` + `${losses[0].toPrecision(3)} to ${losses[losses.length - 1].toPrecision(3)}`
+      }
     >
       <polyline points={points} />
     </svg>

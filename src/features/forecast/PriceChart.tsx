@@ -26,7 +26,8 @@ export const PriceChart = memo(function PriceChart({ rows, forecast }: { rows: r
     points.map((p) => `${x(p.date).toFixed(1)},${y(p.price).toFixed(1)}`).join(' ');
   const end = forecast.length ? forecast[forecast.length - 1].date : last.date;
   const summary = forecast.length
-    ? `Closes from ${history[0].date} to ${last.date} (last ${formatUsd(last.close)}), then the forecast to ${end} (${formatUsd(forecast[forecast.length - 1].prediction)}).`
+    ? `Closes from ${history[0].date} to ${last.date} (last ${formatUsd(last.close)}), then ` +
+      `the forecast to ${end} (${formatUsd(forecast[forecast.length - 1].prediction)}).`
     : `Closes from ${history[0].date} to ${last.date}.`;
   return (
     <figure className="forecast-chart">

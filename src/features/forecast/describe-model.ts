@@ -8,5 +8,8 @@ export function describeModel(model: ModelInfo): string {
   }
   const how = model.mode === 'retrain' ? 'retrained' : 'trained from scratch';
   const when = model.savedAt ? `, saved ${new Date(model.savedAt).toLocaleString()}` : '';
-  return `Serving a model ${how} on this device on ${model.trainedOn ? formatRange(model.trainedOn) : 'your prices'}, ${model.epochs} epochs${when}.`;
+  return (
+    `Serving a model ${how} on this device on ` +
+    `${model.trainedOn ? formatRange(model.trainedOn) : 'your prices'}, ${model.epochs} epochs${when}.`
+  );
 }

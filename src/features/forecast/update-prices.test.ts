@@ -61,7 +61,8 @@ describe('updatePrices', () => {
     if (outcome.kind !== 'updated') throw new Error('expected an update');
     expect(outcome.source).toBe('Coinbase');
     expect(outcome.addedDates).toHaveLength(954);
-    expect(outcome.rows[outcome.rows.length - 1]).toEqual({ date: '2026-12-01', close: syntheticClose('2026-12-01') }); // today's moving candle dropped
+    // Today's moving candle is dropped.
+    expect(outcome.rows[outcome.rows.length - 1]).toEqual({ date: '2026-12-01', close: syntheticClose('2026-12-01') });
     expect(outcome.rows.slice(0, 2)).toEqual(BUNDLED);
     expect(outcome.notes).toEqual([]);
   });
@@ -83,7 +84,8 @@ describe('updatePrices', () => {
     expect(outcome.addedDates[outcome.addedDates.length - 1]).toBe('2026-12-01');
     expect(outcome.notes).toEqual([
       'Coinbase could not be reached. The prices came from Kraken instead.',
-      'Partly filled: Kraken had no prices from 2024-04-22 to 2024-12-12 (Kraken gives only its latest 720 days), so prices were added from 2024-12-13 on and the history has a gap before that day.',
+      'Partly filled: Kraken had no prices from 2024-04-22 to 2024-12-12 (Kraken gives only its latest ' +
+        '720 days), so prices were added from 2024-12-13 on and the history has a gap before that day.',
     ]);
   });
 
@@ -194,7 +196,10 @@ describe('updatePrices', () => {
     expect(outcome.addedDates).toEqual(['2026-11-29', '2026-11-30', '2026-12-01']);
     expect(outcome.notes).toEqual([
       expect.stringMatching(
-        /^On 1 day Coinbase's close differs from the stored one by more than 1% \(first: 2026-11-27, stored [\d,.]+, Coinbase [\d,.]+\): the stored prices were kept for those days\.$/,
+        new RegExp(
+          String.raw`^On 1 day Coinbase's close differs from the stored one by more than 1% ` +
+            String.raw`\(first: 2026-11-27, stored [\d,.]+, Coinbase [\d,.]+\): the stored prices were kept for those days\.$`,
+        ),
       ),
     ]);
   });
@@ -210,7 +215,8 @@ describe('updatePrices', () => {
 
   it('csv= (VITE_PRICES_URL): a Yahoo-format file relative to the page, merged the same way', async () => {
     const csv =
-      'Date,Open,High,Low,Close,Adj Close,Volume\n2024-04-21,1,1,1,64926.64,64926.64,1\n2024-04-22,1,1,1,66000,66000,1\n2024-04-23,1,1,1,null,null,0\n';
+      'Date,Open,High,Low,Close,Adj ' +
+      'Close,Volume\n2024-04-21,1,1,1,64926.64,64926.64,1\n2024-04-22,1,1,1,66000,66000,1\n2024-04-23,1,1,1,null,null,0\n';
     const asked: string[] = [];
     const fetchImpl = (async (input: RequestInfo | URL) => {
       asked.push(String(input));

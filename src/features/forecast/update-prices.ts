@@ -144,7 +144,8 @@ function notesFor(
         ? ` (Kraken gives only its latest ${KRAKEN_MAX_DAYS} days)`
         : '';
     notes.push(
-      `Partly filled: ${label} had no prices from ${first} to ${addDays(firstAdded, -1)}${why}, so prices were added from ${firstAdded} on ` +
+      `Partly filled: ${label} had no prices from ${first} to ` +
+        `${addDays(firstAdded, -1)}${why}, so prices were added from ${firstAdded} on ` +
         `and the history has a gap before that day.`,
     );
   }
@@ -158,7 +159,10 @@ function notesFor(
 function failureAdvice(allUnreachable: boolean, online: boolean): string {
   if (!online) return 'This device seems to be offline: connect to the internet, then press Update to today again.';
   if (allUnreachable)
-    return 'Check your internet connection, then press Update to today again; if that keeps failing, the exchanges may be refusing requests for a while, so try later.';
+    return (
+      'Check your internet connection, then press Update to today again; if that ' +
+      'keeps failing, the exchanges may be refusing requests for a while, so try later.'
+    );
   return 'Try again later, or open a CSV of newer daily prices.';
 }
 

@@ -18,7 +18,8 @@ import { usePriceUpdate } from './use-price-update.ts';
 import { useTraining } from './use-training.ts';
 
 const NOT_KEPT =
-  'These prices could not be kept on this device (its storage refused them): they are shown now, but a reload brings back the previous ones.';
+  'These prices could not be kept on this device (its storage refused ' +
+  'them): they are shown now, but a reload brings back the previous ones.';
 
 export function useForecast() {
   const client = useMemo(forecastClient, []);

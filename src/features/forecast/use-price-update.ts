@@ -59,7 +59,8 @@ export function usePriceUpdate({ prices, current, keepAndShow, setError }: Deps)
       setError(
         err instanceof PriceUpdateError
           ? err.message
-          : 'Could not update the prices: this page ran into a problem of its own. Your prices and the model are unchanged; reload the page and try again.',
+          : 'Could not update the prices: this page ran into a problem of its own. ' +
+              'Your prices and the model are unchanged; reload the page and try again.',
       );
       setState({ status: 'idle' });
     } finally {

@@ -212,7 +212,8 @@ export function CustomModelPanel({
         <div className="model-progress" data-testid="byo-progress">
           <span className="muted">
             {progress
-              ? `${progress.phase === 'checking' ? 'Checking' : 'Reading'} ${(progress.bytes / 1e6).toFixed(1)} of ${(progress.total / 1e6).toFixed(1)} MB…`
+              ? `${progress.phase === 'checking' ? 'Checking' : 'Reading'} ` +
+                `${(progress.bytes / 1e6).toFixed(1)} of ${(progress.total / 1e6).toFixed(1)} MB…`
               : 'Loading the model…'}
           </span>
           {progress && (
@@ -229,8 +230,9 @@ export function CustomModelPanel({
       )}
       {loaded && (
         <p data-testid="byo-status">
-          Using <strong>{loaded.name}</strong>: {loaded.info.inputSize[0]}×{loaded.info.inputSize[1]} input, {loaded.info.labels.length}{' '}
-          classes, {(loaded.info.parameters / 1e6).toFixed(1)} M parameters.{' '}
+          Using <strong>{loaded.name}</strong>:{' '}
+          {`${loaded.info.inputSize[0]}×${loaded.info.inputSize[1]} input, ${loaded.info.labels.length} classes, `}
+          {(loaded.info.parameters / 1e6).toFixed(1)} M parameters.{' '}
           <button type="button" className="link" onClick={unload} data-testid="byo-unload">
             Back to cat or coffee
           </button>{' '}

@@ -42,7 +42,8 @@ export function checkImageFile(name: string, type: string, bytes: Uint8Array): v
   if (size && size.width * size.height > MAX_MEGAPIXELS * 1e6) {
     const mp = ((size.width * size.height) / 1e6).toFixed(0);
     throw new ImageInputError(
-      `“${name}” is ${size.width}×${size.height} pixels (${mp} megapixels); the limit is ${MAX_MEGAPIXELS}. Shrink or crop it, then try again.`,
+      `“${name}” is ${size.width}×${size.height} pixels (${mp} megapixels); ` +
+        `the limit is ${MAX_MEGAPIXELS}. Shrink or crop it, then try again.`,
     );
   }
   if (isTruncatedJpeg(bytes)) {

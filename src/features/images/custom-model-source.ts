@@ -56,7 +56,8 @@ export async function sourceFromFiles(files: readonly File[]): Promise<CustomMod
     }
   }
   const foreign = (file: File) =>
-    `“${file.name.slice(0, 60)}” is not part of a TensorFlow.js model: pick model.json, the weight files it lists, and optionally a labels file (.txt or .json).`;
+    `“${file.name.slice(0, 60)}” is not part of a TensorFlow.js model: pick model.json, ` +
+    `the weight files it lists, and optionally a labels file (.txt or .json).`;
   if (modelJson === null) {
     // A photo picked here by mistake says so, before the missing model.json does.
     const stray = files.find((f) => !isText(f) && !/\.bin$/i.test(f.name) && /\.\w+$/.test(f.name));

@@ -129,7 +129,9 @@ export function TextPage() {
       setForm(chosen);
       await generate(chosen, {
         kind: 'own',
-        note: `This copy of tabml has no held-out abstracts to start from (it was built without the patent data), so the network writes its own abstract after “${first}”.`,
+        note:
+          `This copy of tabml has no held-out abstracts to start from (it was built without ` +
+          `the patent data), so the network writes its own abstract after “${first}”.`,
       });
     }
   };
@@ -266,7 +268,9 @@ export function TextPage() {
           {kept.waiting && !running && 'Your start is kept: the network continues it as soon as the model is downloaded (see above).'}
           {run.status === 'stopped' && `Stopped after ${words.length} words.`}
           {run.status === 'done' &&
-            `${run.result.words.length} words in ${(run.result.ms / 1000).toFixed(2)} s (${((1000 * run.result.words.length) / Math.max(run.result.ms, 1)).toFixed(0)} words/s), RNG seed ${run.result.rngSeed}: the page's link now writes this text again.`}
+            `${run.result.words.length} words in ${(run.result.ms / 1000).toFixed(2)} s ` +
+              `(${((1000 * run.result.words.length) / Math.max(run.result.ms, 1)).toFixed(0)} ` +
+              `words/s), RNG seed ${run.result.rngSeed}: the page's link now writes this text again.`}
         </p>
         {words.length > 0 && !running && (
           <button type="button" onClick={() => void copy()}>

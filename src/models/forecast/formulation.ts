@@ -41,7 +41,8 @@ export function isFormulation(name: string): name is Formulation {
 export function trainingArrays(weeks: readonly Week[], formulation: Formulation): TrainingArrays {
   if (weeks.length < MIN_TRAINING_WEEKS) {
     throw new Error(
-      `Training needs at least ${MIN_TRAINING_WEEKS} complete weeks (${MIN_TRAINING_WEEKS * PERIOD_LENGTH} days of prices); got ${weeks.length}.`,
+      `Training needs at least ${MIN_TRAINING_WEEKS} complete weeks ` +
+        `(${MIN_TRAINING_WEEKS * PERIOD_LENGTH} days of prices); got ${weeks.length}.`,
     );
   }
   const inputs = weeks.slice(0, -1);

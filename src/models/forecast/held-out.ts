@@ -49,7 +49,8 @@ export function planWeeks(rows: readonly PriceRow[]): WeekPlan {
   const weeks = groupIntoWeeks(rows, 'end');
   if (weeks.length < MIN_TRAINING_WEEKS) {
     throw new Error(
-      `Training needs at least ${MIN_TRAINING_WEEKS} complete weeks (${MIN_TRAINING_WEEKS * PERIOD_LENGTH} days of prices); the data has ${rows.length} days.`,
+      `Training needs at least ${MIN_TRAINING_WEEKS} complete weeks ` +
+        `(${MIN_TRAINING_WEEKS * PERIOD_LENGTH} days of prices); the data has ${rows.length} days.`,
     );
   }
   const firstHeldOut = weeks.length - heldOutCount(weeks.length);

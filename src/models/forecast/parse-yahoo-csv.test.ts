@@ -143,7 +143,8 @@ describe('parseYahooCsv', () => {
 
   it('explains a missing header or a missing column', () => {
     expect(() => parseYahooCsv(csv(line('2020-01-01', 1)))).toThrow(
-      "No 'Date' column: the first line should be a header like Date,Open,High,Low,Close,Adj Close,Volume, but it is already a line of prices.",
+      "No 'Date' column: the first line should be a header like " +
+        'Date,Open,High,Low,Close,Adj Close,Volume, but it is already a line of prices.',
     );
     expect(() => parseYahooCsv(csv('Day,Price', '2020-01-01,1'))).toThrow(
       "No 'Date' column: the first line should be a header like Date,Open,High,Low,Close,Adj Close,Volume (it has: Day, Price).",

@@ -81,7 +81,8 @@ export function parseYahooCsv(text: string): ParsedPrices {
     closeColumn = keys.indexOf('adjclose');
     if (closeColumn < 0) {
       throw new Error(
-        `No 'Close' column (nor 'Adj Close'): the first line should be a header like ${HEADER_EXAMPLE} (it has: ${shown(header.join(', '), 120)}).`,
+        `No 'Close' column (nor 'Adj Close'): the first line should be a header ` +
+          `like ${HEADER_EXAMPLE} (it has: ${shown(header.join(', '), 120)}).`,
       );
     }
     warnings.push(`No 'Close' column: used '${shown(header[closeColumn])}' instead.`);
@@ -100,7 +101,8 @@ export function parseYahooCsv(text: string): ParsedPrices {
     const needed = Math.max(dateColumn, closeColumn) + 1;
     if (cells.length < needed) {
       throw new Error(
-        `Line ${line}: it has ${plural(cells.length, 'value')}, but the header has ${header.length}; the ${cells.length <= dateColumn ? "'Date'" : "'Close'"} value is missing.`,
+        `Line ${line}: it has ${plural(cells.length, 'value')}, but the header has ` +
+          `${header.length}; the ${cells.length <= dateColumn ? "'Date'" : "'Close'"} value is missing.`,
       );
     }
     const rawDate = cells[dateColumn].trim();
@@ -139,12 +141,14 @@ export function parseYahooCsv(text: string): ParsedPrices {
   if (duplicates.length > 0) {
     const d = duplicates[0];
     warnings.push(
-      `${plural(duplicates.length, 'date')} appeared more than once (first: ${d.date} on lines ${d.first} and ${d.last}); kept the last line of each.`,
+      `${plural(duplicates.length, 'date')} appeared more than once (first: ` +
+        `${d.date} on lines ${d.first} and ${d.last}); kept the last line of each.`,
     );
   }
   if (outOfOrder) {
     warnings.push(
-      `The lines were not in date order (line ${outOfOrder.line}, ${outOfOrder.date}, comes after ${outOfOrder.after}); sorted them by date.`,
+      `The lines were not in date order (line ${outOfOrder.line}, ` +
+        `${outOfOrder.date}, comes after ${outOfOrder.after}); sorted them by date.`,
     );
   }
 
@@ -154,7 +158,8 @@ export function parseYahooCsv(text: string): ParsedPrices {
     const missing = gaps.reduce((sum, g) => sum + g.missingDays, 0);
     const g = gaps[0];
     warnings.push(
-      `${plural(gaps.length, 'gap')} in the dates, ${plural(missing, 'day')} without a price in all (the first: none from ${g.from} to ${g.to}). ` +
+      `${plural(gaps.length, 'gap')} in the dates, ${plural(missing, 'day')} ` +
+        `without a price in all (the first: none from ${g.from} to ${g.to}). ` +
         'They were kept as they are: a week is 7 rows of prices, so a week across a gap spans more than 7 days.',
     );
   }

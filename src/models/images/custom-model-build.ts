@@ -40,13 +40,19 @@ export function buildFailure(err: unknown): Error {
   if (noTarget) {
     words = `The weight “${quote(noTarget[1])}” matches no layer of this model. ${SAME_CONVERSION}`;
   } else if (notSet) {
-    words = `${notSet[1]} of this model's ${notSet[2]} weights are not in its weight files (the first: “${quote(notSet[3])}”). ${SAME_CONVERSION}`;
+    words =
+      `${notSet[1]} of this model's ${notSet[2]} weights are not in its ` +
+      `weight files (the first: “${quote(notSet[3])}”). ${SAME_CONVERSION}`;
   } else if (/Shape mismatch|shape.*(does not|doesn't) match|Based on the provided shape/i.test(message)) {
     words = `A weight in the weight files has another shape than its layer in model.json. ${SAME_CONVERSION}`;
   } else if (unknown) {
-    words = `This model uses “${quote(unknown[1])}”, which TensorFlow.js 4.22 does not know: rebuild it from built-in Keras layers, then re-export.`;
+    words =
+      `This model uses “${quote(unknown[1])}”, which TensorFlow.js 4.22 ` +
+      `does not know: rebuild it from built-in Keras layers, then re-export.`;
   } else {
-    words = `TensorFlow.js could not build this model from its model.json. ${SAME_CONVERSION} If they do, the model uses something TensorFlow.js 4.22 cannot run.`;
+    words =
+      `TensorFlow.js could not build this model from its model.json. ${SAME_CONVERSION} ` +
+      `If they do, the model uses something TensorFlow.js 4.22 cannot run.`;
   }
   return new Error(words, { cause: err });
 }
@@ -56,7 +62,8 @@ function refuseUnlessImageClassifier(inputs: Shape[], outputs: Array<Shape | und
   const gives = outputs.length === 1 ? shapeWords(outputs[0]) : `${outputs.length} outputs, ${outputs.map(shapeWords).join(' and ')}`;
   const refuse = () =>
     new Error(
-      `This model takes ${takes} and gives ${gives}; this page runs image classifiers, which take one picture ([height, width, 3]) and give one score per class ([classes]).`,
+      `This model takes ${takes} and gives ${gives}; this page runs image classifiers, ` +
+        `which take one picture ([height, width, 3]) and give one score per class ([classes]).`,
     );
   const input = inputs[0];
   if (inputs.length !== 1 || !input || input.length !== 4 || outputs.length !== 1) throw refuse();

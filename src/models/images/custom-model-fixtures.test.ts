@@ -200,7 +200,8 @@ describe('variants of the converter output', () => {
     const sizes = synthesizeShards(model, 'zeros').map((f) => ({ name: f.name, size: f.data.byteLength }));
     const shortMiddle = sizes.map((f, i) => (i === 1 ? { ...f, size: f.size - 1000 } : f));
     expect(() => prepareCustomModel(text, shortMiddle)).toThrow(
-      'The weight files are too short: model.json needs 10,526,100 bytes, they hold 10,525,100 bytes. Check group1-shard2of3.bin (4,193,304 bytes): download or copy it again.',
+      'The weight files are too short: model.json needs 10,526,100 bytes, they hold 10,525,100 ' +
+        'bytes. Check group1-shard2of3.bin (4,193,304 bytes): download or copy it again.',
     );
     const shortLast = sizes.map((f, i) => (i === 2 ? { ...f, size: 10 } : f));
     expect(() => prepareCustomModel(text, shortLast)).toThrow(/Check group1-shard3of3\.bin \(10 bytes\)/);

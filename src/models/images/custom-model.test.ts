@@ -82,7 +82,8 @@ describe('customModelArtifacts', () => {
       weightsManifest: [{ paths, weights: [] }],
     });
     expect(() => customModelArtifacts(modelJson, [])).toThrow(
-      'Missing weight files group1-shard1of19.bin, group1-shard2of19.bin, group1-shard3of19.bin and 16 more. Pick model.json together with every weight file it lists.',
+      'Missing weight files group1-shard1of19.bin, group1-shard2of19.bin, group1-shard3of19.bin ' +
+        'and 16 more. Pick model.json together with every weight file it lists.',
     );
   });
 

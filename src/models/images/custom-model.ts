@@ -75,7 +75,8 @@ export function modelInputSize(model: tf.LayersModel): TargetSize {
   const shape = model.inputs[0]?.shape;
   if (model.inputs.length !== 1 || !shape || shape.length !== 4) {
     throw new Error(
-      `This model takes ${model.inputs.length === 1 ? `input of shape [${shape?.join(', ')}]` : `${model.inputs.length} inputs`}; an image classifier takes one [height, width, 3] image.`,
+      `This model takes ${model.inputs.length === 1 ? `input of shape [${shape?.join(', ')}]` : `${model.inputs.length} inputs`}; ` +
+        `an image classifier takes one [height, width, 3] image.`,
     );
   }
   if (shape[3] !== 3) throw new Error(`This model expects ${shape[3]} colour channels; this page gives RGB images (3 channels).`);

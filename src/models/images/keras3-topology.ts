@@ -20,7 +20,8 @@ export class TopologyError extends Error {}
 
 const tooDeep = () =>
   new TopologyError(
-    'This model.json nests models or layer inputs too deeply to be a converted Keras model. Choose the model.json that tensorflowjs_converter wrote, unchanged.',
+    'This model.json nests models or layer inputs too deeply to be a converted ' +
+      'Keras model. Choose the model.json that tensorflowjs_converter wrote, unchanged.',
   );
 
 /** What a Keras 3 dtype policy means for tfjs, which computes in float32 (mixed precision included). */
@@ -57,7 +58,8 @@ function listNode(node: Json, layerName: string): unknown[] {
   kerasTensors(node.args, 0, tensors);
   if (tensors.length === 0) {
     throw new TopologyError(
-      `Layer “${String(layerName).slice(0, 40)}” has inputs this page cannot read. Choose the model.json that tensorflowjs_converter wrote, unchanged.`,
+      `Layer “${String(layerName).slice(0, 40)}” has inputs this page cannot ` +
+        `read. Choose the model.json that tensorflowjs_converter wrote, unchanged.`,
     );
   }
   const kwargs: Json = {};

@@ -32,7 +32,8 @@ describe('layers tfjs 4.22 cannot run', () => {
     expect(() => prepare(model)).toThrow(/^Layer “scale” is a Lambda layer: it holds Python code.* 1 more layer cannot run either\.$/);
     layersOf(model).splice(2, 1);
     expect(() => prepare(model)).toThrow(
-      'Layer “block” is a MyBlock, which TensorFlow.js 4.22 does not know (a custom or newer Keras layer): rebuild the model from built-in layers, then re-export.',
+      'Layer “block” is a MyBlock, which TensorFlow.js 4.22 does not know (a custom ' +
+        'or newer Keras layer): rebuild the model from built-in layers, then re-export.',
     );
   });
 
@@ -76,7 +77,8 @@ describe('layers tfjs 4.22 cannot run', () => {
     const model = readByoFixture('k3-functional-dense');
     layersOf(model)[0].name = 'renamed';
     expect(() => prepare(model)).toThrow(
-      'This model.json is damaged: layer “dense” takes input from layer “input_layer”, which the model does not have. Choose the model.json that tensorflowjs_converter wrote, unchanged.',
+      'This model.json is damaged: layer “dense” takes input from layer “input_layer”, which the ' +
+        'model does not have. Choose the model.json that tensorflowjs_converter wrote, unchanged.',
     );
   });
 });

@@ -50,16 +50,28 @@ function problem(entry: Json): string | null {
   const config = isObject(entry.config) ? entry.config : {};
   if (typeof cls !== 'string') return null; // tfjs names what it cannot read
   if (cls === 'GRU' && config.reset_after === true) {
-    return `Layer “${layerName(entry)}” is a GRU with reset_after=True (the Keras default), which TensorFlow.js cannot run: build it with GRU(…, reset_after=False), train again, and re-export.`;
+    return (
+      `Layer “${layerName(entry)}” is a GRU with reset_after=True (the Keras default), which ` +
+      `TensorFlow.js cannot run: build it with GRU(…, reset_after=False), train again, and re-export.`
+    );
   }
   if (cls === 'Lambda') {
-    return `Layer “${layerName(entry)}” is a Lambda layer: it holds Python code, which cannot run in a browser. Replace it with built-in Keras layers (or do that step before the model), then re-export.`;
+    return (
+      `Layer “${layerName(entry)}” is a Lambda layer: it holds Python code, which cannot run in a ` +
+      `browser. Replace it with built-in Keras layers (or do that step before the model), then re-export.`
+    );
   }
   if (cls === 'RandomCrop') {
-    return `Layer “${layerName(entry)}” is a RandomCrop layer, which TensorFlow.js cannot run: remove augmentation layers before converting.`;
+    return (
+      `Layer “${layerName(entry)}” is a RandomCrop layer, which ` +
+      `TensorFlow.js cannot run: remove augmentation layers before converting.`
+    );
   }
   if (!MODEL_CLASSES.has(cls) && !AUGMENTATION.has(cls) && !(cls in tf.serialization.SerializationMap.getMap().classNameMap)) {
-    return `Layer “${layerName(entry)}” is a ${short(cls)}, which TensorFlow.js 4.22 does not know (a custom or newer Keras layer): rebuild the model from built-in layers, then re-export.`;
+    return (
+      `Layer “${layerName(entry)}” is a ${short(cls)}, which TensorFlow.js 4.22 does not know ` +
+      `(a custom or newer Keras layer): rebuild the model from built-in layers, then re-export.`
+    );
   }
   return null;
 }
@@ -150,5 +162,8 @@ export function checkLayerSupport(topology: Json): string | null {
   }
   if (found.dropped.length === 0) return null;
   const names = found.dropped.slice(0, 3).join(', ') + (found.dropped.length > 3 ? ` and ${found.dropped.length - 3} more` : '');
-  return `Left out ${found.dropped.length === 1 ? 'the augmentation layer' : `${found.dropped.length} augmentation layers`} ${names}: they change pictures only while training.`;
+  return (
+    `Left out ${found.dropped.length === 1 ? 'the augmentation layer' : `${found.dropped.length} augmentation layers`} ` +
+    `${names}: they change pictures only while training.`
+  );
 }

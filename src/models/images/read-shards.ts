@@ -36,14 +36,16 @@ export async function readShards(
       data = shard.data instanceof ArrayBuffer ? shard.data : await shard.data.arrayBuffer();
     } catch {
       throw new Error(
-        `The file ${shard.name.slice(0, 60)} could not be read: it was moved, changed or deleted after it was picked. Pick the files again.`,
+        `The file ${shard.name.slice(0, 60)} could not be read: it was ` +
+          `moved, changed or deleted after it was picked. Pick the files again.`,
       );
     }
     if (options.hash || options.expected) {
       const digest = await sha256Hex(data);
       if (options.expected && options.expected[i] !== digest) {
         throw new ChecksumError(
-          `The weight file ${shard.name.slice(0, 60)} of this remembered model no longer matches its checksum: the stored copy is damaged. Delete it and load the model from its files again.`,
+          `The weight file ${shard.name.slice(0, 60)} of this remembered model no longer matches its ` +
+            `checksum: the stored copy is damaged. Delete it and load the model from its files again.`,
         );
       }
       sha256.push(digest);

@@ -159,13 +159,17 @@ describe('BILINEAR matches PIL within one level', () => {
     });
   }
 
-  it(`all cases: max diff ${bilinearTotals.maxDiff}, off-by-one ${bilinearTotals.offByOne} of ${bilinearTotals.values} values — in fact byte-exact, so the float32 outputs equal Keras's`, () => {
-    expect(bilinearTotals.maxDiff).toBe(0);
-    for (const { c, o } of bilinearRuns) {
-      const f = preprocessVgg16(sourceOf(c), [o.height, o.width], { interpolation: 'bilinear' });
-      expect(sha256(new Uint8Array(f.buffer)), label(c, o)).toBe(o.float32Sha256.caffe);
-    }
-  });
+  it(
+    `all cases: max diff ${bilinearTotals.maxDiff}, off-by-one ${bilinearTotals.offByOne} of ` +
+      `${bilinearTotals.values} values — in fact byte-exact, so the float32 outputs equal Keras's`,
+    () => {
+      expect(bilinearTotals.maxDiff).toBe(0);
+      for (const { c, o } of bilinearRuns) {
+        const f = preprocessVgg16(sourceOf(c), [o.height, o.width], { interpolation: 'bilinear' });
+        expect(sha256(new Uint8Array(f.buffer)), label(c, o)).toBe(o.float32Sha256.caffe);
+      }
+    },
+  );
 });
 
 describe('PIL NEAREST coordinates', () => {

@@ -63,11 +63,13 @@ export function orderShards<F extends SizedFile>(manifest: tf.io.WeightsManifest
     const where = manifest.length > 1 ? ` of weight group ${g + 1}` : '';
     if (have < need) {
       throw new Error(
-        `The weight files${where} are too short: model.json needs ${bytes(need)}, they hold ${bytes(have)}. Check ${culprits}: download or copy it again.`,
+        `The weight files${where} are too short: model.json needs ${bytes(need)}, ` +
+          `they hold ${bytes(have)}. Check ${culprits}: download or copy it again.`,
       );
     }
     throw new Error(
-      `The weight files${where} hold ${bytes(have)}, more than the ${bytes(need)} model.json needs (${plural(group.weights.length, 'weight')}): they come from another conversion. Check ${culprits}.`,
+      `The weight files${where} hold ${bytes(have)}, more than the ${bytes(need)} model.json needs ` +
+        `(${plural(group.weights.length, 'weight')}): they come from another conversion. Check ${culprits}.`,
     );
   });
   return paths.map((p) => byName.get(baseName(p))!);

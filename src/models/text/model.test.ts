@@ -55,11 +55,14 @@ describe('createTextModel', () => {
     model.dispose();
   });
 
-  it('leaves nothing behind once disposed (tfjs-layers leaks the LSTM forget-bias initial value; see src/models/common/forget-bias.ts)', () => {
-    const before = tf.memory().numTensors;
-    createTextModel({ idCount: 30, embeddingSize: 8, lstmUnits: 6, dropout: 0.1 }).dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it(
+    'leaves nothing behind once disposed (tfjs-layers leaks the LSTM ' + 'forget-bias initial value; see src/models/common/forget-bias.ts)',
+    () => {
+      const before = tf.memory().numTensors;
+      createTextModel({ idCount: 30, embeddingSize: 8, lstmUnits: 6, dropout: 0.1 }).dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   it('applies recurrent dropout only while training: prediction stays deterministic', () => {
     const model = createTextModel({ idCount: 30, embeddingSize: 8, lstmUnits: 6, dropout: 0, embeddingDropout: 0, recurrentDropout: 0.5 });

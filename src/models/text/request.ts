@@ -9,7 +9,9 @@ export const DIVERSITY_MESSAGE = 'Diversity must be between 0.5 and 5.';
 export const WORDS_MESSAGE = 'Number of words must be between 10 and 100';
 export const EMPTY_PROMPT_MESSAGE = 'Write the start of an abstract in the box, or press Random to start from a real one.';
 export const MAX_PROMPT_CHARACTERS = 20_000;
-export const LONG_PROMPT_MESSAGE = `The start text is too long: keep it under ${MAX_PROMPT_CHARACTERS.toLocaleString('en-US')} characters (the network reads only its last 50 words).`;
+export const LONG_PROMPT_MESSAGE =
+  `The start text is too long: keep it under ${MAX_PROMPT_CHARACTERS.toLocaleString('en-US')} ` +
+  `characters (the network reads only its last 50 words).`;
 export const RNG_SEED_MESSAGE = 'The RNG seed must be a whole number from 0 to 4294967295, or left empty.';
 
 export interface GenerationRequest {

@@ -102,7 +102,8 @@ async function buildFrom(
     console.error('tabml: the model was built but its first run failed', err);
     classifier.dispose();
     throw new KindedError(
-      `TensorFlow.js built this model but could not run it on a ${classifier.inputSize.join('×')} picture. Check that model.json and its weight files come from the same conversion.`,
+      `TensorFlow.js built this model but could not run it on a ${classifier.inputSize.join('×')} ` +
+        `picture. Check that model.json and its weight files come from the same conversion.`,
       'format',
     );
   }
@@ -224,7 +225,8 @@ export function imagesHandlers({ models, guarded }: TaskRuntime): Handlers<Image
       const { record, blobs } = stored;
       if ((await sha256Hex(new TextEncoder().encode(record.modelJson))) !== record.modelJsonSha256) {
         throw new KindedError(
-          `The model.json of the remembered model “${record.name.slice(0, 40)}” no longer matches its checksum: the stored copy is damaged. Delete it and load the model from its files again.`,
+          `The model.json of the remembered model “${record.name.slice(0, 40)}” no longer matches its ` +
+            `checksum: the stored copy is damaged. Delete it and load the model from its files again.`,
           'format',
         );
       }
