@@ -11,7 +11,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { type BackendName, type BackendReport, type BackendStarter, chooseBackend } from './backend-choice.ts';
 import { checkPrecision, precisionProblem } from './precision-check.ts';
-import { wasmThreadCount } from './settings.ts';
+import { threadedWasmMayHang, wasmThreadCount } from './settings.ts';
 import { describeFlags, type TfjsFlags } from './tfjs-flags.ts';
 import { registerWasmTrainingKernels } from './wasm-training-kernels.ts';
 import { isSoftwareRenderer, webglRenderer } from './webgl-probe.ts';
@@ -33,6 +33,8 @@ function configureOnce() {
   registerWasmTrainingKernels();
   WASM_THREADS = wasmThreadCount();
   setThreadsCount(WASM_THREADS);
+  // Before the URL's flags (startBackend), so ?tfjsflags= can still turn threads back on.
+  if (threadedWasmMayHang()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 }
 
 /** Set when WebGL passed its precision check only with packed kernels off: the badge says so. */

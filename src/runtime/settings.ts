@@ -57,6 +57,16 @@ export function wasmThreadCount(cores: number = globalThis.navigator?.hardwareCo
   return Math.max(1, Math.min(8, cores || 1));
 }
 
+/**
+ * Firefox (ESR 153 here) hangs in tfjs's threaded WASM start in about one start of three once the
+ * service worker serves the page (the backend never becomes ready; 0 of 8 with the single-threaded
+ * build, measured with the engines suite's Firefox): there it runs the single-threaded build until
+ * that is understood. `?tfjsflags=WASM_HAS_MULTITHREAD_SUPPORT:true` tries threads anyway.
+ */
+export function threadedWasmMayHang(userAgent: string = globalThis.navigator?.userAgent ?? ''): boolean {
+  return /\bFirefox\//.test(userAgent);
+}
+
 // ---- Limits on what a person may ask for ----
 
 /** Cryptonic's EPOCHS default for a forecast training run. */
