@@ -8,8 +8,8 @@ import { plainMessage } from '../../app/plain-message.ts';
 import type { ImagePreprocessing } from '../../models/images/model.ts';
 import type { ReadProgress } from '../../models/images/read-shards.ts';
 import { modelsBaseUrl } from '../../runtime/models-url.ts';
+import type { CustomModelInfo } from '../../workers/inference-protocol.ts';
 import type { RememberedModel } from '../../workers/remembered-models.ts';
-import type { CustomModelInfo } from '../../workers/tasks/images.ts';
 import { useFileDrop } from '../common/use-file-drop.ts';
 import { type CustomModelSource, sourceFromFiles, sourceFromUrl } from './custom-model-source.ts';
 

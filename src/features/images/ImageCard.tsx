@@ -1,4 +1,4 @@
-import type { ImageAnswer } from '../../workers/tasks/images.ts';
+import type { ImageAnswer } from '../../workers/inference-protocol.ts';
 import { ImageProbabilities } from './ImageProbabilities.tsx';
 
 export type CardState =

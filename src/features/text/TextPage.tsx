@@ -4,13 +4,14 @@
  * Everything the person types is rendered as text (React escapes it), never as HTML.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isModelUnavailable, useInference, useTaskModel } from '../../app/inference.tsx';
+import { failureOfError } from '../../app/failure.ts';
+import { useInference, useTaskModel } from '../../app/inference.tsx';
 import { ModelStatus } from '../../app/ModelStatus.tsx';
 import { plainMessage } from '../../app/plain-message.ts';
 import { removeSpaces } from '../../models/text/format-sequence.ts';
 import { EMPTY_PROMPT_MESSAGE, requestProblem } from '../../models/text/request.ts';
-import type { WorkerCallError } from '../../runtime/worker-client.ts';
-import type { TextGeneration } from '../../workers/tasks/text.ts';
+import { assertNever } from '../../runtime/error-kinds.ts';
+import type { TextGeneration } from '../../workers/inference-protocol.ts';
 import { useResendWhenReady } from '../common/use-resend-when-ready.ts';
 import { loadTextSamples, OWN_START_WORDS, randomStart } from './text-samples.ts';
 import { formFromHash, hashForGeneration, type TextForm } from './text-url.ts';
@@ -92,14 +93,21 @@ export function TextPage() {
         history.replaceState(null, '', hashForGeneration(chosen, result.rngSeed));
       } catch (err) {
         if (stopper.current !== controller) return;
-        if (isModelUnavailable(err)) {
-          setRun({ status: 'idle' });
-          kept.keep('start', { form: chosen, origin: from });
-        } else if ((err as WorkerCallError).kind === 'cancelled') {
-          setRun({ status: 'stopped' });
-        } else {
-          setRun({ status: 'idle' });
-          setError(plainMessage(err, 'The network could not write this text. Press Generate again; if that fails too, reload the page.'));
+        const failure = failureOfError(err);
+        switch (failure) {
+          case 'wait-for-model':
+            setRun({ status: 'idle' });
+            kept.keep('start', { form: chosen, origin: from });
+            break;
+          case 'cancelled':
+            setRun({ status: 'stopped' });
+            break;
+          case 'show':
+            setRun({ status: 'idle' });
+            setError(plainMessage(err, 'The network could not write this text. Press Generate again; if that fails too, reload the page.'));
+            break;
+          default:
+            assertNever(failure);
         }
       } finally {
         if (stopper.current === controller) stopper.current = null;

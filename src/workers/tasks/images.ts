@@ -22,7 +22,6 @@ import { forgetModel, listRemembered, readRemembered, rememberModel } from '../r
 import type { TaskRuntime } from './task-runtime.ts';
 
 // The page's types, from where they used to be declared.
-export type { CustomModelInfo, ImageAnswer } from '../inference-protocol.ts';
 
 interface ShippedModel {
   model: tf.LayersModel;

@@ -13,7 +13,6 @@ import type { TextCalls } from '../inference-protocol.ts';
 import type { TaskRuntime } from './task-runtime.ts';
 
 // The page's types, from where they used to be declared.
-export type { TextGeneration, TextUpdate } from '../inference-protocol.ts';
 
 interface TextModel {
   network: TextNetwork;
