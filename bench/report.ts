@@ -49,14 +49,25 @@ const ENGINES_LINE = '- Other engines: ';
 const TABLE_HEAD = '| metric | value | what |';
 
 /**
- * After `npm run bench -- --only engines`: the table from the merged results, and one line saying
- * when and in which engines its `images.vgg16Ms.<engine>` rows were measured; the rest is kept.
+ * After a part measured alone (`--only engines`, `--only slow-phone`, `--only byo`): the main table
+ * from the merged results (parity keys have their own section), one header line saying what was
+ * re-measured and when (a line starting with `linePrefix` replaces the previous one), the rest kept.
  */
-export function updateReportForEngines(file: string, results: Record<string, number>, engines: string): void {
-  const head = readFileSync(file, 'utf8').split('\n');
-  const kept = head.slice(0, head.indexOf(TABLE_HEAD)).filter((line) => !line.startsWith(ENGINES_LINE));
+export function updateReportTable(file: string, results: Record<string, number>, linePrefix: string, line: string): void {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const head = lines.indexOf(TABLE_HEAD);
+  const kept = lines.slice(0, head).filter((l) => !l.startsWith(linePrefix));
   while (kept.at(-1) === '') kept.pop();
-  writeFileSync(file, [...kept, `${ENGINES_LINE}${engines}`, '', TABLE_HEAD, '| --- | --- | --- |', ...tableRows(results), ''].join('\n'));
+  let end = head + 2;
+  while (end < lines.length && lines[end].startsWith('|')) end++;
+  const main = Object.fromEntries(Object.entries(results).filter(([key]) => !key.startsWith('parity.')));
+  const table = [TABLE_HEAD, '| --- | --- | --- |', ...tableRows(main)];
+  writeFileSync(file, [...kept, `${linePrefix}${line}`, '', ...table, ...lines.slice(end)].join('\n'));
+}
+
+/** After `npm run bench -- --only engines`: when and in which engines `images.vgg16Ms.<engine>` were measured. */
+export function updateReportForEngines(file: string, results: Record<string, number>, engines: string): void {
+  updateReportTable(file, results, ENGINES_LINE, engines);
 }
 
 export function writeReport(

@@ -6,7 +6,8 @@
  * Options: --no-build (reuse dist/), --runs N (steady-state runs per backend, default 60),
  *          --only <task> (one page's keys; results.json is then not written),
  *          --only engines (VGG16 in WebKit and Firefox, bench/engines.ts: merged into results.json and REPORT.md).
- *          --only parity (the backend parity matrix alone, merged into results.json and REPORT.md).
+ *          --only parity (the backend parity matrix alone, merged into results.json and REPORT.md),
+ *          --only slow-phone / --only byo (every page's longest task at 4x CPU / the bring-your-own VGG16, merged).
  * TABML_DIST serves another build folder (default dist).
  */
 import { execFileSync } from 'node:child_process';
@@ -27,7 +28,7 @@ import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
 // The backend parity matrix (issue 18), kept in its own file.
 import { benchParity, mergeParityResults, writeParitySection } from './parity.ts';
 import { forecastProbe, modelReady, PROBES, preparePrices, type TaskProbe, TEXT_BENCH_PROMPT, textProbe } from './probes.ts';
-import { updateReportForEngines, writeReport } from './report.ts';
+import { updateReportForEngines, updateReportTable, writeReport } from './report.ts';
 import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
 import { median, percentile } from './stats.ts';
 
@@ -360,10 +361,19 @@ async function benchEnginesOnly() {
   updateReportForEngines(path.join(ROOT, 'bench/REPORT.md'), sorted, engines);
 }
 
+/** A part measured alone: its keys replace theirs in results.json, and REPORT.md says when. */
+function mergeIntoResults(linePrefix: string, date: string) {
+  const file = path.join(ROOT, 'bench/results.json');
+  const merged = { ...(JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>), ...results };
+  const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
+  updateReportTable(path.join(ROOT, 'bench/REPORT.md'), sorted, linePrefix, `${date}: ${Object.keys(results).sort().join(', ')}`);
+}
+
 async function main() {
   if (!args['no-build']) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   // The full VGG16 for images.vgg16Ms (264 MB of random float16 weights: built here, never committed).
-  if (args.only !== 'parity' && !existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
+  if (args.only !== 'parity' && args.only !== 'slow-phone' && !existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
     execFileSync('npx', ['tsx', 'scripts/images/make-vgg16.ts', path.join(DIST, 'bench-vgg16')], { cwd: ROOT, stdio: 'inherit' });
   }
   if (args.only === 'engines') return benchEnginesOnly();
@@ -376,6 +386,18 @@ async function main() {
       const parity = await benchParity(browser, server.url);
       mergeParityResults(path.join(ROOT, 'bench/results.json'), parity.values);
       writeParitySection(path.join(ROOT, 'bench/REPORT.md'), parity, new Date().toISOString().slice(0, 10));
+      return;
+    }
+    if (args.only === 'slow-phone' || args.only === 'byo') {
+      // Alone: the longest tasks of every page on a slow phone, or the bring-your-own VGG16; merged.
+      if (args.only === 'slow-phone') {
+        const photo = await phonePhoto(browser);
+        for (const task of BENCHMARKED_TASKS) await benchSlowPhone(browser, server.url, task, photo);
+      } else {
+        await benchByoVgg16(browser, server.url, record);
+      }
+      delete results['shell.gzipBytes'];
+      mergeIntoResults(`- Re-measured alone (\`--only ${args.only}\`): `, new Date().toISOString().slice(0, 10));
       return;
     }
     const tasks = args.only ? [args.only] : BENCHMARKED_TASKS;
