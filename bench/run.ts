@@ -7,7 +7,8 @@
  *          --only <task> (one page's keys; results.json is then not written),
  *          --only engines (VGG16 in WebKit and Firefox, bench/engines.ts: merged into results.json and REPORT.md).
  *          --only parity (the backend parity matrix alone, merged into results.json and REPORT.md),
- *          --only slow-phone / --only byo (every page's longest task at 4x CPU / the bring-your-own VGG16, merged).
+ *          --only slow-phone / --only byo (every page's longest task at 4x CPU / the bring-your-own VGG16, merged),
+ *          --only webgpu (p50 per model on ?backend=webgpu, SwiftShader's adapter here, merged).
  * TABML_DIST serves another build folder (default dist).
  */
 import { execFileSync } from 'node:child_process';
@@ -96,7 +97,9 @@ async function openOn(
   const page = await context.newPage();
   await page.goto(`${base}${backend ? `?backend=${backend}` : ''}#/${task}`);
   await page.waitForFunction(
-    () => (window as any).__tabml && document.querySelector('[data-testid="backend-badge"]')?.className.match(/backend-(webgl|wasm|cpu)/),
+    () =>
+      (window as any).__tabml &&
+      document.querySelector('[data-testid="backend-badge"]')?.className.match(/backend-(webgl|webgpu|wasm|cpu)/),
   );
   return { context, page };
 }
@@ -361,6 +364,25 @@ async function benchEnginesOnly() {
   updateReportForEngines(path.join(ROOT, 'bench/REPORT.md'), sorted, engines);
 }
 
+/** WebGPU runs only when asked for (?backend=webgpu), in a browser that offers an adapter: steady-state p50 per model. */
+const WEBGPU_RUNS = 20;
+async function benchWebGPU(base: string) {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] });
+  try {
+    for (const probe of PROBES) {
+      const { context, page } = await openOn(browser, base, 'webgpu', probe.task);
+      await probe.ready(page);
+      const actual = (await callIn(page, probe.client, 'memory', {})) as { backend: string };
+      if (actual.backend !== 'webgpu') throw new Error(`asked for webgpu, got ${actual.backend}`);
+      if (probe.load) await callIn(page, probe.client, probe.load.call, probe.load.params);
+      record(`${probe.task}.p50Ms.webgpu`, percentile(await timedRuns(page, probe, WEBGPU_RUNS), 50));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 /** A part measured alone: its keys replace theirs in results.json, and REPORT.md says when. */
 function mergeIntoResults(linePrefix: string, date: string) {
   const file = path.join(ROOT, 'bench/results.json');
@@ -373,7 +395,7 @@ function mergeIntoResults(linePrefix: string, date: string) {
 async function main() {
   if (!args['no-build']) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   // The full VGG16 for images.vgg16Ms (264 MB of random float16 weights: built here, never committed).
-  if (args.only !== 'parity' && args.only !== 'slow-phone' && !existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
+  if (!['parity', 'slow-phone', 'webgpu'].includes(args.only ?? '') && !existsSync(path.join(DIST, 'bench-vgg16/model.json'))) {
     execFileSync('npx', ['tsx', 'scripts/images/make-vgg16.ts', path.join(DIST, 'bench-vgg16')], { cwd: ROOT, stdio: 'inherit' });
   }
   if (args.only === 'engines') return benchEnginesOnly();
@@ -386,6 +408,12 @@ async function main() {
       const parity = await benchParity(browser, server.url);
       mergeParityResults(path.join(ROOT, 'bench/results.json'), parity.values);
       writeParitySection(path.join(ROOT, 'bench/REPORT.md'), parity, new Date().toISOString().slice(0, 10));
+      return;
+    }
+    if (args.only === 'webgpu') {
+      await benchWebGPU(server.url);
+      delete results['shell.gzipBytes'];
+      mergeIntoResults('- Re-measured alone (`--only webgpu`): ', new Date().toISOString().slice(0, 10));
       return;
     }
     if (args.only === 'slow-phone' || args.only === 'byo') {
