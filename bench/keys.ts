@@ -24,11 +24,7 @@ export const TASK_EXTRA_KEYS: Record<string, string[]> = {
   forecast: ['forecast.retrain300Ms.wasm', 'forecast.trainingFps'],
 };
 
-/**
- * The longest main-thread task while the page's model answers, on a CPU slowed 4x (bench/slow-phone.ts).
- * Not required yet: results.json is rewritten only by a whole run on a quiet machine, and none has
- * measured them; add them to REQUIRED_KEYS with that run.
- */
+/** The longest main-thread task while the page's model answers, on a CPU slowed 4x (bench/slow-phone.ts; `--only slow-phone`). */
 export const SLOW_PHONE_KEYS = BENCHMARKED_TASKS.map((task) => `${task}.longestTaskMs`);
 
 /** The backend parity matrix (bench/parity.ts): every task on every configuration of scripts/parity/configurations.ts. */
@@ -43,4 +39,7 @@ export const REQUIRED_KEYS = [
   ...SHELL_KEYS,
   ...BENCHMARKED_TASKS.flatMap((task) => [...taskKeys(task), ...(TASK_EXTRA_KEYS[task] ?? [])]),
   ...PARITY_KEYS,
+  ...SLOW_PHONE_KEYS,
+  // The bring-your-own VGG16 from picked files and from IndexedDB (bench/byo-vgg16.ts; `--only byo`).
+  ...['loadMs.files', 'perImageMs.files', 'rememberMs', 'loadMs.indexedDb', 'perImageMs.indexedDb'].map((k) => `images.byoVgg16.${k}`),
 ];
