@@ -116,6 +116,11 @@ export async function fetchModelPackage(
     throw err;
   }
 
+  return packageFromFiles(meta, files);
+}
+
+/** A package from its files (already checked against meta.json): the weight shards joined in manifest order. */
+export function packageFromFiles(meta: ModelMeta, files: Map<string, Uint8Array>): ModelPackage {
   const modelJson = JSON.parse(new TextDecoder().decode(files.get('model.json'))) as {
     modelTopology: object;
     weightsManifest: tf.io.WeightsManifestConfig;
