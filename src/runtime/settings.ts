@@ -60,7 +60,7 @@ export function wasmThreadCount(cores: number = globalThis.navigator?.hardwareCo
 /**
  * Firefox (ESR 153 here) hangs in tfjs's threaded WASM start in about one start of three once the
  * service worker serves the page (the backend never becomes ready; 0 of 8 with the single-threaded
- * build, measured with the engines suite's Firefox): there it runs the single-threaded build until
+ * build; scripts/engines/firefox-start-probe.ts measures it): there it runs the single-threaded build until
  * that is understood. `?tfjsflags=WASM_HAS_MULTITHREAD_SUPPORT:true` tries threads anyway.
  */
 export function threadedWasmMayHang(userAgent: string = globalThis.navigator?.userAgent ?? ''): boolean {
