@@ -45,7 +45,8 @@ function tableRows(results: Record<string, number>): string[] {
   });
 }
 
-const ENGINES_LINE = '- Other engines: ';
+/** REPORT.md's line saying when and in which engines `images.vgg16Ms.<engine>` were measured. */
+export const ENGINES_LINE = '- Other engines: ';
 const TABLE_HEAD = '| metric | value | what |';
 
 /**
@@ -63,11 +64,6 @@ export function updateReportTable(file: string, results: Record<string, number>,
   const main = Object.fromEntries(Object.entries(results).filter(([key]) => !key.startsWith('parity.')));
   const table = [TABLE_HEAD, '| --- | --- | --- |', ...tableRows(main)];
   writeFileSync(file, [...kept, `${linePrefix}${line}`, '', ...table, ...lines.slice(end)].join('\n'));
-}
-
-/** After `npm run bench -- --only engines`: when and in which engines `images.vgg16Ms.<engine>` were measured. */
-export function updateReportForEngines(file: string, results: Record<string, number>, engines: string): void {
-  updateReportTable(file, results, ENGINES_LINE, engines);
 }
 
 export function writeReport(

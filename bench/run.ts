@@ -29,7 +29,7 @@ import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
 // The backend parity matrix (issue 18), kept in its own file.
 import { benchParity, mergeParityResults, writeParitySection } from './parity.ts';
 import { forecastProbe, modelReady, PROBES, preparePrices, type TaskProbe, TEXT_BENCH_PROMPT, textProbe } from './probes.ts';
-import { updateReportForEngines, updateReportTable, writeReport } from './report.ts';
+import { ENGINES_LINE, updateReportTable, writeReport } from './report.ts';
 import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
 import { median, percentile } from './stats.ts';
 
@@ -356,12 +356,7 @@ async function benchEnginesOnly() {
   } finally {
     await server.close();
   }
-  if (!engines) return;
-  const file = path.join(ROOT, 'bench/results.json');
-  const merged = { ...(JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>), ...results };
-  const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
-  updateReportForEngines(path.join(ROOT, 'bench/REPORT.md'), sorted, engines);
+  if (engines) mergeIntoResults(ENGINES_LINE, engines);
 }
 
 /** WebGPU runs only when asked for (?backend=webgpu), in a browser that offers an adapter: steady-state p50 per model. */
@@ -383,14 +378,17 @@ async function benchWebGPU(base: string) {
   }
 }
 
-/** A part measured alone: its keys replace theirs in results.json, and REPORT.md says when. */
-function mergeIntoResults(linePrefix: string, date: string) {
+/** A part measured alone: its keys replace theirs in results.json, and REPORT.md's `linePrefix` line says `line`. */
+function mergeIntoResults(linePrefix: string, line: string) {
   const file = path.join(ROOT, 'bench/results.json');
   const merged = { ...(JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>), ...results };
   const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
-  updateReportTable(path.join(ROOT, 'bench/REPORT.md'), sorted, linePrefix, `${date}: ${Object.keys(results).sort().join(', ')}`);
+  updateReportTable(path.join(ROOT, 'bench/REPORT.md'), sorted, linePrefix, line);
 }
+
+/** "2026-12-02: key, key, …": when, and which keys, a part measured alone replaced. */
+const remeasured = () => `${new Date().toISOString().slice(0, 10)}: ${Object.keys(results).sort().join(', ')}`;
 
 async function main() {
   if (!args['no-build']) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -399,7 +397,6 @@ async function main() {
     execFileSync('npx', ['tsx', 'scripts/images/make-vgg16.ts', path.join(DIST, 'bench-vgg16')], { cwd: ROOT, stdio: 'inherit' });
   }
   if (args.only === 'engines') return benchEnginesOnly();
-  record('shell.gzipBytes', shellGzipBytes());
   const server = await startStaticServer({ root: DIST });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
@@ -412,8 +409,7 @@ async function main() {
     }
     if (args.only === 'webgpu') {
       await benchWebGPU(server.url);
-      delete results['shell.gzipBytes'];
-      mergeIntoResults('- Re-measured alone (`--only webgpu`): ', new Date().toISOString().slice(0, 10));
+      mergeIntoResults('- Re-measured alone (`--only webgpu`): ', remeasured());
       return;
     }
     if (args.only === 'slow-phone' || args.only === 'byo') {
@@ -424,12 +420,14 @@ async function main() {
       } else {
         await benchByoVgg16(browser, server.url, record);
       }
-      delete results['shell.gzipBytes'];
-      mergeIntoResults(`- Re-measured alone (\`--only ${args.only}\`): `, new Date().toISOString().slice(0, 10));
+      mergeIntoResults(`- Re-measured alone (\`--only ${args.only}\`): `, remeasured());
       return;
     }
     const tasks = args.only ? [args.only] : BENCHMARKED_TASKS;
-    if (!args.only) await benchShell(browser, server.url);
+    if (!args.only) {
+      record('shell.gzipBytes', shellGzipBytes());
+      await benchShell(browser, server.url);
+    }
     for (const probe of PROBES.filter((p) => tasks.includes(p.task))) await benchTask(browser, server.url, probe);
     const photo = await phonePhoto(browser);
     for (const task of tasks) await benchSlowPhone(browser, server.url, task, photo);
