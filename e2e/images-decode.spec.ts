@@ -4,7 +4,7 @@
  * so the difference is measured and reported, with only a loose bound asserted.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { fixtureFile, pilDecodedFixtures } from './fixtures/images.ts';
+import { differenceFromPil, fixtureFile, JPEG_BOUNDS, pilDecodedFixtures } from './fixtures/images.ts';
 import { expectModelReady } from './support/app.ts';
 
 test.use({ serviceWorkers: 'block' });
@@ -54,19 +54,10 @@ test('JPEG decoding is close to PIL (difference measured and reported)', async (
   for (const f of jpeg) {
     const decoded = await decodeInPage(page, f.file, 'image/jpeg');
     expect([decoded.width, decoded.height]).toEqual([f.width, f.height]);
-    let max = 0;
-    let sum = 0;
-    for (let p = 0; p < f.width * f.height; p++) {
-      for (let c = 0; c < 3; c++) {
-        const d = Math.abs(decoded.data[p * 4 + c] - f.pixels[p * f.channels + c]);
-        max = Math.max(max, d);
-        sum += d;
-      }
-    }
-    const mean = sum / (f.width * f.height * 3);
+    const { max, mean } = differenceFromPil(decoded, f);
     test.info().annotations.push({ type: 'jpeg', description: `${f.file}: max ${max}, mean ${mean.toFixed(3)} levels vs PIL` });
     console.log(`JPEG vs PIL ${f.file}: max ${max}, mean ${mean.toFixed(3)}`);
-    expect(mean).toBeLessThan(4);
-    expect(max).toBeLessThan(80);
+    expect(mean).toBeLessThan(JPEG_BOUNDS.mean);
+    expect(max).toBeLessThan(JPEG_BOUNDS.max);
   }
 });

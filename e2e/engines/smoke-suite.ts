@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
-import { fixtureFile, photoLikePng, pilDecodedFixtures } from '../fixtures/images.ts';
+import { differenceFromPil, fixtureFile, JPEG_BOUNDS, photoLikePng, pilDecodedFixtures } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
 import { addDays, priceSeries } from '../fixtures/prices.ts';
 import { type StaticServer, startStaticServer } from '../support/static-server.ts';
@@ -159,19 +159,13 @@ export function smokeSuite(options: SmokeOptions): void {
       for (const f of jpeg) {
         const decoded = await decode(f.file, 'image/jpeg');
         assert.deepEqual([decoded.width, decoded.height], [f.width, f.height], f.file);
-        let max = 0;
-        let sum = 0;
-        for (let p = 0; p < f.width * f.height; p++) {
-          for (let c = 0; c < 3; c++) {
-            const d = Math.abs(decoded.data[p * 4 + c] - f.pixels[p * f.channels + c]);
-            max = Math.max(max, d);
-            sum += d;
-          }
-        }
-        const mean = sum / (f.width * f.height * 3);
+        const { max, mean } = differenceFromPil(decoded, f);
         jpegReport.push(`${f.file} max ${max}, mean ${mean.toFixed(3)}`);
         // The loose bounds images-decode.spec.ts asks of Chromium: decoders may differ, not by much.
-        assert.ok(mean < 4 && max < 80, `${f.file}: JPEG decoded far from PIL (max ${max}, mean ${mean.toFixed(3)} levels)`);
+        assert.ok(
+          mean < JPEG_BOUNDS.mean && max < JPEG_BOUNDS.max,
+          `${f.file}: JPEG decoded far from PIL (max ${max}, mean ${mean.toFixed(3)} levels)`,
+        );
       }
       console.log(`${options.engine} JPEG vs PIL (levels): ${jpegReport.join('; ')}`);
       await expectCleanPage(page);
