@@ -3,8 +3,9 @@
  * encoded as JPEG by the browser, then uploaded the way a person does, through "Recognize a
  * picture…" or "Take a photo".
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { type PhotoStyle, random, renderPhoto, strokeDigit } from './fixtures/digit-photos.ts';
+import { expect, test } from './support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { DIGIT_STROKES } from './fixtures/digit-strokes.ts';
 import { digitPicture } from './fixtures/png.ts';
 import { drawDigit, expectModelReady, workerMemory } from './support/app.ts';
+import { expect, test } from './support/test.ts';
 
 test.use({ serviceWorkers: 'block' }); // these tests are about the page, not the offline cache
 

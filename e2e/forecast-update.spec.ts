@@ -8,12 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { utcDay } from './fixtures/exchanges.ts';
 import { addDays } from './fixtures/prices.ts';
 import { type ExchangeServer, FAULTS, startExchangeServer } from './support/exchange-servers.ts';
 import { nextDay, shownForecast } from './support/forecast.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
+import { expect, test } from './support/test.ts';
 
 const BUNDLED_FIRST = '2014-09-17';
 const BUNDLED_LAST = '2024-04-21';

@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import { priceSeries } from './fixtures/prices.ts';
 import { waitUntilKeptForOffline } from './support/app.ts';
 import {
@@ -11,6 +10,7 @@ import {
   shownForecast,
   withoutSamplePrices,
 } from './support/forecast.ts';
+import { expect, test } from './support/test.ts';
 
 // 60 weeks of a seeded random walk: 15 held out, 45 to train on.
 const HISTORY = priceSeries({ start: '2023-01-02', days: 7 * 60, seed: 11 });

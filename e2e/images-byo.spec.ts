@@ -7,13 +7,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readByoFixture, synthesizeShards } from '../src/testing/byo-fixtures.ts';
 import { photoLikePng } from './fixtures/images.ts';
 import { expectModelReady, waitUntilKeptForOffline } from './support/app.ts';
 import { expectPredictions } from './support/images.ts';
 import { expectNoInternalMessages } from './support/plain-messages.ts';
 import { quotaControl } from './support/quota.ts';
+import { expect, test } from './support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 test.setTimeout(180_000);

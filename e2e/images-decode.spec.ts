@@ -3,9 +3,10 @@
  * fixtures: PNG must be exact on opaque pixels; JPEG decoders may differ (IDCT, chroma upsampling),
  * so the difference is measured and reported, with only a loose bound asserted.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { differenceFromPil, fixtureFile, JPEG_BOUNDS, pilDecodedFixtures } from './fixtures/images.ts';
 import { expectModelReady } from './support/app.ts';
+import { expect, test } from './support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 

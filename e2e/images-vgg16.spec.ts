@@ -7,10 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { photoLikePng } from './fixtures/images.ts';
 import { expectModelReady, workerMemory } from './support/app.ts';
 import { cardProbabilities } from './support/images.ts';
+import { expect, test } from './support/test.ts';
 
 const VGG16_DIR = path.resolve('training/checkpoints/vgg16');
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { photoLikePng } from './fixtures/images.ts';
 import { expectModelReady, waitUntilKeptForOffline, workerMemory } from './support/app.ts';
 import { cardProbabilities, dropFiles, expectPredictions, pasteFiles } from './support/images.ts';
+import { expect, test } from './support/test.ts';
 
 test.use({ serviceWorkers: 'block' }); // these tests are about the page, not the offline cache
 

@@ -5,13 +5,14 @@
  * (a phone GPU's path), the answers must hold, or the precision guard must have moved the models
  * to WASM and the badge must say so. Few inputs, to keep CI's time small; the bench runs them all.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { compareAll } from '../scripts/parity/compare.ts';
 import { CONFIGURATIONS, type Configuration, requested } from '../scripts/parity/configurations.ts';
 import { readGolden } from '../scripts/parity/golden-format.ts';
 import { PROMPTS } from '../scripts/parity/inputs.ts';
 import { measureInPage, type Selection } from '../scripts/parity/measure-in-page.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './support/chromium.ts';
+import { expect, test } from './support/test.ts';
 
 const golden = readGolden();
 // A digit of each kind of shape, a photo of each palette (one near the decision boundary: photo 0), one prompt.

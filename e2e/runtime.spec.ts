@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
 import { drawDigit, expectModelReady, workerMemory } from './support/app.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
+import { DIST, expect, test } from './support/test.ts';
 
 test.describe('backend choice', () => {
   test.use({ serviceWorkers: 'block' });
@@ -69,7 +69,7 @@ test.describe('models on another origin', () => {
   let models: StaticServer;
 
   test.beforeAll(async () => {
-    models = await startStaticServer({ root: process.env.TABML_DIST ?? 'dist', cors: true }); // the build under test
+    models = await startStaticServer({ root: DIST, cors: true }); // the build under test
     // A build of the app that loads its models from the second origin (VITE_MODELS_URL).
     execFileSync('npx', ['vite', 'build', '--outDir', 'test-results/dist-cross-origin', '--emptyOutDir', '--logLevel', 'warn'], {
       env: { ...process.env, VITE_MODELS_URL: `${models.url}models/` },

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { DIGIT_STROKES } from './fixtures/digit-strokes.ts';
 import { digitPicture } from './fixtures/png.ts';
 import { drawDigit, expectModelReady } from './support/app.ts';
+import { expect, test } from './support/test.ts';
 
 test('the Content-Security-Policy holds: no violation while the app does its work', async ({ page }) => {
   const violations: string[] = [];

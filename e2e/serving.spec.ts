@@ -7,11 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { drawDigit, expectDigitsOfflineAfterVisit, expectModelReady } from './support/app.ts';
+import { DIST, expect, test } from './support/test.ts';
 
-/** The build under test (playwright.config.ts serves the same one). */
-const DIST = process.env.TABML_DIST ?? 'dist';
 const hasNginx = spawnSync('sh', ['-c', 'command -v nginx']).status === 0;
 test.skip(!hasNginx && !process.env.CI, 'nginx is not installed (.ci/run installs it)');
 

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectModelReady, waitUntilKeptForOffline, workerMemory } from './support/app.ts';
+import { expect, test } from './support/test.ts';
 
 const PROMPT = 'A neural network is trained to recognize patterns in the input data and';
 

@@ -2,12 +2,13 @@
  * Accessibility, measured: axe-core on every page, at a desktop and a phone viewport, empty, with
  * results and with an error shown. One page load per page and viewport, reused for its three states.
  */
-import { expect, test } from '@playwright/test';
+
 import { photoLikePng } from '../fixtures/images.ts';
 import { priceSeries } from '../fixtures/prices.ts';
 import { drawDigit } from '../support/app.ts';
 import { expectNoViolations, expectPageShown } from '../support/axe.ts';
 import { pickCsv, withoutSamplePrices } from '../support/forecast.ts';
+import { expect, test } from '../support/test.ts';
 
 // A model cached by the service worker of an earlier test would hide nothing here, but costs time.
 test.use({ serviceWorkers: 'block' });

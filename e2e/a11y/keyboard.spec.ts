@@ -3,11 +3,12 @@
  * A file picker opened from the keyboard is answered through Playwright's filechooser, as a person
  * would answer the system dialog. The announcements (aria-live) are checked by their attributes.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { photoLikePng } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
 import { expectPageShown, tabTo } from '../support/axe.ts';
+import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,8 +1,9 @@
 /** Reliability: every bad input the Digits page can get, one catalogue. */
-import { expect, test } from '@playwright/test';
+
 import { encodePng } from '../fixtures/png.ts';
 import { drawDigit, expectModelReady } from '../support/app.ts';
 import { expectNoInternalMessagesSeen, recordErrorTexts } from '../support/plain-messages.ts';
+import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -2,10 +2,11 @@
  * The Forecast page's bad-input catalogue: each file says what is wrong with it, naming the line
  * when there is one, and the prices and model shown stay as they were.
  */
-import { expect, test } from '@playwright/test';
+
 import { priceSeries, YAHOO_HEADER } from '../fixtures/prices.ts';
 import { openForecast, pickCsv, shownForecast, withoutSamplePrices } from '../support/forecast.ts';
 import { expectNoInternalMessagesSeen, recordErrorTexts } from '../support/plain-messages.ts';
+import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,11 +1,11 @@
 /** Reliability: the GPU goes away in the middle of an inference, or of a training. */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { photoLikePng } from '../fixtures/images.ts';
 import { priceSeries } from '../fixtures/prices.ts';
 import { drawDigit, expectModelReady, workerMemory } from '../support/app.ts';
 import { forecastMemory, nextDay, pickCsv, shownForecast } from '../support/forecast.ts';
 import { expectPredictions } from '../support/images.ts';
+import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,10 +1,11 @@
 /** Reliability: every bad input the Images page can get, one catalogue; the page keeps working. */
-import { expect, test } from '@playwright/test';
+
 import { fixtureFile, photoLikePng } from '../fixtures/images.ts';
 import { encodePng } from '../fixtures/png.ts';
 import { expectModelReady } from '../support/app.ts';
 import { expectPredictions } from '../support/images.ts';
 import { expectNoInternalMessagesSeen, recordErrorTexts } from '../support/plain-messages.ts';
+import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 

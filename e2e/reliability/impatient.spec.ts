@@ -5,7 +5,7 @@
  * read like a program's.
  */
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { photoLikePng } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
@@ -14,6 +14,7 @@ import { drawDigit, setFaults } from '../support/app.ts';
 import { dropCsv, shownForecast } from '../support/forecast.ts';
 import { dropFiles, expectPredictions, pasteFiles } from '../support/images.ts';
 import { expectNoInternalMessages } from '../support/plain-messages.ts';
+import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' }); // every visit is a first visit: nothing cached
 

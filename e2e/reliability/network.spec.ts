@@ -1,6 +1,7 @@
 /** Reliability: no network, a slow network, and a server with broken files. */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { drawDigit, expectDigitsOfflineAfterVisit, expectModelReady, setFaults } from '../support/app.ts';
+import { expect, test } from '../support/test.ts';
 
 const SHARD = '/models/digits/group1-shard1of1.bin';
 

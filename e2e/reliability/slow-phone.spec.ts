@@ -4,11 +4,12 @@
  * speed and load; `npm run bench` measures it as <task>.longestTaskMs): the page itself reads no
  * photo-sized pixels, and the photo is answered.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { photoLikePng } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
 import { expectPredictions } from '../support/images.ts';
+import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 

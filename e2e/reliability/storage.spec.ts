@@ -4,12 +4,13 @@
  * needs, the old model serves on and the page works; with the quota back, a retrain saves. And the
  * service worker failing to cache a model leaves the online page working.
  */
-import { expect, test } from '@playwright/test';
+
 import { priceSeries } from '../fixtures/prices.ts';
 import { drawDigit, keptForOfflineInPage } from '../support/app.ts';
 import { openForecast, pickCsv, shownForecast, withoutSamplePrices } from '../support/forecast.ts';
 import { expectNoInternalMessages } from '../support/plain-messages.ts';
 import { quotaControl } from '../support/quota.ts';
+import { expect, test } from '../support/test.ts';
 
 const HISTORY = priceSeries({ start: '2023-01-02', days: 7 * 60, seed: 5 });
 const NEWER = priceSeries({ start: '2023-01-02', days: 7 * 62, seed: 5 });

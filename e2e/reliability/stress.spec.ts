@@ -1,6 +1,7 @@
 /** Reliability: a burst of inferences while the visitor clicks from page to page. */
-import { expect, test } from '@playwright/test';
+
 import { drawDigit, expectModelReady, workerMemory } from '../support/app.ts';
+import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 

@@ -1,7 +1,8 @@
 /** Reliability: every bad input the Text page can get, one catalogue; the page keeps working after each. */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectModelReady } from '../support/app.ts';
 import { expectNoInternalMessagesSeen, recordErrorTexts } from '../support/plain-messages.ts';
+import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 
