@@ -9,11 +9,19 @@
  *
  * This plugin rewrites that one file into a self-contained function (its own `_scriptDir`,
  * `require` reached through globalThis, where only Node ever calls it) exported as the default.
+ *
+ * It also sizes Emscripten's pthread pool. The build starts 8 pthread workers whatever the thread
+ * count, and each one loads the glue and instantiates the module: ~0.4 s of CPU apiece on this
+ * machine, at every start, for threads XNNPACK never uses on a 2-core device. The pool now takes
+ * the count the app asked tfjs for (browser-backend.ts publishes it as PTHREAD_POOL_GLOBAL).
  */
 import type { Plugin } from 'vite';
 
 const FACTORY_FILE = /@tensorflow[\\/]tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/;
 const START = 'function(WasmBackendModuleThreadedSimd) {';
+const POOL = 'var pthreadPoolSize=8;';
+/** Set by the worker before tfjs starts the threaded build; absent, Emscripten's 8. */
+export const PTHREAD_POOL_GLOBAL = 'tabmlWasmPthreadPoolSize';
 
 export function tfjsWasmThreads(): Plugin {
   return {
@@ -23,11 +31,13 @@ export function tfjsWasmThreads(): Plugin {
       if (!FACTORY_FILE.test(id.split('?')[0])) return null;
       const start = code.indexOf(START);
       const end = code.lastIndexOf('\n);\n})();');
-      if (start < 0 || end < 0) this.error('tfjs-backend-wasm threaded factory has an unexpected shape; check the tfjs version');
+      if (start < 0 || end < 0 || !code.includes(POOL))
+        this.error('tfjs-backend-wasm threaded factory has an unexpected shape; check the tfjs version');
       const body = code
         .slice(start + START.length, end)
         .replace(/\}\s*$/, '')
-        .replace(/\brequire\(/g, 'globalThis.require(');
+        .replace(/\brequire\(/g, 'globalThis.require(')
+        .replace(POOL, `var pthreadPoolSize=globalThis.${PTHREAD_POOL_GLOBAL}||8;`);
       return {
         code:
           'var WasmBackendModuleThreadedSimd = function(WasmBackendModuleThreadedSimd) {\n' +
