@@ -4,7 +4,7 @@
  * writes elsewhere (Keras ≥ 3.11, prefixed names, shards without .bin, out-of-order manifests).
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../runtime/node-backend.ts';
 import { byoFixtureNames, type ConverterModel, readByoFixture, synthesizeShards, tagOf } from '../../testing/byo-fixtures.ts';
 import { expectPlainError } from '../../testing/plain-error.ts';
@@ -15,7 +15,11 @@ beforeAll(async () => {
   await useNodeBackend('wasm');
 });
 
+// Tests that warm something up first count again after it (countTensors).
 let tensorsBefore = 0;
+beforeEach(() => {
+  tensorsBefore = tf.memory().numTensors;
+});
 afterEach(() => {
   expect(tf.memory().numTensors).toBe(tensorsBefore);
 });
