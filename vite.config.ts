@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
 import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
 import { parsePriceSources, priceSourceOrigins } from './src/models/forecast/price-sources.ts';
+import { buildSettings } from './src/runtime/settings.ts';
 
 /**
  * COOP + COEP make the page cross-origin isolated, which is what lets tfjs-backend-wasm use
@@ -16,11 +17,12 @@ export const isolationHeaders = {
 };
 
 export default defineConfig(({ mode }) => {
-  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  // The app reads the same VITE_* variables through the same function (src/runtime/settings.ts).
+  const settings = buildSettings(loadEnv(mode, process.cwd(), 'VITE_'));
   // Model packages may live on another origin (a CDN); the service worker caches them too.
-  const modelsUrl = env.VITE_MODELS_URL || '';
+  const modelsUrl = settings.modelsUrl;
   // Where the Forecast page's "Update to today" asks for prices (a bad setting fails the build here).
-  const priceOrigins = priceSourceOrigins(parsePriceSources(env.VITE_PRICE_SOURCES, env.VITE_PRICES_URL));
+  const priceOrigins = priceSourceOrigins(parsePriceSources(settings.priceSources, settings.pricesUrl));
   return {
     base: './',
     plugins: [

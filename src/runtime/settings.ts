@@ -7,7 +7,7 @@
 import { type BackendName, requestedBackend } from './backend-choice.ts';
 import { type TfjsFlags, tfjsFlagsFrom } from './tfjs-flags.ts';
 
-// ---- Build time (vite.config.ts reads the same variables for the Content-Security-Policy) ----
+// ---- Build time (vite.config.ts reads them through buildSettings too, for the Content-Security-Policy) ----
 
 /** The build-time variables, as Vite inlines them (`import.meta.env`); empty outside a Vite build. */
 function viteEnv(): Record<string, string | undefined> {
@@ -77,5 +77,7 @@ export const MAX_EPOCHS = 5000;
 export const MAX_PRICE_FILE_BYTES = 20_000_000;
 /** "Keep prices up to date": at most one automatic update per this long. */
 export const AUTO_UPDATE_EVERY_MS = 60 * 60 * 1000;
-// Two more limits are still defined beside the code that enforces them (README "Settings" lists them):
-// MAX_MEGAPIXELS (features/common/read-picture.ts) and MAX_SEED_CHARACTERS (models/text/request.ts).
+/** The largest picture decoded, in megapixels (a 50 MP phone photo still fits; a decompression bomb does not). */
+export const MAX_MEGAPIXELS = 50;
+/** The longest start of an abstract the text model reads; it only looks at the last 50 words anyway. */
+export const MAX_PROMPT_CHARACTERS = 20_000;

@@ -4,9 +4,8 @@
  * scaling a phone photo on a canvas blocked a 4x slowed page for over 100 ms.
  */
 import type { RgbaImage } from '../../models/digits/normalize.ts';
+import { MAX_MEGAPIXELS } from '../../runtime/settings.ts';
 import { readImageSize } from './image-size.ts';
-
-export const MAX_MEGAPIXELS = 50;
 
 export class PictureError extends Error {
   override name = 'PictureError';

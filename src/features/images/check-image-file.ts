@@ -3,8 +3,9 @@
  * empty, not a picture, an SVG drawing, a JPEG cut short, or too many pixels (from the header, so a
  * 100-megapixel photo is refused without spending gigabytes decoding it).
  */
+
+import { MAX_MEGAPIXELS } from '../../runtime/settings.ts'; // the app's one limit, shared with Digits
 import { readImageSize } from '../common/image-size.ts';
-import { MAX_MEGAPIXELS } from '../common/read-picture.ts'; // the app's one limit, shared with Digits
 
 export class ImageInputError extends Error {
   override name = 'ImageInputError';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { it } from 'vitest';
+import { MAX_PROMPT_CHARACTERS } from '../../runtime/settings.ts';
 import { FUZZ_TIMEOUT_MS, fuzz, outcome } from '../../testing/fuzz.ts';
 import { mutatedText } from '../../testing/mutations.ts';
 import { expectPlainMessage } from '../../testing/plain-error.ts';
@@ -7,7 +8,6 @@ import {
   DIVERSITY_MESSAGE,
   type GenerationRequest,
   LONG_PROMPT_MESSAGE,
-  MAX_PROMPT_CHARACTERS,
   RNG_SEED_MESSAGE,
   requestProblem,
   WORDS_MESSAGE,

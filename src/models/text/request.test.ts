@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DIVERSITY_MESSAGE,
-  LONG_PROMPT_MESSAGE,
-  MAX_PROMPT_CHARACTERS,
-  RNG_SEED_MESSAGE,
-  requestProblem,
-  WORDS_MESSAGE,
-} from './request.ts';
+import { MAX_PROMPT_CHARACTERS } from '../../runtime/settings.ts';
+import { DIVERSITY_MESSAGE, LONG_PROMPT_MESSAGE, RNG_SEED_MESSAGE, requestProblem, WORDS_MESSAGE } from './request.ts';
 
 describe('requestProblem', () => {
   it('accepts the limits and the defaults', () => {

@@ -2,13 +2,14 @@
  * What a person may ask the text model for, checked the same way on the page and in the worker.
  * The messages are the original app's own, word for word.
  */
+import { MAX_PROMPT_CHARACTERS } from '../../runtime/settings.ts';
+
 export const DIVERSITY_RANGE = { min: 0.5, max: 5, default: 0.8 } as const;
 export const WORDS_RANGE = { min: 10, max: 100, default: 50 } as const;
 
 export const DIVERSITY_MESSAGE = 'Diversity must be between 0.5 and 5.';
 export const WORDS_MESSAGE = 'Number of words must be between 10 and 100';
 export const EMPTY_PROMPT_MESSAGE = 'Write the start of an abstract in the box, or press Random to start from a real one.';
-export const MAX_PROMPT_CHARACTERS = 20_000;
 export const LONG_PROMPT_MESSAGE =
   `The start text is too long: keep it under ${MAX_PROMPT_CHARACTERS.toLocaleString('en-US')} ` +
   `characters (the network reads only its last 50 words).`;
