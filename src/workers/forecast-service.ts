@@ -8,7 +8,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { DEFAULT_EPOCHS } from '../models/forecast/constants.ts';
 import { EPOCH_COUNT_RULE, isEpochCount } from '../models/forecast/epoch-count.ts';
 import { isFormulation } from '../models/forecast/formulation.ts';
-import { type HeldOutMetrics, heldOutCount, heldOutMetrics, planWeeks, type WeekRange } from '../models/forecast/held-out.ts';
+import { type HeldOutMetrics, heldOutCount, heldOutMetrics, planWeeks } from '../models/forecast/held-out.ts';
 import type { PriceRow } from '../models/forecast/parse-yahoo-csv.ts';
 import { forecastNextWeek } from '../models/forecast/predict.ts';
 import { allFinite, modelFromWeights, type StoredWeight, weightsOf } from '../models/forecast/stored-weights.ts';
@@ -260,22 +260,16 @@ export class ForecastService {
 
 /** What the page says about the shipped package, from its meta.json. */
 export function shippedModelInfo(meta: ModelMeta): ModelInfo {
-  const { formulation, epochs, data, range } = meta.training;
+  const { formulation, epochs, range } = meta.training;
   return {
     source: 'shipped',
     mode: null,
-    // The structured range (validated with the rest of meta.json at load); packages exported before it had only the prose.
-    trainedOn: range ?? rangeFromProse(data),
+    // The structured range, validated with the rest of meta.json at load.
+    trainedOn: range ?? null,
     epochs: typeof epochs === 'number' ? epochs : DEFAULT_EPOCHS,
     // "retrain" and "train new" use the formulation the shipped model was trained with.
     formulation: typeof formulation === 'string' && isFormulation(formulation) ? formulation : 'prefixes-last-close',
     savedAt: null,
     finalLoss: null,
   };
-}
-
-/** Older meta.json: `data` reads "… closes 2016-01-04 … 2019-08-04: 187 Monday–Sunday weeks …". */
-function rangeFromProse(data: string): WeekRange | null {
-  const found = /(\d{4}-\d{2}-\d{2}) … (\d{4}-\d{2}-\d{2}): (\d+)/.exec(data);
-  return found ? { from: found[1], to: found[2], weeks: Number(found[3]) } : null;
 }

@@ -7,6 +7,7 @@ import { forecastNextWeek } from '../../src/models/forecast/predict.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { loadLayersModel } from '../lib/model-files.ts';
 import { readMeta } from '../lib/model-package.ts';
+import { BOOK_SPLIT } from './book-split.ts';
 import { METRIC_NAMES } from './evaluate.ts';
 
 const dir = path.resolve('public/models/forecast');
@@ -29,6 +30,8 @@ describe('the committed forecast package', () => {
     expect(isFormulation(String(meta.training.formulation))).toBe(true);
     expect(meta.metrics.map((m) => m.metric)).toEqual([...METRIC_NAMES]);
     expect(meta.metrics.every((m) => m.n === 147 && Number.isFinite(m.value))).toBe(true);
+    // The page reads the weeks it was trained on from here (shippedModelInfo), not from the prose.
+    expect(meta.training.range).toEqual({ from: BOOK_SPLIT.trainStart, to: BOOK_SPLIT.trainEnd, weeks: 187 });
   });
 
   it('forecasts 7 finite prices from 1 week or 30, without leaking tensors', async () => {
