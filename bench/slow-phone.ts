@@ -43,6 +43,19 @@ function onDisk(name: string, bytes: Buffer | string): string {
 /** A click as a finger makes it: down, a moment, up (Playwright's own sends both in one task). */
 const tap = (page: Page, testId: string) => page.getByTestId(testId).click({ delay: 80 });
 
+/**
+ * Waits until `selector` matches (and, with `text`, contains it), checking four times a second.
+ * Playwright's waitFor polls on every animation frame and measures the element's box, forcing style
+ * and layout: on a page that renders a frame per training epoch, the harness added its own
+ * main-thread work to each frame it was measuring (a trace of the retrain showed it in every one).
+ */
+const appears = (page: Page, selector: string, { text = '', timeout = 120_000 } = {}) =>
+  page.waitForFunction(
+    ({ selector, text }) => [...document.querySelectorAll(selector)].some((e) => (e.textContent ?? '').includes(text)),
+    { selector, text },
+    { polling: 250, timeout },
+  );
+
 /** What a person does on each page, after the model is ready, until the answer shows. */
 export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page: Page, photo: Buffer) => Promise<void> }>> = {
   digits: [
@@ -50,7 +63,7 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
       what: 'draw a 7',
       act: async (page) => {
         await drawDigit(page, 7);
-        await page.getByTestId('digit-prediction').filter({ hasText: '7' }).waitFor({ timeout: 120_000 });
+        await appears(page, '[data-testid="digit-prediction"]', { text: '7' });
       },
     },
     {
@@ -58,7 +71,7 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
       act: async (page) => {
         const buffer = digitPicture(DIGIT_STROKES[3], { width: 2000, height: 1500, paper: [240, 240, 235], ink: [20, 20, 40] });
         await page.getByTestId('digit-upload').setInputFiles(onDisk('three.png', buffer));
-        await page.getByTestId('digit-prediction').filter({ hasText: '3' }).waitFor({ timeout: 120_000 });
+        await appears(page, '[data-testid="digit-prediction"]', { text: '3' });
       },
     },
   ],
@@ -67,7 +80,7 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
       what: 'pick a 12-megapixel JPEG photo',
       act: async (page, photo) => {
         await page.getByTestId('image-input').setInputFiles(onDisk('photo.jpg', photo));
-        await page.getByTestId('image-prediction').waitFor({ timeout: 120_000 });
+        await appears(page, '[data-testid="image-prediction"]');
       },
     },
   ],
@@ -78,8 +91,8 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
         await page.getByTestId('text-seed').fill('A neural network comprising an input layer and');
         await page.getByTestId('text-words').fill('50');
         await tap(page, 'text-generate');
-        await page.locator('[data-testid="text-output"][data-words="50"]').waitFor({ timeout: 120_000 });
-        await page.getByTestId('text-generate').and(page.locator(':enabled')).waitFor({ timeout: 120_000 });
+        await appears(page, '[data-testid="text-output"][data-words="50"]');
+        await appears(page, '[data-testid="text-generate"]:enabled');
       },
     },
   ],
@@ -89,13 +102,10 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
       act: async (page) => {
         const { csv, lastDate } = priceSeries({ start: '2015-01-01', days: 3650, seed: 7 });
         await page.getByTestId('forecast-csv').setInputFiles(onDisk('BTC-USD.csv', csv));
-        await page.locator(`[data-testid="forecast-table"] tr[data-date]`).first().waitFor({ timeout: 120_000 });
         await page.waitForFunction(
           (last) => (document.querySelector('[data-testid="forecast-table"] tr[data-date]')?.getAttribute('data-date') ?? '') > last,
           lastDate,
-          {
-            timeout: 120_000,
-          },
+          { polling: 250, timeout: 120_000 },
         );
       },
     },
@@ -104,7 +114,7 @@ export const SLOW_PHONE_ACTIONS: Record<string, Array<{ what: string; act: (page
       act: async (page) => {
         await page.getByTestId('forecast-epochs').fill('20');
         await tap(page, 'forecast-retrain');
-        await page.getByTestId('forecast-train-message').waitFor({ timeout: 300_000 });
+        await appears(page, '[data-testid="forecast-train-message"]', { timeout: 300_000 });
       },
     },
   ],
