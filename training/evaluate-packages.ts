@@ -5,10 +5,17 @@
  * Options: --task NAME (measure only this package; repeatable),
  *          --write (record what it printed in training/eval-results.jsonl and in each measured
  *          package's meta.json metrics, so that they say what eval says; weights are not touched).
+ *
+ * Without --write, several packages are measured in processes of their own, one per core: tfjs's
+ * WASM backend computes on one thread in Node, and text alone takes most of the run. The lines are
+ * printed in the same order either way.
  */
 
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { normalizePicture } from '../src/models/digits/normalize-picture.ts';
 import { useNodeBackend } from '../src/runtime/node-backend.ts';
@@ -63,7 +70,55 @@ const tasks = args.task ?? Object.keys(evaluators);
 const unknown = tasks.filter((t) => !(t in evaluators));
 if (unknown.length) throw new Error(`--task wants one of ${Object.keys(evaluators).join(', ')}; got ${unknown.join(', ')}`);
 
+const children = new Set<ReturnType<typeof spawn>>();
+
+/** Runs this script for one task in a child process; resolves with what it printed. */
+function measureInChild(task: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--task', task], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.add(child);
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      children.delete(child);
+      if (code === 0) resolve(out);
+      else reject(new Error(`npm run eval -- --task ${task} failed (exit ${code})`));
+    });
+  });
+}
+
+/** Every task at once, as many at a time as there are cores, the longest (text) first; printed in task order. */
+async function measureInParallel() {
+  const outputs = new Map<string, Promise<string>>();
+  const queue = [...tasks].sort((a, b) => Number(b === 'text') - Number(a === 'text'));
+  const slots = Math.max(1, Math.min(os.availableParallelism(), queue.length));
+  const started = new Map<string, () => void>();
+  for (const task of tasks)
+    outputs.set(
+      task,
+      new Promise<void>((go) => started.set(task, go)).then(() => measureInChild(task)),
+    );
+  const next = async (): Promise<void> => {
+    const task = queue.shift();
+    if (!task) return;
+    started.get(task)!();
+    await outputs.get(task)!.catch(() => {});
+    return next();
+  };
+  const running = Array.from({ length: slots }, next);
+  try {
+    for (const task of tasks) process.stdout.write(await outputs.get(task)!);
+  } finally {
+    for (const child of children) child.kill(); // one failed: the others' figures no longer matter
+  }
+  await Promise.all(running);
+}
+
 async function main() {
+  if (!args.write && tasks.length > 1 && os.availableParallelism() > 1) return measureInParallel();
   await useNodeBackend('wasm');
   const data = dataDir();
   const printed: Measurement[] = [];
