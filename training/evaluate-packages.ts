@@ -37,7 +37,7 @@ import { evaluateImages } from './images/evaluate.ts';
 import { dataDir, REPO_ROOT } from './lib/data-dir.ts';
 import { loadLayersModel } from './lib/model-files.ts';
 import { readMeta, writeMetaAsIs } from './lib/model-package.ts';
-import { evaluateText } from './text/evaluate.ts';
+import { evaluateText, type TextWindowSets } from './text/evaluate.ts';
 
 const evaluators: Record<string, (dir: string, data: string) => Promise<DescribedMeasurement[]>> = {
   async digits(dir, data) {
@@ -61,21 +61,45 @@ const evaluators: Record<string, (dir: string, data: string) => Promise<Describe
     ];
   },
   images: (dir, data) => evaluateImages(dir, data),
-  text: (dir, data) => evaluateText(dir, data),
+  text: (dir, data) => evaluateText(dir, data, (args['text-windows'] ?? 'both') as TextWindowSets),
   forecast: (_dir, data) => evaluateForecast(data),
 };
 
-const { values: args } = parseArgs({ options: { task: { type: 'string', multiple: true }, write: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    task: { type: 'string', multiple: true },
+    write: { type: 'boolean', default: false },
+    // Internal: the parallel run scores the text package's two window sets in two processes.
+    'text-windows': { type: 'string' },
+  },
+});
 const tasks = args.task ?? Object.keys(evaluators);
 const unknown = tasks.filter((t) => !(t in evaluators));
 if (unknown.length) throw new Error(`--task wants one of ${Object.keys(evaluators).join(', ')}; got ${unknown.join(', ')}`);
 
 const children = new Set<ReturnType<typeof spawn>>();
 
-/** Runs this script for one task in a child process; resolves with what it printed. */
-function measureInChild(task: string): Promise<string> {
+/** One child process's share of the run: a task, and for text one of its two window sets. */
+interface Job {
+  task: string;
+  options: string[];
+}
+
+/** The jobs, in printing order; text's held-out windows (the longest job by far) split from the rest. */
+const jobsOf = (tasks: string[]): Job[] =>
+  tasks.flatMap((task) =>
+    task === 'text'
+      ? [
+          { task, options: ['--text-windows', 'held-out'] },
+          { task, options: ['--text-windows', 'training-abstracts'] },
+        ]
+      : [{ task, options: [] }],
+  );
+
+/** Runs this script for one job in a child process; resolves with what it printed. */
+function measureInChild({ task, options }: Job): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--task', task], {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--task', task, ...options], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.add(child);
@@ -85,32 +109,33 @@ function measureInChild(task: string): Promise<string> {
     child.on('close', (code) => {
       children.delete(child);
       if (code === 0) resolve(out);
-      else reject(new Error(`npm run eval -- --task ${task} failed (exit ${code})`));
+      else reject(new Error(`npm run eval -- --task ${task} ${options.join(' ')} failed (exit ${code})`));
     });
   });
 }
 
-/** Every task at once, as many at a time as there are cores, the longest (text) first; printed in task order. */
+/** Every job at once, as many at a time as there are cores, the longest (text) first; printed in job order. */
 async function measureInParallel() {
-  const outputs = new Map<string, Promise<string>>();
-  const queue = [...tasks].sort((a, b) => Number(b === 'text') - Number(a === 'text'));
+  const jobs = jobsOf(tasks);
+  const outputs = new Map<Job, Promise<string>>();
+  const queue = [...jobs].sort((a, b) => Number(b.task === 'text') - Number(a.task === 'text'));
   const slots = Math.max(1, Math.min(os.availableParallelism(), queue.length));
-  const started = new Map<string, () => void>();
-  for (const task of tasks)
+  const started = new Map<Job, () => void>();
+  for (const job of jobs)
     outputs.set(
-      task,
-      new Promise<void>((go) => started.set(task, go)).then(() => measureInChild(task)),
+      job,
+      new Promise<void>((go) => started.set(job, go)).then(() => measureInChild(job)),
     );
   const next = async (): Promise<void> => {
-    const task = queue.shift();
-    if (!task) return;
-    started.get(task)!();
-    await outputs.get(task)!.catch(() => {});
+    const job = queue.shift();
+    if (!job) return;
+    started.get(job)!();
+    await outputs.get(job)!.catch(() => {});
     return next();
   };
   const running = Array.from({ length: slots }, next);
   try {
-    for (const task of tasks) process.stdout.write(await outputs.get(task)!);
+    for (const job of jobs) process.stdout.write(await outputs.get(job)!);
   } finally {
     for (const child of children) child.kill(); // one failed: the others' figures no longer matter
   }
