@@ -3,9 +3,9 @@ import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium.ts';
 
 export default defineConfig({
   testDir: 'e2e',
-  // Each worker serves the app itself (e2e/support/test.ts), so two spec files can run side by side:
-  // a test spends most of its time waiting for the page, so two of them fill this machine's two cores.
-  // Tests in one file run in order, in one worker.
+  // Each worker serves the app itself (e2e/support/test.ts), so two spec files can run side by side.
+  // One worker left this machine's two cores 13-20 % idle, and some tests mostly wait (throttled
+  // downloads, stalled shards); tests in one file run in order, in one worker.
   workers: Number(process.env.TABML_E2E_WORKERS ?? 2),
   fullyParallel: false,
   timeout: 90_000,

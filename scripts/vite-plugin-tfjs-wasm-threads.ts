@@ -11,9 +11,10 @@
  * `require` reached through globalThis, where only Node ever calls it) exported as the default.
  *
  * It also sizes Emscripten's pthread pool. The build starts 8 pthread workers whatever the thread
- * count, and each one loads the glue and instantiates the module: ~0.4 s of CPU apiece on this
- * machine, at every start, for threads XNNPACK never uses on a 2-core device. The pool now takes
- * the count the app asked tfjs for (browser-backend.ts publishes it as PTHREAD_POOL_GLOBAL).
+ * count, and each one loads the glue and instantiates the module, at every start, for threads
+ * XNNPACK never uses on a 2-core device (ten fresh #/forecast loads, two WASM starts each, took
+ * 51-55 CPU-seconds here with 8, 46-47 with 2). The pool now takes the count the app asked tfjs for
+ * (browser-backend.ts publishes it as PTHREAD_POOL_GLOBAL).
  */
 import type { Plugin } from 'vite';
 

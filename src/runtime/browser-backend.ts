@@ -34,7 +34,7 @@ function configureOnce() {
   WASM_THREADS = wasmThreadCount();
   setThreadsCount(WASM_THREADS);
   // Emscripten's pthread pool gets as many workers as tfjs will use, not its fixed 8
-  // (scripts/vite-plugin-tfjs-wasm-threads.ts reads this; each idle worker cost ~0.4 s of CPU at start).
+  // (scripts/vite-plugin-tfjs-wasm-threads.ts reads this and says what the idle ones cost).
   (globalThis as Record<string, unknown>).tabmlWasmPthreadPoolSize = WASM_THREADS;
   // Before the URL's flags (startBackend), so ?tfjsflags= can still turn threads back on.
   if (threadedWasmMayHang()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
