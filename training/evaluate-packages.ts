@@ -73,6 +73,9 @@ const { values: args } = parseArgs({
     'text-windows': { type: 'string' },
   },
 });
+const TEXT_WINDOW_SETS: readonly TextWindowSets[] = ['both', 'held-out', 'training-abstracts'];
+if (args['text-windows'] && !TEXT_WINDOW_SETS.includes(args['text-windows'] as TextWindowSets))
+  throw new Error(`--text-windows wants one of ${TEXT_WINDOW_SETS.join(', ')}; got ${args['text-windows']}`);
 const tasks = args.task ?? Object.keys(evaluators);
 const unknown = tasks.filter((t) => !(t in evaluators));
 if (unknown.length) throw new Error(`--task wants one of ${Object.keys(evaluators).join(', ')}; got ${unknown.join(', ')}`);
@@ -114,32 +117,20 @@ function measureInChild({ task, options }: Job): Promise<string> {
   });
 }
 
-/** Every job at once, as many at a time as there are cores, the longest (text) first; printed in job order. */
+/** Every job, as many at a time as there are cores, text's first (the longest); printed in job order. */
 async function measureInParallel() {
   const jobs = jobsOf(tasks);
-  const outputs = new Map<Job, Promise<string>>();
   const queue = [...jobs].sort((a, b) => Number(b.task === 'text') - Number(a.task === 'text'));
-  const slots = Math.max(1, Math.min(os.availableParallelism(), queue.length));
-  const started = new Map<Job, () => void>();
-  for (const job of jobs)
-    outputs.set(
-      job,
-      new Promise<void>((go) => started.set(job, go)).then(() => measureInChild(job)),
-    );
-  const next = async (): Promise<void> => {
-    const job = queue.shift();
-    if (!job) return;
-    started.get(job)!();
-    await outputs.get(job)!.catch(() => {});
-    return next();
+  const printed = new Map<Job, string>();
+  const slot = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) printed.set(job, await measureInChild(job));
   };
-  const running = Array.from({ length: slots }, next);
   try {
-    for (const job of jobs) process.stdout.write(await outputs.get(job)!);
+    await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), queue.length) }, slot));
   } finally {
     for (const child of children) child.kill(); // one failed: the others' figures no longer matter
   }
-  await Promise.all(running);
+  for (const job of jobs) process.stdout.write(printed.get(job)!);
 }
 
 async function main() {

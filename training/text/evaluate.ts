@@ -116,15 +116,15 @@ export function readPackageVocabulary(modelDir: string): Vocabulary {
   return parseVocabulary(readFileSync(path.join(modelDir, 'vocabulary.json'), 'utf8'));
 }
 
+/** Which windows to score: both sets (the default), or one (npm run eval scores them in parallel). */
+export type TextWindowSets = 'both' | 'held-out' | 'training-abstracts';
+
 /**
  * `npm run eval`'s text lines, measured on the committed package in modelDir. The goal is on held-out
  * abstracts; the "_training_abstracts" lines measure the same on windows of abstracts the model was
  * trained on, which is closer to the original app's validation split (its windows overlapped training's), so
  * the original app's 4.7379 / 26.72% can be compared like with like.
  */
-/** Which windows to score: both sets (the default), or one (npm run eval scores them in parallel). */
-export type TextWindowSets = 'both' | 'held-out' | 'training-abstracts';
-
 export async function evaluateText(modelDir: string, dataDir: string, sets: TextWindowSets = 'both'): Promise<TextMeasurement[]> {
   const vocabulary = readPackageVocabulary(modelDir);
   const network = new TextNetwork(await loadLayersModel(modelDir));
