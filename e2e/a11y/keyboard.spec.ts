@@ -3,7 +3,7 @@
  * A file picker opened from the keyboard is answered through Playwright's filechooser, as a person
  * would answer the system dialog. The announcements (aria-live) are checked by their attributes.
  */
-import type { Page } from '@playwright/test';
+import type { FileChooser, Page } from '@playwright/test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { photoLikePng } from '../fixtures/images.ts';
 import { digitPicture } from '../fixtures/png.ts';
@@ -12,11 +12,20 @@ import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
 
-/** Presses `key` on the focused control and answers the file picker it opens. */
-async function pickWithKey(page: Page, key: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press(key);
-  await (await chooser).setFiles(file);
+/**
+ * Presses `key` on the focused control and answers the file picker it opens.
+ * One `filechooser` listener stays on for the whole page: Playwright intercepts pickers only while one is
+ * attached, and a `waitForEvent` per press turns that off and on between presses, so a press could beat it
+ * (the picker then never reached the test: 8 of 12 runs failed so on this machine).
+ */
+function filePickers(page: Page): (key: string, file: { name: string; mimeType: string; buffer: Buffer }) => Promise<void> {
+  const waiting: ((chooser: FileChooser) => void)[] = [];
+  page.on('filechooser', (chooser) => waiting.shift()?.(chooser));
+  return async (key, file) => {
+    const chooser = new Promise<FileChooser>((resolve) => waiting.push(resolve));
+    await page.keyboard.press(key);
+    await (await chooser).setFiles(file);
+  };
 }
 
 /** The element shown sits inside a polite live region, so screen readers read it out when it changes. */
@@ -32,6 +41,7 @@ async function expectAnnounced(page: Page, testId: string): Promise<void> {
 }
 
 test('digits: the drawing canvas says how to do without it; a picture is recognized, and cleared, from the keyboard', async ({ page }) => {
+  const pickWithKey = filePickers(page);
   await page.goto('#/digits');
   await expectPageShown(page);
   // Drawing needs a pointer: the canvas's description points to the keyboard path.
@@ -39,7 +49,7 @@ test('digits: the drawing canvas says how to do without it; a picture is recogni
 
   await tabTo(page, page.getByTestId('digit-upload'));
   const picture = digitPicture(DIGIT_STROKES[3], { width: 300, height: 300, paper: [255, 255, 255], ink: [0, 0, 0] });
-  await pickWithKey(page, 'Space', { name: 'three.png', mimeType: 'image/png', buffer: picture });
+  await pickWithKey('Space', { name: 'three.png', mimeType: 'image/png', buffer: picture });
   await expect(page.getByTestId('digit-prediction')).toHaveText('3', { timeout: 60_000 });
   await expectAnnounced(page, 'digit-prediction');
 
@@ -51,14 +61,15 @@ test('digits: the drawing canvas says how to do without it; a picture is recogni
 });
 
 test('images: the drop zone opens the file picker with Enter and with Space', async ({ page }) => {
+  const pickWithKey = filePickers(page);
   await page.goto('#/images');
   await expectPageShown(page);
   const drop = page.getByTestId('image-drop');
   await tabTo(page, drop);
   // Its name is what it shows (no aria-label that says something else).
   await expect(drop).toHaveAccessibleName(/^Drop photos here or click to choose them/);
-  await pickWithKey(page, 'Enter', { name: 'first.png', mimeType: 'image/png', buffer: photoLikePng(240, 180, 3) });
-  await pickWithKey(page, 'Space', { name: 'second.png', mimeType: 'image/png', buffer: photoLikePng(240, 180, 4, 'cool') });
+  await pickWithKey('Enter', { name: 'first.png', mimeType: 'image/png', buffer: photoLikePng(240, 180, 3) });
+  await pickWithKey('Space', { name: 'second.png', mimeType: 'image/png', buffer: photoLikePng(240, 180, 4, 'cool') });
   await expect(page.getByTestId('image-prediction')).toHaveCount(2, { timeout: 60_000 });
   await expectAnnounced(page, 'image-prediction');
 });
