@@ -16,7 +16,7 @@ test.use({ serviceWorkers: 'block' });
  * Presses `key` on the focused control and answers the file picker it opens.
  * One `filechooser` listener stays on for the whole page: Playwright intercepts pickers only while one is
  * attached, and a `waitForEvent` per press turns that off and on between presses, so a press could beat it
- * (the picker then never reached the test: 8 of 12 runs failed so on this machine).
+ * (the picker then never reached the test: 8 of 12 runs lost it on this machine).
  */
 function filePickers(page: Page): (key: string, file: { name: string; mimeType: string; buffer: Buffer }) => Promise<void> {
   const waiting: ((chooser: FileChooser) => void)[] = [];
