@@ -81,13 +81,29 @@ class WebKitPage implements EnginePage {
     return found[ELEMENT];
   }
 
+  /**
+   * The middle of the element once a click there would reach it, as Playwright's actionability checks do:
+   * enabled, its box unchanged over two frames, and the top element at that point. Without the checks a
+   * click right after the page re-rendered (a run just finished) could land on a disabled button or a shifted row.
+   */
   private async middleOf(selector: string): Promise<[number, number]> {
-    return this.evaluate((s) => {
-      const element = document.querySelector(s);
-      if (!element) throw new Error(`no element matches ${s}`);
-      element.scrollIntoView({ block: 'center' });
-      const r = element.getBoundingClientRect();
-      return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] as [number, number];
+    return this.evaluate(async (s) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      let last = '';
+      for (let tries = 0; tries < 300; tries++) {
+        const element = document.querySelector(s);
+        if (!element) throw new Error(`no element matches ${s}`);
+        element.scrollIntoView({ block: 'center' });
+        const r = element.getBoundingClientRect();
+        const at: [number, number] = [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
+        const box = `${r.x},${r.y},${r.width},${r.height}`;
+        const hit = document.elementFromPoint(at[0], at[1]);
+        const clickable = !element.matches(':disabled') && hit !== null && element.contains(hit);
+        if (clickable && box === last) return at;
+        last = box;
+        await frame();
+      }
+      throw new Error(`${s} did not become clickable (disabled, moving or covered)`);
     }, selector);
   }
 
