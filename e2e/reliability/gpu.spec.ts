@@ -61,6 +61,8 @@ test('a WebGL context lost under a bring-your-own model: it is rebuilt on wasm f
 });
 
 test.describe('the forecast worker', () => {
+  // WebGL here is SwiftShader, a GPU in software: a forecast takes ten times as long as on wasm.
+  test.slow();
   const HISTORY = priceSeries({ start: '2023-01-02', days: 7 * 40, seed: 11 });
 
   test('a WebGL context lost mid-forecast: the forecast still arrives, on wasm', async ({ page }) => {

@@ -47,7 +47,8 @@ export interface ShownForecast {
 /** The 7 rows of forecast-table, once they are for the days after `lastDate` (if given). */
 export async function shownForecast(page: Page, after?: string): Promise<ShownForecast> {
   const rows = page.getByTestId('forecast-table').locator('tr[data-date]');
-  await expect(rows).toHaveCount(7);
+  // A first forecast on a software GPU compiles its shaders first: on a loaded machine, over 30 s.
+  await expect(rows).toHaveCount(7, { timeout: 60_000 });
   if (after) await expect(rows.first()).toHaveAttribute('data-date', nextDay(after));
   const dates = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-date')!));
   const predictions = await rows.evaluateAll((trs) =>

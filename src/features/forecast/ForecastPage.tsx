@@ -76,6 +76,11 @@ export function ForecastPage() {
           {describeModel(model)}
         </p>
       )}
+      {forecast.forecasting && state.status === 'ready' && (
+        <p className="muted small" role="status" data-testid="forecast-pending">
+          Forecasting the next 7 days from these prices…
+        </p>
+      )}
       {forecast.predictError && (
         <p className="notice" role="alert">
           {forecast.predictError}

@@ -30,6 +30,8 @@ export function useForecast() {
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
   const [predictError, setPredictError] = useState<string | null>(null);
+  // The prices shown have no forecast yet (a slow GPU's first forecast can take seconds).
+  const [forecasting, setForecasting] = useState(false);
   const pricesRef = useRef<Prices | null>(null);
   const predictSeq = useRef(0);
   const current = useCallback(() => pricesRef.current, []);
@@ -40,19 +42,23 @@ export function useForecast() {
       pricesRef.current = next;
       setPrices(next);
       setPredictError(null);
+      setForecasting(true);
       const seq = ++predictSeq.current;
-      client.call('predict', { rows: next.rows }).then(
-        (p) => {
-          if (seq !== predictSeq.current) return;
-          setPrediction(p);
-          setModel(p.model);
-        },
-        (err: Error) =>
-          seq === predictSeq.current &&
-          setPredictError(
-            `No forecast: ${plainMessage(err, 'the model could not forecast these prices. Open another price file, or reload the page.')}`,
-          ),
-      );
+      client
+        .call('predict', { rows: next.rows })
+        .then(
+          (p) => {
+            if (seq !== predictSeq.current) return;
+            setPrediction(p);
+            setModel(p.model);
+          },
+          (err: Error) =>
+            seq === predictSeq.current &&
+            setPredictError(
+              `No forecast: ${plainMessage(err, 'the model could not forecast these prices. Open another price file, or reload the page.')}`,
+            ),
+        )
+        .finally(() => seq === predictSeq.current && setForecasting(false));
     },
     [client],
   );
@@ -129,7 +135,7 @@ export function useForecast() {
     [accept],
   );
 
-  return { modelLoad, model, prices, prediction, predictError, error, notes, acceptFile, acceptPasted, update, training };
+  return { modelLoad, model, prices, prediction, forecasting, predictError, error, notes, acceptFile, acceptPasted, update, training };
 }
 
 export type Forecast = ReturnType<typeof useForecast>;
