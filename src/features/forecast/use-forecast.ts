@@ -21,6 +21,8 @@ const NOT_KEPT =
   'These prices could not be kept on this device (its storage refused ' +
   'them): they are shown now, but a reload brings back the previous ones.';
 
+const CANNOT_FORECAST = 'the model could not forecast these prices. Open another price file, or reload the page.';
+
 export function useForecast() {
   const client = useMemo(forecastClient, []);
   const [model, setModel] = useState<ModelInfo | null>(null);
@@ -52,11 +54,7 @@ export function useForecast() {
             setPrediction(p);
             setModel(p.model);
           },
-          (err: Error) =>
-            seq === predictSeq.current &&
-            setPredictError(
-              `No forecast: ${plainMessage(err, 'the model could not forecast these prices. Open another price file, or reload the page.')}`,
-            ),
+          (err: Error) => seq === predictSeq.current && setPredictError(`No forecast: ${plainMessage(err, CANNOT_FORECAST)}`),
         )
         .finally(() => seq === predictSeq.current && setForecasting(false));
     },
