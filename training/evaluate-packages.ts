@@ -37,7 +37,7 @@ import { evaluateImages } from './images/evaluate.ts';
 import { dataDir, REPO_ROOT } from './lib/data-dir.ts';
 import { loadLayersModel } from './lib/model-files.ts';
 import { readMeta, writeMetaAsIs } from './lib/model-package.ts';
-import { evaluateText, type TextWindowSets } from './text/evaluate.ts';
+import { evaluateText, type HeldOutTally, heldOutLines, mergeTallies, type TextWindowSets, tallyHeldOut } from './text/evaluate.ts';
 
 const evaluators: Record<string, (dir: string, data: string) => Promise<DescribedMeasurement[]>> = {
   async digits(dir, data) {
@@ -69,31 +69,46 @@ const { values: args } = parseArgs({
   options: {
     task: { type: 'string', multiple: true },
     write: { type: 'boolean', default: false },
-    // Internal: the parallel run scores the text package's two window sets in two processes.
+    // Internal: the parallel run scores the text package's window sets in several processes:
+    // the training abstracts' sample in one, and the held-out windows in shares (`--text-share 1/2`),
+    // each printing its tally unrounded for the parent to merge.
     'text-windows': { type: 'string' },
+    'text-share': { type: 'string' },
   },
 });
 const TEXT_WINDOW_SETS: readonly TextWindowSets[] = ['both', 'held-out', 'training-abstracts'];
 if (args['text-windows'] && !TEXT_WINDOW_SETS.includes(args['text-windows'] as TextWindowSets))
   throw new Error(`--text-windows wants one of ${TEXT_WINDOW_SETS.join(', ')}; got ${args['text-windows']}`);
+const share = args['text-share']?.match(/^(\d+)\/(\d+)$/);
+if (args['text-share'] && !(share && Number(share[1]) >= 1 && Number(share[1]) <= Number(share[2])))
+  throw new Error(`--text-share wants K/N (1 <= K <= N); got ${args['text-share']}`);
 const tasks = args.task ?? Object.keys(evaluators);
 const unknown = tasks.filter((t) => !(t in evaluators));
 if (unknown.length) throw new Error(`--task wants one of ${Object.keys(evaluators).join(', ')}; got ${unknown.join(', ')}`);
 
 const children = new Set<ReturnType<typeof spawn>>();
 
-/** One child process's share of the run: a task, and for text one of its two window sets. */
+/** One child process's share of the run: a task, and for text one of its window sets or a share of the held-out one. */
 interface Job {
   task: string;
   options: string[];
+  /** The job prints a held-out tally (JSON) for the parent to merge, not lines. */
+  tally?: boolean;
 }
 
-/** The jobs, in printing order; text's held-out windows (the longest job by far) split from the rest. */
+/** Shares of text's held-out windows: the longest job by far (~4 minutes on one core), so it is split. */
+const HELD_OUT_SHARES = 2;
+
+/** The jobs, in printing order. */
 const jobsOf = (tasks: string[]): Job[] =>
   tasks.flatMap((task) =>
     task === 'text'
       ? [
-          { task, options: ['--text-windows', 'held-out'] },
+          ...Array.from({ length: HELD_OUT_SHARES }, (_, i) => ({
+            task,
+            options: ['--text-share', `${i + 1}/${HELD_OUT_SHARES}`],
+            tally: true,
+          })),
           { task, options: ['--text-windows', 'training-abstracts'] },
         ]
       : [{ task, options: [] }],
@@ -117,7 +132,7 @@ function measureInChild({ task, options }: Job): Promise<string> {
   });
 }
 
-/** Every job, as many at a time as there are cores, text's first (the longest); printed in job order. */
+/** Every job, as many at a time as there are cores, text's first (the longest); printed in job order, text's shares merged. */
 async function measureInParallel() {
   const jobs = jobsOf(tasks);
   const queue = [...jobs].sort((a, b) => Number(b.task === 'text') - Number(a.task === 'text'));
@@ -130,13 +145,24 @@ async function measureInParallel() {
   } finally {
     for (const child of children) child.kill(); // one failed: the others' figures no longer matter
   }
-  for (const job of jobs) process.stdout.write(printed.get(job)!);
+  const tallies = jobs.filter((job) => job.tally).map((job) => JSON.parse(printed.get(job)!) as HeldOutTally);
+  for (const job of jobs) {
+    if (!job.tally) process.stdout.write(printed.get(job)!);
+    else if (job === jobs.find((j) => j.tally)) for (const m of heldOutLines(mergeTallies(tallies))) console.log(evalLine(m));
+  }
 }
 
 async function main() {
   if (!args.write && tasks.length > 1 && os.availableParallelism() > 1) return measureInParallel();
   await useNodeBackend('wasm');
   const data = dataDir();
+  if (share) {
+    const tally = await tallyHeldOut(path.join(REPO_ROOT, 'public/models/text'), data, {
+      index: Number(share[1]),
+      count: Number(share[2]),
+    });
+    return console.log(JSON.stringify(tally));
+  }
   const printed: Measurement[] = [];
   for (const task of tasks) {
     const dir = path.join(REPO_ROOT, 'public/models', task);

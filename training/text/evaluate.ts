@@ -119,6 +119,62 @@ export function readPackageVocabulary(modelDir: string): Vocabulary {
 /** Which windows to score: both sets (the default), or one (npm run eval scores them in parallel). */
 export type TextWindowSets = 'both' | 'held-out' | 'training-abstracts';
 
+/** Slice `index` (1-based) of `count` contiguous slices of the held-out windows. */
+export interface WindowShare {
+  index: number;
+  count: number;
+}
+
+/**
+ * Held-out quality before rounding, with what its lines say about the set: tallies of several shares
+ * merge into the whole set's (npm run eval scores the ~33k windows in one process per core).
+ */
+export interface HeldOutTally {
+  quality: TextQuality;
+  windows: number;
+  unknownTargetShare: number;
+}
+
+/** Scores the held-out windows of `share` (all of them by default). */
+export async function tallyHeldOut(modelDir: string, dataDir: string, share: WindowShare = { index: 1, count: 1 }): Promise<HeldOutTally> {
+  const vocabulary = readPackageVocabulary(modelDir);
+  const network = new TextNetwork(await loadLayersModel(modelDir));
+  try {
+    const set = windowSet(vocabulary, loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size }).heldOut, Infinity);
+    const from = Math.floor((set.sample.length * (share.index - 1)) / share.count);
+    const to = Math.floor((set.sample.length * share.index) / share.count);
+    const quality = measureWindows(network, set.windows, set.sample.subarray(from, to));
+    return { quality, windows: set.windows.count, unknownTargetShare: set.unknownTargetShare };
+  } finally {
+    network.dispose();
+  }
+}
+
+/** The tally of the shares together: means weighted by how many windows each scored. */
+export function mergeTallies(tallies: readonly HeldOutTally[]): HeldOutTally {
+  const n = tallies.reduce((sum, t) => sum + t.quality.n, 0);
+  const mean = (pick: (q: TextQuality) => number) => tallies.reduce((sum, t) => sum + pick(t.quality) * t.quality.n, 0) / n;
+  return {
+    quality: { crossEntropy: mean((q) => q.crossEntropy), accuracy: mean((q) => q.accuracy), n },
+    windows: tallies[0].windows,
+    unknownTargetShare: tallies[0].unknownTargetShare,
+  };
+}
+
+/** `npm run eval`'s held-out lines. */
+export function heldOutLines({ quality, windows, unknownTargetShare }: HeldOutTally): TextMeasurement[] {
+  const unknownShare = `${(100 * unknownTargetShare).toFixed(2)}% of targets are the unknown id`;
+  const data = `held-out abstracts: next word after 50 words, every one of the ${windows} windows; ${unknownShare}`;
+  return qualityLines(quality, '', data);
+}
+
+function qualityLines({ crossEntropy, accuracy, n }: TextQuality, suffix: '' | '_training_abstracts', data: string): TextMeasurement[] {
+  return [
+    { model: 'text', metric: `cross_entropy${suffix}`, value: Number(crossEntropy.toFixed(4)), n, data },
+    { model: 'text', metric: `accuracy${suffix}`, value: Number(accuracy.toFixed(4)), n, data: 'the same windows, top-1' },
+  ];
+}
+
 /**
  * `npm run eval`'s text lines, measured on the committed package in modelDir. The goal is on held-out
  * abstracts; the "_training_abstracts" lines measure the same on windows of abstracts the model was
@@ -126,36 +182,16 @@ export type TextWindowSets = 'both' | 'held-out' | 'training-abstracts';
  * the original app's 4.7379 / 26.72% can be compared like with like.
  */
 export async function evaluateText(modelDir: string, dataDir: string, sets: TextWindowSets = 'both'): Promise<TextMeasurement[]> {
+  const heldOut = sets === 'training-abstracts' ? [] : heldOutLines(await tallyHeldOut(modelDir, dataDir));
+  if (sets === 'held-out') return heldOut;
   const vocabulary = readPackageVocabulary(modelDir);
   const network = new TextNetwork(await loadLayersModel(modelDir));
   try {
-    const corpus = loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size });
-    const lines = (set: WindowSet, suffix: '' | '_training_abstracts', data: string): TextMeasurement[] => {
-      const { crossEntropy, accuracy, n } = measureWindows(network, set.windows, set.sample);
-      return [
-        { model: 'text', metric: `cross_entropy${suffix}`, value: Number(crossEntropy.toFixed(4)), n, data },
-        { model: 'text', metric: `accuracy${suffix}`, value: Number(accuracy.toFixed(4)), n, data: 'the same windows, top-1' },
-      ];
-    };
-    const heldOutLines = () => {
-      const heldOut = windowSet(vocabulary, corpus.heldOut, Infinity);
-      const unknownShare = `${(100 * heldOut.unknownTargetShare).toFixed(2)}% of targets are the unknown id`;
-      return lines(
-        heldOut,
-        '',
-        `held-out abstracts: next word after 50 words, every one of the ${heldOut.windows.count} windows; ${unknownShare}`,
-      );
-    };
-    const trainedLines = () => {
-      const trained = windowSet(vocabulary, corpus.train, EVAL_SAMPLE_SIZE);
-      return lines(
-        trained,
-        '_training_abstracts',
-        `abstracts the model trained on (like the original app's overlapping split): ` +
-          `seeded sample (seed ${EVAL_SAMPLE_SEED}) of ${trained.windows.count} windows`,
-      );
-    };
-    return [...(sets === 'training-abstracts' ? [] : heldOutLines()), ...(sets === 'held-out' ? [] : trainedLines())];
+    const trained = windowSet(vocabulary, loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size }).train, EVAL_SAMPLE_SIZE);
+    const data =
+      `abstracts the model trained on (like the original app's overlapping split): ` +
+      `seeded sample (seed ${EVAL_SAMPLE_SEED}) of ${trained.windows.count} windows`;
+    return [...heldOut, ...qualityLines(measureWindows(network, trained.windows, trained.sample), '_training_abstracts', data)];
   } finally {
     network.dispose();
   }
