@@ -146,9 +146,10 @@ async function measureInParallel() {
     for (const child of children) child.kill(); // one failed: the others' figures no longer matter
   }
   const tallies = jobs.filter((job) => job.tally).map((job) => JSON.parse(printed.get(job)!) as HeldOutTally);
+  const firstShare = jobs.find((job) => job.tally);
   for (const job of jobs) {
     if (!job.tally) process.stdout.write(printed.get(job)!);
-    else if (job === jobs.find((j) => j.tally)) for (const m of heldOutLines(mergeTallies(tallies))) console.log(evalLine(m));
+    else if (job === firstShare) for (const m of heldOutLines(mergeTallies(tallies))) console.log(evalLine(m));
   }
 }
 

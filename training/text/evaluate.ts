@@ -135,19 +135,22 @@ export interface HeldOutTally {
   unknownTargetShare: number;
 }
 
-/** Scores the held-out windows of `share` (all of them by default). */
+/** Scores the held-out windows of `share` (all of them by default) with the package in modelDir. */
 export async function tallyHeldOut(modelDir: string, dataDir: string, share: WindowShare = { index: 1, count: 1 }): Promise<HeldOutTally> {
   const vocabulary = readPackageVocabulary(modelDir);
   const network = new TextNetwork(await loadLayersModel(modelDir));
   try {
-    const set = windowSet(vocabulary, loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size }).heldOut, Infinity);
-    const from = Math.floor((set.sample.length * (share.index - 1)) / share.count);
-    const to = Math.floor((set.sample.length * share.index) / share.count);
-    const quality = measureWindows(network, set.windows, set.sample.subarray(from, to));
-    return { quality, windows: set.windows.count, unknownTargetShare: set.unknownTargetShare };
+    return tallyShare(network, windowSet(vocabulary, loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size }).heldOut, Infinity), share);
   } finally {
     network.dispose();
   }
+}
+
+function tallyShare(network: TextNetwork, set: WindowSet, share: WindowShare = { index: 1, count: 1 }): HeldOutTally {
+  const from = Math.floor((set.sample.length * (share.index - 1)) / share.count);
+  const to = Math.floor((set.sample.length * share.index) / share.count);
+  const quality = measureWindows(network, set.windows, set.sample.subarray(from, to));
+  return { quality, windows: set.windows.count, unknownTargetShare: set.unknownTargetShare };
 }
 
 /** The tally of the shares together: means weighted by how many windows each scored. */
@@ -182,12 +185,13 @@ function qualityLines({ crossEntropy, accuracy, n }: TextQuality, suffix: '' | '
  * the original app's 4.7379 / 26.72% can be compared like with like.
  */
 export async function evaluateText(modelDir: string, dataDir: string, sets: TextWindowSets = 'both'): Promise<TextMeasurement[]> {
-  const heldOut = sets === 'training-abstracts' ? [] : heldOutLines(await tallyHeldOut(modelDir, dataDir));
-  if (sets === 'held-out') return heldOut;
   const vocabulary = readPackageVocabulary(modelDir);
   const network = new TextNetwork(await loadLayersModel(modelDir));
   try {
-    const trained = windowSet(vocabulary, loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size }).train, EVAL_SAMPLE_SIZE);
+    const corpus = loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size });
+    const heldOut = sets === 'training-abstracts' ? [] : heldOutLines(tallyShare(network, windowSet(vocabulary, corpus.heldOut, Infinity)));
+    if (sets === 'held-out') return heldOut;
+    const trained = windowSet(vocabulary, corpus.train, EVAL_SAMPLE_SIZE);
     const data =
       `abstracts the model trained on (like the original app's overlapping split): ` +
       `seeded sample (seed ${EVAL_SAMPLE_SEED}) of ${trained.windows.count} windows`;
