@@ -28,8 +28,19 @@ test.describe('forecast page', () => {
       await openForecast(page);
       await expect(page.getByTestId('forecast-empty')).toBeVisible();
       await expect(page.getByTestId('forecast-model')).toContainText('shipped model, trained on Bitcoin closes 2016-01-04 … 2019-08-04');
+      // Every status the page announces until the forecast shows (on a software GPU a first forecast takes seconds).
+      const statuses = await page.evaluateHandle(() => {
+        const seen: string[] = [];
+        new MutationObserver(() => {
+          const status = document.querySelector('[data-testid="forecast-pending"][role="status"]')?.textContent;
+          if (status && !seen.includes(status)) seen.push(status);
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        return seen;
+      });
       await pickCsv(page, HISTORY.csv);
       const shown = await shownForecast(page, HISTORY.lastDate);
+      expect(await statuses.jsonValue()).toEqual(['Forecasting the next 7 days from these prices…']);
+      await expect(page.getByTestId('forecast-pending')).toHaveCount(0);
       expect(shown.dates).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => nextDay(HISTORY.lastDate, n)));
       for (const p of shown.predictions) expect(p).toBeGreaterThan(0);
 
@@ -70,7 +81,13 @@ test.describe('forecast page', () => {
       await page.getByTestId('forecast-retrain').click();
       await expect(page.getByTestId('forecast-train-message')).toContainText('Done: Serving a model retrained on this device');
       await expect(page.getByTestId('forecast-progress')).toContainText('epoch 3 of 3');
-      await expect(page.getByTestId('forecast-progress').locator('.loss-curve polyline')).toHaveCount(1);
+      // Three epochs, three points: the curve and its words are written per epoch, outside React.
+      await expect(page.getByTestId('forecast-progress').locator('.loss-curve polyline')).toHaveAttribute(
+        'points',
+        /^\S+,\S+ \S+,\S+ \S+,\S+$/,
+      );
+      await expect(page.getByTestId('forecast-progress')).toContainText(/Training loss over 3 epochs, from \S+ to \S+/);
+      await expect(page.getByRole('progressbar', { name: 'Training' })).toHaveAttribute('aria-valuenow', '3');
       await expect(page.getByTestId('forecast-model')).toContainText(
         'retrained on this device on 2023-01-02 … 2023-11-12 (45 weeks), 3 epochs',
       );
