@@ -40,7 +40,7 @@ test.describe('forecast page', () => {
       await pickCsv(page, HISTORY.csv);
       const shown = await shownForecast(page, HISTORY.lastDate);
       expect(await statuses.jsonValue()).toEqual(['Forecasting the next 7 days from these prices…']);
-      await expect(page.getByTestId('forecast-pending')).toHaveCount(0);
+      await expect(page.getByTestId('forecast-pending')).toHaveText('');
       expect(shown.dates).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => nextDay(HISTORY.lastDate, n)));
       for (const p of shown.predictions) expect(p).toBeGreaterThan(0);
 
@@ -115,7 +115,21 @@ test.describe('forecast page', () => {
     const before = await shownForecast(page, HISTORY.lastDate);
     await page.getByTestId('forecast-epochs').fill('5000');
     await page.getByTestId('forecast-train-new').click();
-    await expect.poll(async () => Number(await page.getByTestId('forecast-epoch').textContent())).toBeGreaterThan(0);
+    const epoch = async () => Number(await page.getByTestId('forecast-epoch').textContent());
+    await expect.poll(epoch).toBeGreaterThan(0);
+    // An epoch changes the training box and nothing else: a change outside it would have more of the page
+    // restyled, laid out and repainted per epoch.
+    const changedOutside = await page.evaluateHandle(() => {
+      const box = document.querySelector('[data-testid="forecast-progress"]');
+      const changed: string[] = [];
+      new MutationObserver((records) => {
+        for (const { target, type } of records) if (!box?.contains(target)) changed.push(`${type} of ${target.nodeName}`);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      return changed;
+    });
+    const seen = await epoch();
+    await expect.poll(epoch).toBeGreaterThan(seen + 2);
+    expect(await changedOutside.jsonValue()).toEqual([]);
     await expect(page.getByTestId('forecast-retrain')).toBeDisabled();
     await page.getByTestId('forecast-cancel').click();
     await expect(page.getByTestId('forecast-train-message')).toContainText(

@@ -76,11 +76,11 @@ export function ForecastPage() {
           {describeModel(model)}
         </p>
       )}
-      {forecast.forecasting && state.status === 'ready' && (
-        <p className="muted small" role="status" data-testid="forecast-pending">
-          Forecasting the next 7 days from these prices…
-        </p>
-      )}
+      {/* Always there, one line high: a live region present before its words is announced reliably, and
+          the words coming and going do not move the chart and the table (a relayout of the page each time). */}
+      <p className="muted small forecast-pending" role="status" data-testid="forecast-pending">
+        {forecast.forecasting && state.status === 'ready' && 'Forecasting the next 7 days from these prices…'}
+      </p>
       {forecast.predictError && (
         <p className="notice" role="alert">
           {forecast.predictError}
