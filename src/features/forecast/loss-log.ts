@@ -1,7 +1,7 @@
 /**
  * The losses of a training run, as they arrive from the worker, kept outside React state: only the
- * progress bar and the loss curve subscribe (useSyncExternalStore), so an epoch re-renders those
- * and not the page, and the epochs that arrive within one animation frame cause one render.
+ * training box subscribes, and writes them into its nodes, so an epoch renders nothing else; the
+ * epochs that arrive within one animation frame cause one notification.
  */
 type Schedule = (flush: () => void) => void;
 
@@ -50,6 +50,6 @@ export class LossLog {
     return this.shown.length + this.pending.length;
   }
 
-  /** The losses shown so far (a new array only when they change, as useSyncExternalStore needs). */
+  /** The losses shown so far (a new array only when they change). */
   readonly snapshot = (): readonly number[] => this.shown;
 }

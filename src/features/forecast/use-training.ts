@@ -1,7 +1,7 @@
 /**
  * Training on this device: retrain or train anew in the forecast worker, cancel, or go back to the
  * shipped model. The run's state changes when it starts and ends; its per-epoch losses go to a
- * LossLog, so an epoch re-renders only the progress bar and the loss curve.
+ * LossLog, which TrainingProgress writes into its box without a React render of the page.
  */
 import { useCallback, useRef, useState } from 'react';
 import { failureOfError } from '../../app/failure.ts';
