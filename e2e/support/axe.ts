@@ -15,6 +15,24 @@ export async function expectNoViolations(page: Page, where: string): Promise<voi
   const { violations } = await new AxeBuilder({ page }).analyze();
   const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect.soft(found, `axe violations on ${where}`).toEqual([]);
+  expect.soft(await widerThanViewport(page), `elements wider than the viewport on ${where}`).toEqual([]);
+}
+
+/**
+ * WCAG 1.4.10 (reflow), which axe does not check: nothing makes the page scroll sideways. Names the
+ * innermost elements that stick out past the viewport's right edge (a phone's 390 px, say).
+ */
+function widerThanViewport(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth;
+    const sticking = [...document.body.querySelectorAll('*')].filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && Math.round(box.right) > edge && el.checkVisibility() && !el.closest('.visually-hidden');
+    });
+    return sticking
+      .filter((el) => !sticking.some((inner) => inner !== el && el.contains(inner)))
+      .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}`);
+  });
 }
 
 /** Presses Tab (at most `limit` times) until `target` has the focus: proof it is in the tab order. */

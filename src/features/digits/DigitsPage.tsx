@@ -143,8 +143,8 @@ export function DigitsPage() {
             </label>
           </div>
           <p className="muted small" id="digit-canvas-help">
-            Or drop a picture of a digit on the canvas: dark on light or light on dark, any size. Without a mouse, finger or pen, use
-            Recognize a picture….
+            Or drop a picture of a digit on the canvas: dark on light or light on dark, any size. Without a mouse, finger or pen, the
+            “Recognize a picture…” button reads one from a file.
           </p>
         </div>
         <div className="result-column" aria-live="polite">
