@@ -219,7 +219,7 @@ test.describe('update to today', () => {
       await expect(page.getByTestId('forecast-model')).toHaveText(model!);
     }
     await page.reload();
-    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ` + `${BUNDLED_LAST}, ` + `source: bundled.`, {
+    await expect(range(page)).toHaveText(`Prices from ${BUNDLED_FIRST} to ${BUNDLED_LAST}, source: bundled.`, {
       timeout: 60_000,
     }); // nothing was stored
     coinbase.fault = null;

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { photoLikePng } from './fixtures/images.ts';
 import { expectModelReady, waitUntilKeptForOffline, workerMemory } from './support/app.ts';
-import { cardProbabilities, dropFiles, expectPredictions, pasteFiles } from './support/images.ts';
+import { cardProbabilities, dropFiles, expectPredictions, pasteFiles, shippedModelAsOwnFiles } from './support/images.ts';
 import { expect, test } from './support/test.ts';
 
 test.use({ serviceWorkers: 'block' }); // these tests are about the page, not the offline cache
@@ -83,16 +82,10 @@ test('nothing leaves the device: only the app origin is ever requested', async (
 
 test('bring your own model: files with labels, chosen preprocessing, then back to the shipped model', async ({ page }) => {
   // The shipped package is a real layers model; loaded through the BYO path with other names.
-  const files = ['model.json', ...JSON.parse(readFileSync('public/models/images/model.json', 'utf8')).weightsManifest[0].paths];
   await page.locator('.byo-panel summary').click();
   await page.getByTestId('byo-mode').selectOption('caffe');
   await page.getByTestId('byo-interpolation').selectOption('bilinear');
-  await page
-    .getByTestId('byo-files')
-    .setInputFiles([
-      ...files.map((f: string) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(`public/models/images/${f}`) })),
-      { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('kitty\nespresso\n') },
-    ]);
+  await page.getByTestId('byo-files').setInputFiles(shippedModelAsOwnFiles(['kitty', 'espresso']));
   await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 2 classes');
   await page.getByTestId('image-input').setInputFiles(png('mine.png', 500, 400, 9));
   await expectPredictions(page, 1, ['kitty', 'espresso']);

@@ -1,10 +1,9 @@
 /** Reliability: the GPU goes away in the middle of an inference, or of a training. */
-import { readFileSync } from 'node:fs';
 import { photoLikePng } from '../fixtures/images.ts';
 import { priceSeries } from '../fixtures/prices.ts';
 import { drawDigit, expectModelReady, workerMemory } from '../support/app.ts';
 import { forecastMemory, nextDay, pickCsv, shownForecast } from '../support/forecast.ts';
-import { expectPredictions } from '../support/images.ts';
+import { expectPredictions, shippedModelAsOwnFiles } from '../support/images.ts';
 import { expect, test } from '../support/test.ts';
 
 test.use({ serviceWorkers: 'block' });
@@ -36,14 +35,8 @@ test('a WebGL context lost under a bring-your-own model: it is rebuilt on wasm f
   await page.goto('?backend=webgl#/images');
   await expect(page.getByTestId('backend-badge')).toContainText('webgl');
   await expectModelReady(page);
-  const files = ['model.json', ...JSON.parse(readFileSync('public/models/images/model.json', 'utf8')).weightsManifest[0].paths];
   await page.locator('.byo-panel summary').click();
-  await page
-    .getByTestId('byo-files')
-    .setInputFiles([
-      ...files.map((f: string) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(`public/models/images/${f}`) })),
-      { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('kitty\nespresso\n') },
-    ]);
+  await page.getByTestId('byo-files').setInputFiles(shippedModelAsOwnFiles(['kitty', 'espresso']));
   await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 2 classes');
   const label = await page.evaluate(async () => {
     const client = (window as any).__tabml.client;

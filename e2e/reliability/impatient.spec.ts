@@ -4,7 +4,6 @@
  * connection; again on a CPU slowed 4x. The answer must arrive every time, and no message may
  * read like a program's.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { DIGIT_STROKES } from '../fixtures/digit-strokes.ts';
 import { photoLikePng } from '../fixtures/images.ts';
@@ -12,7 +11,7 @@ import { digitPicture } from '../fixtures/png.ts';
 import { priceSeries } from '../fixtures/prices.ts';
 import { drawDigit, setFaults } from '../support/app.ts';
 import { dropCsv, shownForecast } from '../support/forecast.ts';
-import { dropFiles, expectPredictions, pasteFiles } from '../support/images.ts';
+import { dropFiles, expectPredictions, pasteFiles, shippedModelAsOwnFiles } from '../support/images.ts';
 import { expectNoInternalMessages } from '../support/plain-messages.ts';
 import { expect, test } from '../support/test.ts';
 
@@ -58,7 +57,6 @@ const CONDITIONS: Condition[] = [
 ];
 
 const photo = (name: string, seed: number) => ({ name, mimeType: 'image/png', buffer: photoLikePng(320, 240, seed) });
-const SHIPPED_IMAGES_MODEL = 'public/models/images';
 const PRICES = priceSeries({ start: '2023-01-02', days: 7 * 40, seed: 5 });
 
 const ACTIONS: Record<string, { route: string; act: (page: Page) => Promise<void> }> = {
@@ -95,15 +93,8 @@ const ACTIONS: Record<string, { route: string; act: (page: Page) => Promise<void
   'images: pick your own model': {
     route: '#/images',
     act: async (page) => {
-      const names = ['model.json', ...JSON.parse(readFileSync(`${SHIPPED_IMAGES_MODEL}/model.json`, 'utf8')).weightsManifest[0].paths];
       await page.locator('.byo-panel summary').click();
-      await page.getByTestId('byo-files').setInputFiles(
-        names.map((name: string) => ({
-          name,
-          mimeType: 'application/octet-stream',
-          buffer: readFileSync(`${SHIPPED_IMAGES_MODEL}/${name}`),
-        })),
-      );
+      await page.getByTestId('byo-files').setInputFiles(shippedModelAsOwnFiles());
       await expect(page.getByTestId('byo-status')).toContainText('64×64 input, 2 classes', { timeout: 60_000 });
     },
   },

@@ -1,4 +1,5 @@
 /** Helpers for the Images page specs: dropping and pasting files as a person would. */
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
 export interface FileSpec {
@@ -40,4 +41,21 @@ export async function expectPredictions(page: Page, count: number, labels: strin
   for (let i = 0; i < count; i++) {
     expect(labels).toContain(((await page.getByTestId('image-prediction').nth(i).textContent()) ?? '').trim());
   }
+}
+
+const SHIPPED_IMAGES_MODEL = 'public/models/images';
+
+/**
+ * The shipped cat-or-coffee package as a visitor's own model files (a real layers model: model.json
+ * and its shards), with `labels` as a labels.txt beside them when given.
+ */
+export function shippedModelAsOwnFiles(labels?: string[]): FileSpec[] {
+  const manifest = JSON.parse(readFileSync(`${SHIPPED_IMAGES_MODEL}/model.json`, 'utf8'));
+  const names: string[] = ['model.json', ...manifest.weightsManifest[0].paths];
+  const files = names.map((name) => ({
+    name,
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(`${SHIPPED_IMAGES_MODEL}/${name}`),
+  }));
+  return labels ? [...files, { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from(`${labels.join('\n')}\n`) }] : files;
 }

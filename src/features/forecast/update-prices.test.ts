@@ -197,7 +197,7 @@ describe('updatePrices', () => {
     expect(outcome.notes).toEqual([
       expect.stringMatching(
         new RegExp(
-          String.raw`^On 1 day Coinbase's close differs from the stored one by more than 1% ` +
+          "^On 1 day Coinbase's close differs from the stored one by more than 1% " +
             String.raw`\(first: 2026-11-27, stored [\d,.]+, Coinbase [\d,.]+\): the stored prices were kept for those days\.$`,
         ),
       ),
