@@ -20,7 +20,7 @@ export async function expectNoViolations(page: Page, where: string): Promise<voi
 
 /**
  * WCAG 1.4.10 (reflow), which axe does not check: nothing makes the page scroll sideways. Names the
- * innermost elements that stick out past the viewport's right edge (a phone's 390 px, say).
+ * innermost elements that stick out past the viewport's right edge (a 320 px phone's, say).
  */
 function widerThanViewport(page: Page): Promise<string[]> {
   return page.evaluate(() => {
