@@ -59,7 +59,8 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await expectPageShown(page);
       await expectNoViolations(page, 'text, empty');
 
-      await page.getByTestId('text-seed').fill('A neural network is trained to');
+      // With a long unbroken token, as a pasted link is: it must not widen the page.
+      await page.getByTestId('text-seed').fill(`A neural network (see https://example.com/${'patent'.repeat(20)}) is trained to`);
       await page.getByTestId('text-words').fill('12');
       await page.getByTestId('text-generate').click();
       await expect(page.getByTestId('text-output')).toHaveAttribute('data-words', '12', { timeout: 60_000 });
