@@ -24,6 +24,9 @@ export const TASK_EXTRA_KEYS: Record<string, string[]> = {
   forecast: ['forecast.retrain300Ms.wasm', 'forecast.trainingFps'],
 };
 
+/** Fresh visits per page on the slow phone; `<task>.longestTaskMs` is the worst task of all of them. */
+export const SLOW_PHONE_RUNS = 3;
+
 /** The longest main-thread task while the page's model answers, on a CPU slowed 4x (bench/slow-phone.ts; `--only slow-phone`). */
 export const SLOW_PHONE_KEYS = BENCHMARKED_TASKS.map((task) => `${task}.longestTaskMs`);
 

@@ -25,12 +25,12 @@ import { startStaticServer } from '../e2e/support/static-server.ts';
 // Bring-your-own VGG16 (issue 17), kept in its own file.
 import { benchByoVgg16 } from './byo-vgg16.ts';
 import { benchEngines } from './engines.ts';
-import { BACKENDS_MEASURED, BENCHMARKED_TASKS } from './keys.ts';
+import { BACKENDS_MEASURED, BENCHMARKED_TASKS, SLOW_PHONE_RUNS } from './keys.ts';
 // The backend parity matrix (issue 18), kept in its own file.
 import { benchParity, mergeParityResults, writeParitySection } from './parity.ts';
 import { forecastProbe, modelReady, PROBES, preparePrices, type TaskProbe, TEXT_BENCH_PROMPT, textProbe } from './probes.ts';
 import { ENGINES_LINE, updateReportTable, writeReport } from './report.ts';
-import { longTasksOnSlowPhone, phonePhoto, SLOW_PHONE_RUNS } from './slow-phone.ts';
+import { longTasksOnSlowPhone, phonePhoto } from './slow-phone.ts';
 import { median, percentile } from './stats.ts';
 
 const { values: args } = parseArgs({

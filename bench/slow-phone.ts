@@ -15,8 +15,6 @@ import { drawCupPhoto } from './cup-photo.ts';
 import { modelReady } from './probes.ts';
 
 export const CPU_SLOWDOWN = 4;
-/** Fresh visits per page; the bench keeps the worst task of all of them. */
-export const SLOW_PHONE_RUNS = 3;
 
 /** Runs in the page before its own scripts; `buffered` also reports tasks that ended before it was read. */
 const RECORD_LONG_TASKS = `

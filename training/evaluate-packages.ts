@@ -76,7 +76,7 @@ const { values: args } = parseArgs({
     'text-share': { type: 'string' },
   },
 });
-const TEXT_WINDOW_SETS: readonly TextWindowSets[] = ['both', 'held-out', 'training-abstracts'];
+const TEXT_WINDOW_SETS: readonly TextWindowSets[] = ['both', 'training-abstracts'];
 if (args['text-windows'] && !TEXT_WINDOW_SETS.includes(args['text-windows'] as TextWindowSets))
   throw new Error(`--text-windows wants one of ${TEXT_WINDOW_SETS.join(', ')}; got ${args['text-windows']}`);
 const share = args['text-share']?.match(/^(\d+)\/(\d+)$/);

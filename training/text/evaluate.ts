@@ -116,14 +116,19 @@ export function readPackageVocabulary(modelDir: string): Vocabulary {
   return parseVocabulary(readFileSync(path.join(modelDir, 'vocabulary.json'), 'utf8'));
 }
 
-/** Which windows to score: both sets (the default), or one (npm run eval scores them in parallel). */
-export type TextWindowSets = 'both' | 'held-out' | 'training-abstracts';
+/**
+ * Which windows to score: both sets (the default), or only the training abstracts' sample (npm run eval
+ * scores the held-out windows in shares of their own, with tallyHeldOut).
+ */
+export type TextWindowSets = 'both' | 'training-abstracts';
 
 /** Slice `index` (1-based) of `count` contiguous slices of the held-out windows. */
 export interface WindowShare {
   index: number;
   count: number;
 }
+
+const WHOLE_SET: WindowShare = { index: 1, count: 1 };
 
 /**
  * Held-out quality before rounding, with what its lines say about the set: tallies of several shares
@@ -136,7 +141,7 @@ export interface HeldOutTally {
 }
 
 /** Scores the held-out windows of `share` (all of them by default) with the package in modelDir. */
-export async function tallyHeldOut(modelDir: string, dataDir: string, share: WindowShare = { index: 1, count: 1 }): Promise<HeldOutTally> {
+export async function tallyHeldOut(modelDir: string, dataDir: string, share: WindowShare = WHOLE_SET): Promise<HeldOutTally> {
   const vocabulary = readPackageVocabulary(modelDir);
   const network = new TextNetwork(await loadLayersModel(modelDir));
   try {
@@ -146,7 +151,7 @@ export async function tallyHeldOut(modelDir: string, dataDir: string, share: Win
   }
 }
 
-function tallyShare(network: TextNetwork, set: WindowSet, share: WindowShare = { index: 1, count: 1 }): HeldOutTally {
+function tallyShare(network: TextNetwork, set: WindowSet, share: WindowShare = WHOLE_SET): HeldOutTally {
   const from = Math.floor((set.sample.length * (share.index - 1)) / share.count);
   const to = Math.floor((set.sample.length * share.index) / share.count);
   const quality = measureWindows(network, set.windows, set.sample.subarray(from, to));
@@ -190,7 +195,6 @@ export async function evaluateText(modelDir: string, dataDir: string, sets: Text
   try {
     const corpus = loadTextCorpus({ dir: dataDir, maxWords: vocabulary.size });
     const heldOut = sets === 'training-abstracts' ? [] : heldOutLines(tallyShare(network, windowSet(vocabulary, corpus.heldOut, Infinity)));
-    if (sets === 'held-out') return heldOut;
     const trained = windowSet(vocabulary, corpus.train, EVAL_SAMPLE_SIZE);
     const data =
       `abstracts the model trained on (like the original app's overlapping split): ` +
