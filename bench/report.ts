@@ -28,7 +28,10 @@ const DESCRIPTIONS: Array<[RegExp, string]> = [
   [/^forecast\.retrain300Ms\.cpu$/, 'the same on the plain-JS CPU backend (ms)'],
   [/^forecast\.trainingFps$/, "the page's animation frames per second while that training runs"],
   [/^forecast\.firstMs\.wasm$/, 'open #/forecast, nothing cached, until the first forecast shows (ms)'],
-  [/\.longestTaskMs$/, `longest main-thread task while the model answers, CPU slowed 4x, worst of ${SLOW_PHONE_RUNS} fresh visits (ms; goal at most 100)`],
+  [
+    /\.longestTaskMs$/,
+    `longest main-thread task while the model answers, CPU slowed 4x, worst of ${SLOW_PHONE_RUNS} fresh visits (ms; goal at most 100)`,
+  ],
   [/^text\.p(50|95)Ms\./, 'one inference = read a 20-word prompt and write 10 words (ms)'],
   [/\.downloadBytes$/, 'model package download (bytes)'],
   [/\.loadMs\.cold$/, 'page open until the model is ready, nothing cached (ms)'],
